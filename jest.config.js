@@ -1,0 +1,11 @@
+// Jest configuration: TypeScript tests under tests/, compiled by ts-jest.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+  },
+  testTimeout: 60000,
+};

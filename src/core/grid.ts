@@ -1,0 +1,88 @@
+// A sheet's grid (header row plus data rows) read into rows keyed by column, by header text.
+import { TABLES, type TableKey } from './tables';
+import { zh } from './i18n/zh';
+import { en } from './i18n/en';
+
+/** One cell as a spreadsheet gives it: Apps Script gives Date for date cells, .xlsx a serial number. */
+export type Cell = string | number | boolean | Date | null;
+export type Grid = Cell[][];
+
+export interface TableRow {
+  /** The sheet's row number (the header is row 1). */
+  readonly row: number;
+  /** Cells by column key; a column the sheet lacks is absent. */
+  readonly cells: Readonly<Record<string, Cell>>;
+}
+
+export interface ParsedTable {
+  readonly table: TableKey;
+  /** The sheet's name as found in the workbook. */
+  readonly sheet: string;
+  /** Header text as found, by column key. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** 0-based column index by column key. */
+  readonly columnIndex: Readonly<Record<string, number>>;
+  /** Required column keys not found. */
+  readonly missing: readonly string[];
+  /** Header texts found that are no column of the table. */
+  readonly unknown: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+function headerKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+}
+
+/** Finds the column key a header text stands for, in either language. */
+export function columnOfHeader(table: TableKey, header: string): string | undefined {
+  const wanted = headerKey(header);
+  if (wanted === '') return undefined;
+  const zhCols = zh.columns[table] as Record<string, string>;
+  const enCols = en.columns[table] as Record<string, string>;
+  return TABLES[table].columns.find(
+    (c) => headerKey(zhCols[c.key] ?? '') === wanted || headerKey(enCols[c.key] ?? '') === wanted,
+  )?.key;
+}
+
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Reads a grid by its header row; empty rows are skipped, row numbers are kept. */
+export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTable {
+  const headerRow = grid[0] ?? [];
+  const headers: Record<string, string> = {};
+  const columnIndex: Record<string, number> = {};
+  const unknown: string[] = [];
+  headerRow.forEach((cell, index) => {
+    const text = cell === null || cell === undefined ? '' : String(cell).trim();
+    if (text === '') return;
+    const key = columnOfHeader(table, text);
+    if (key === undefined) unknown.push(text);
+    else if (!(key in columnIndex)) {
+      columnIndex[key] = index;
+      headers[key] = text;
+    }
+  });
+  const missing = TABLES[table].columns.filter((c) => c.required && !(c.key in columnIndex)).map((c) => c.key);
+  const rows: TableRow[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const source = grid[r] ?? [];
+    const cells: Record<string, Cell> = {};
+    let empty = true;
+    for (const [key, index] of Object.entries(columnIndex)) {
+      const cell = source[index] ?? null;
+      cells[key] = cell;
+      if (key !== 'check' && !isEmptyCell(cell)) empty = false;
+    }
+    if (!empty) rows.push({ row: r + 1, cells });
+  }
+  return { table, sheet, headers, columnIndex, missing, unknown, rows };
+}
+
+/** A cell as trimmed text ('' for empty); numbers and booleans as written. */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
+  return String(cell).trim();
+}

@@ -1,0 +1,20 @@
+// The shape of a language's texts (zh.ts is the model) and the lookup and formatting helpers.
+import { zh } from './zh';
+import { en } from './en';
+
+type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof zh>;
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export function texts(lang: Lang): Messages {
+  return lang === 'en' ? en : zh;
+}
+
+/** Fills {name} placeholders; unknown placeholders stay as written. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}

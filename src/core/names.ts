@@ -1,0 +1,21 @@
+// Name comparison and list cells: NFKC normalisation, inner white space removed, the plan's separators.
+
+/** The form in which two names are compared: NFKC, trimmed, no inner white space. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+const LIST_SEPARATORS = /[、,，;；\n\r]+/u;
+
+/** Splits a list cell ("张三、李四, 王五") into its entries, as typed but trimmed, empty ones dropped. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(LIST_SEPARATORS)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+/** Text that a spreadsheet would take for a formula if a script wrote it as is. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/u.test(text);
+}
