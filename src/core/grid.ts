@@ -64,7 +64,9 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
       headers[key] = text;
     }
   });
-  const missing = TABLES[table].columns.filter((c) => c.required && !(c.key in columnIndex)).map((c) => c.key);
+  const missing = TABLES[table].columns
+    .filter((c) => c.required && !(c.key in columnIndex))
+    .map((c) => c.key);
   const rows: TableRow[] = [];
   for (let r = 1; r < grid.length; r++) {
     const source = grid[r] ?? [];

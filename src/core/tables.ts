@@ -145,7 +145,5 @@ export function defaultHeaders(table: TableKey, lang: Lang): string[] {
 /** Which table a sheet name stands for, in either language. */
 export function tableOfSheet(name: string): TableKey | undefined {
   const wanted = name.normalize('NFKC').trim().toLowerCase();
-  return TABLE_KEYS.find(
-    (key) => zh.sheets[key] === wanted || en.sheets[key].toLowerCase() === wanted,
-  );
+  return TABLE_KEYS.find((key) => zh.sheets[key] === wanted || en.sheets[key].toLowerCase() === wanted);
 }

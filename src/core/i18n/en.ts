@@ -26,7 +26,14 @@ export const en: Messages = {
       coverageMonths: 'Coverage months',
       purpose: 'Purpose',
     },
-    staff: { name: 'Name', email: 'Email', units: 'Units', role: 'Role', className: 'Class', active: 'Active' },
+    staff: {
+      name: 'Name',
+      email: 'Email',
+      units: 'Units',
+      role: 'Role',
+      className: 'Class',
+      active: 'Active',
+    },
     targets: { name: 'Name', group: 'Group', contact: 'Contact', note: 'Note' },
     students: {
       studentId: 'Student ID',
@@ -134,7 +141,8 @@ export const en: Messages = {
     COLUMN_UNKNOWN: 'The sheet "{sheet}" has an unrecognised column "{column}" (ignored by the counts)',
     SETTING_INVALID: 'The setting "{setting}" has an unreadable value "{value}": {hint}',
     DATE_MISSING: 'The date is missing',
-    DATE_INVALID: 'The date "{value}" is not recognised; write it as 2027-04-05, 2027/4/5, 2027.4.5 or 2027年4月5日',
+    DATE_INVALID:
+      'The date "{value}" is not recognised; write it as 2027-04-05, 2027/4/5, 2027.4.5 or 2027年4月5日',
     DATE_FUTURE: 'The date {date} is after today ({today})',
     VISIT_BEFORE_CAMPAIGN: 'The visit date {date} is before the campaign start {start}',
     HOME_VISIT_OUTSIDE_SEMESTER: 'The home visit date {date} is outside the semester ({start} to {end})',
@@ -153,7 +161,8 @@ export const en: Messages = {
     FOLLOWUP_INVALID: 'The follow-up "{value}" is not one of: {allowed}',
     DUPLICATE_ROW: 'Duplicate of row {row} (same visitor, same person, same date)',
     RECORD_EMPTY: 'The record text is empty',
-    IN_PERSON_NO_COTEACHER: 'In-person home visit with no co-teacher (the plan recommends going in twos or threes)',
+    IN_PERSON_NO_COTEACHER:
+      'In-person home visit with no co-teacher (the plan recommends going in twos or threes)',
     UNIT_UNKNOWN: 'The unit "{name}" is not in Units',
     GROUP_UNKNOWN: 'The group "{name}" is not a target group of any unit',
     NAME_MISSING: 'The name is missing',
@@ -182,6 +191,49 @@ export const en: Messages = {
     problemsSummary: '{errors} error(s), {warnings} warning(s)',
     statusTitle: 'Visit progress for {month} (as of {today})',
     notEvaluated: '{month} has not started and is not evaluated',
+  },
+  defaults: {
+    schoolName: 'Miaoqiao Primary School',
+    campaignName: 'Big Visits campaign',
+    homeVisitGroup: 'Student families',
+    units: [
+      {
+        name: "Principal's office",
+        groups: 'Parent committee, Community notables',
+        minimum: 5,
+        purpose: "Listen to society's hopes for the school",
+      },
+      {
+        name: 'Student center',
+        groups: 'Student council, Class committees',
+        minimum: 5,
+        purpose: 'Understand student self-management and habits',
+      },
+      {
+        name: 'Development center',
+        groups: 'Office teachers',
+        minimum: 3,
+        purpose: "Teachers' views on school management",
+      },
+      {
+        name: 'Curriculum center',
+        groups: 'Lesson-prep teachers',
+        minimum: 3,
+        purpose: "Teachers' views on teaching, classroom reform and curriculum",
+      },
+      {
+        name: 'Service center',
+        groups: 'Logistics staff, Outside service staff',
+        minimum: 3,
+        purpose: "Logistics staff's ideas on improving service",
+      },
+      {
+        name: 'All teachers',
+        groups: 'Student families',
+        minimum: 5,
+        purpose: "The family's learning environment, support needs, parents' expectations",
+      },
+    ],
   },
   table: {
     person: 'Person',

@@ -176,6 +176,39 @@ export const zh = {
     statusTitle: '{month} 走访进度（截至 {today}）',
     notEvaluated: '{month} 尚未开始，不作评估',
   },
+  defaults: {
+    schoolName: '庙桥小学',
+    campaignName: '“三大一实干”大走访',
+    homeVisitGroup: '学生家庭',
+    units: [
+      { name: '校长室', groups: '家委会成员、社会贤达人士', minimum: 5, purpose: '倾听社会对学校发展的心声' },
+      {
+        name: '学生中心',
+        groups: '大队委委员、班队委员',
+        minimum: 5,
+        purpose: '了解学生自主管理、行为习惯养成教育的情况',
+      },
+      { name: '发展中心', groups: '办公室教师', minimum: 3, purpose: '了解教师对学校管理的建议和意见' },
+      {
+        name: '课程中心',
+        groups: '备课组教师',
+        minimum: 3,
+        purpose: '倾听教师在教学上的心声和对学校课堂教学改革、课程建设的想法',
+      },
+      {
+        name: '服务中心',
+        groups: '后勤人员、社会服务人员',
+        minimum: 3,
+        purpose: '倾听后勤人员对改进后勤服务，提高服务水平的想法',
+      },
+      {
+        name: '全体教师',
+        groups: '学生家庭',
+        minimum: 5,
+        purpose: '了解学生在家学习生活环境，为资助学业、帮扶学习作准备；了解家长对学校的要求',
+      },
+    ],
+  },
   table: {
     person: '人员',
     unit: '部门',
