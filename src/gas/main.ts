@@ -2,7 +2,8 @@
 
 /** Builds the add-on menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createAddonMenu().setTitle('走访台账').addToUi();
+  // Under 扩展程序 the add-on menu carries the script project's name; this placeholder item reopens it.
+  SpreadsheetApp.getUi().createAddonMenu().addItem('走访台账', 'onOpen').addToUi();
 }
 
 /** Runs when the add-on is installed: same menu as on open. */
