@@ -1,0 +1,109 @@
+// A SheetFormat applied to an exceljs worksheet: frozen header, widths, dropdowns, number formats, colours.
+import type { DataValidation, Worksheet } from 'exceljs';
+import type { SheetFormat } from '../app/ports';
+
+/** Dropdowns and column formats reach this many rows below the last used row. */
+export const FORMAT_ROWS_AHEAD = 2000;
+/** Excel column width units are about 7 pixels of the default font. */
+const PX_PER_WIDTH_UNIT = 7;
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A list-literal formula for a dropdown: "a,b,c" (quotes doubled). */
+function listLiteral(values: string[]): string {
+  return `"${values.map((v) => v.replace(/"/g, '""')).join(',')}"`;
+}
+
+/** exceljs has worksheet.dataValidations (range addresses allowed) but its typings omit it. */
+interface WithValidations {
+  dataValidations: { add(address: string, validation: DataValidation): void };
+}
+
+export function applySheetFormat(ws: Worksheet, format: SheetFormat): void {
+  const validations = (ws as unknown as WithValidations).dataValidations;
+  const lastRow = Math.max(ws.rowCount, 1) + FORMAT_ROWS_AHEAD;
+  const dataRange = (column: number) => `${columnLetter(column)}2:${columnLetter(column)}${lastRow}`;
+
+  if (format.frozenRows !== undefined) {
+    ws.views = format.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: format.frozenRows }] : [];
+  }
+  format.widths?.forEach((px, index) => {
+    ws.getColumn(index + 1).width = Math.max(4, Math.round((px / PX_PER_WIDTH_UNIT) * 10) / 10);
+  });
+  for (const choice of format.choices ?? []) {
+    validations.add(dataRange(choice.column), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [listLiteral(choice.values)],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+    });
+  }
+  for (const roster of format.rosterChoices ?? []) {
+    const col = columnLetter(roster.sourceColumn);
+    validations.add(dataRange(roster.column), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`${quoteSheet(roster.sheet)}!$${col}$2:$${col}$${lastRow}`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+    });
+  }
+  const numberFormats: [number, string][] = [
+    ...(format.dateColumns ?? []).map((c): [number, string] => [c, 'yyyy-mm-dd']),
+    ...(format.textColumns ?? []).map((c): [number, string] => [c, '@']),
+  ];
+  for (const [column, numFmt] of numberFormats) {
+    ws.getColumn(column + 1).numFmt = numFmt;
+    // Cells that already exist keep their own style: give the data cells the format too (values untouched).
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const cell = ws.getRow(r).findCell(column + 1);
+      if (cell) cell.numFmt = numFmt;
+    }
+  }
+  format.backgrounds?.forEach((row, r) =>
+    row.forEach((color, c) => {
+      if (!color) return;
+      ws.getCell(r + 1, c + 1).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: `FF${color.replace('#', '').toUpperCase()}` },
+      };
+    }),
+  );
+  for (const r of format.boldRows ?? []) {
+    ws.getRow(r + 1).eachCell((cell) => {
+      cell.font = { ...(cell.font ?? {}), bold: true };
+    });
+  }
+  for (const h of format.highlights ?? []) {
+    const col = columnLetter(h.column);
+    ws.addConditionalFormatting({
+      ref: `${col}2:${col}${lastRow}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`LEFT(${col}2,${h.prefix.length})="${h.prefix.replace(/"/g, '""')}"`],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${h.color.replace('#', '')}` } },
+          },
+        },
+      ],
+    });
+  }
+  // format.protect: an .xlsx has no warning-only protection; an offline file is the user's own copy.
+}
