@@ -4,6 +4,7 @@ import type { IsoDate, IsoMonth } from './dates';
 import type { ParsedTable } from './grid';
 import type { TableKey } from './tables';
 import type { Lang } from './i18n/messages';
+import type { Rosters } from './rosters';
 import type {
   HomeVisit,
   Rectification,
@@ -54,6 +55,8 @@ export interface Campaign {
   readonly homeVisits: readonly HomeVisit[];
   readonly rectification: readonly Rectification[];
   readonly suggestions: readonly Suggestion[];
+  /** The rosters indexed by name key. */
+  readonly rosters: Rosters;
   /** The tables as read, by key (absent when the sheet is missing). */
   readonly tables: Readonly<Partial<Record<TableKey, ParsedTable>>>;
   /** Every §4 problem of every row. */

@@ -167,7 +167,8 @@ export const en: Messages = {
     GROUP_UNKNOWN: 'The group "{name}" is not a target group of any unit',
     NAME_MISSING: 'The name is missing',
     MINIMUM_INVALID: 'The monthly minimum "{value}" must be a positive whole number',
-    COVERAGE_INVALID: 'Coverage months "{value}" must be a positive whole number (leave it empty for the default)',
+    COVERAGE_INVALID:
+      'Coverage months "{value}" must be a positive whole number (leave it empty for the default)',
     STATUS_INVALID: 'The status "{value}" is not one of: {allowed}',
     ACTIVE_INVALID: 'Active "{value}" must be "Yes" or "No"',
     SOURCE_INVALID: 'The source "{value}" should be an ID such as V-12, H-7 or S-3',

@@ -1,0 +1,151 @@
+// Monthly counts per (person, unit, quota month), cycle coverage per unit and home-visit coverage per class.
+import { nameKey } from './names';
+import { cycleOf, isQuotaMonth, quotaCalendar, quotaMonthOf, quotaStatus, type QuotaCalendar } from './quota';
+import { membersOfUnit, studentKey, type Rosters } from './rosters';
+import type { Campaign, ClassLine, CoverageLine, PersonLine } from './model';
+import type { IsoDate, IsoMonth } from './dates';
+import type { Unit } from './schemas';
+
+/** Everything counted once per campaign, so that any month's figures are look-ups. */
+export interface CountIndex {
+  readonly calendar: QuotaCalendar;
+  readonly rosters: Rosters;
+  /** `person|unit|month` → distinct people visited (target or student keys). */
+  readonly counts: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const cache = new WeakMap<Campaign, CountIndex>();
+
+function add(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(value);
+}
+
+export function countIndex(campaign: Campaign): CountIndex {
+  const rosters = campaign.rosters;
+  const cached = cache.get(campaign);
+  if (cached !== undefined) return cached;
+  const calendar = quotaCalendar(campaign.settings);
+  const counts = new Map<string, Set<string>>();
+  const unitGroups = new Map<string, Set<string>>(
+    rosters.units.map((u) => [nameKey(u.name), new Set(u.groups.map(nameKey))]),
+  );
+  const unitsOf = (personKey: string) =>
+    (rosters.staffByKey.get(personKey)?.units ?? [])
+      .map((name) => rosters.unitByKey.get(nameKey(name)))
+      .filter((u): u is Unit => u !== undefined);
+
+  for (const visit of campaign.visits) {
+    if (!visit.valid || visit.date === null) continue;
+    const month = quotaMonthOf(visit.date, calendar.leaderFirst);
+    for (const person of visit.credited) {
+      for (const unit of unitsOf(person)) {
+        if (unit.homeVisits) continue;
+        const groups = unitGroups.get(nameKey(unit.name)) ?? new Set();
+        for (const target of visit.counted) {
+          const ofTarget = rosters.groupsOfTarget.get(target);
+          if (ofTarget !== undefined && [...ofTarget].some((g) => groups.has(g))) {
+            add(counts, `${person}|${nameKey(unit.name)}|${month}`, target);
+          }
+        }
+      }
+    }
+  }
+  for (const visit of campaign.homeVisits) {
+    if (!visit.valid || visit.date === null) continue;
+    const month = quotaMonthOf(visit.date, calendar.homeFirst);
+    for (const person of visit.credited) {
+      for (const unit of unitsOf(person)) {
+        if (!unit.homeVisits) continue;
+        for (const student of visit.counted) add(counts, `${person}|${nameKey(unit.name)}|${month}`, student);
+      }
+    }
+  }
+  const index = { calendar, rosters, counts };
+  cache.set(campaign, index);
+  return index;
+}
+
+/** The quota lines of one month: every active person, once per unit with a quota that month. */
+export function personLines(index: CountIndex, month: IsoMonth, today: IsoDate): PersonLine[] {
+  const lines: PersonLine[] = [];
+  for (const person of index.rosters.staff) {
+    if (!person.active) continue;
+    const personKey = nameKey(person.name);
+    if (index.rosters.staffByKey.get(personKey) !== person) continue;
+    const seen = new Set<string>();
+    for (const unitName of person.units) {
+      const unit = index.rosters.unitByKey.get(nameKey(unitName));
+      if (unit === undefined || seen.has(nameKey(unit.name))) continue;
+      seen.add(nameKey(unit.name));
+      if (!isQuotaMonth(index.calendar, unit.homeVisits, month)) continue;
+      const count = index.counts.get(`${personKey}|${nameKey(unit.name)}|${month}`)?.size ?? 0;
+      const status = quotaStatus(count, unit.minimum, month, today, index.calendar.exempt.has(month));
+      if (status === null) continue;
+      lines.push({ name: person.name, unit: unit.name, count, minimum: unit.minimum, status });
+    }
+  }
+  return lines;
+}
+
+/** Coverage of a leader unit's groups in the cycle holding a month, with the names not yet visited. */
+export function unitCoverage(
+  campaign: Campaign,
+  index: CountIndex,
+  unit: Unit,
+  month: IsoMonth,
+): CoverageLine {
+  const cycle = cycleOf(index.calendar, unit.coverageMonths, month);
+  const members = membersOfUnit(index.rosters, unit);
+  const memberSet = new Set(members);
+  const unitKey = nameKey(unit.name);
+  const inUnit = (person: string) =>
+    (index.rosters.staffByKey.get(person)?.units ?? []).some((u) => nameKey(u) === unitKey);
+  const visited = new Set<string>();
+  for (const visit of campaign.visits) {
+    if (!visit.valid || visit.date === null || visit.date < cycle.start || visit.date > cycle.end) continue;
+    if (!visit.credited.some(inUnit)) continue;
+    for (const target of visit.counted) if (memberSet.has(target)) visited.add(target);
+  }
+  return {
+    unit: unit.name,
+    cycleStart: cycle.start,
+    cycleEnd: cycle.end,
+    visited: visited.size,
+    total: members.length,
+    missing: members.filter((m) => !visited.has(m)).map((m) => index.rosters.targetByKey.get(m)?.name ?? m),
+  };
+}
+
+/** Per class: students, distinct students visited this semester (any mode) and visited in person. */
+export function classLines(campaign: Campaign, index: CountIndex): ClassLine[] {
+  const visited = new Set<string>();
+  const inPerson = new Set<string>();
+  for (const visit of campaign.homeVisits) {
+    if (!visit.valid) continue;
+    for (const key of visit.counted) {
+      visited.add(key);
+      if (visit.mode === 'inPerson') inPerson.add(key);
+    }
+  }
+  const lines = new Map<string, ClassLine>();
+  for (const student of index.rosters.students) {
+    const classKey = nameKey(student.className);
+    const line = lines.get(classKey) ?? {
+      class: index.rosters.classNames.get(classKey) ?? student.className,
+      students: 0,
+      visited: 0,
+      inPerson: 0,
+    };
+    const key = studentKey(student);
+    line.students += 1;
+    if (visited.has(key)) line.visited += 1;
+    if (inPerson.has(key)) line.inPerson += 1;
+    lines.set(classKey, line);
+  }
+  return [...lines.values()];
+}

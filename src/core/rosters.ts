@@ -1,0 +1,234 @@
+// The rosters (部门指标, 人员, 走访对象, 学生) read into records, checked, and indexed by name key.
+import { cellText, type ParsedTable } from './grid';
+import { nameKey, splitList } from './names';
+import { FindingList } from './findings';
+import { HOME_VISIT_GROUPS } from './defaults';
+import type { Settings, Staff, Student, Target, Unit } from './schemas';
+import { parseYesNo } from './values';
+
+const HOME_GROUP_KEYS = new Set(HOME_VISIT_GROUPS.map(nameKey));
+
+export interface Rosters {
+  units: Unit[];
+  staff: Staff[];
+  targets: Target[];
+  students: Student[];
+  unitByKey: Map<string, Unit>;
+  staffByKey: Map<string, Staff>;
+  /** Target group key → member name keys, in roster order. */
+  groupMembers: Map<string, string[]>;
+  /** Target name key → the first roster entry of that name (for display). */
+  targetByKey: Map<string, Target>;
+  /** Target name key → the group keys it belongs to. */
+  groupsOfTarget: Map<string, Set<string>>;
+  /** Class key → student name key → students of that name in the class. */
+  studentsByClass: Map<string, Map<string, Student[]>>;
+  /** Student ID key → student. */
+  studentById: Map<string, Student>;
+  /** Class display names in roster order, by class key. */
+  classNames: Map<string, string>;
+}
+
+/** The identity of a student when counting: the student ID, or class and name when there is none. */
+export function studentKey(student: Student): string {
+  return student.studentId !== ''
+    ? `#${nameKey(student.studentId)}`
+    : `${nameKey(student.className)}/${nameKey(student.name)}`;
+}
+
+export function readUnits(
+  parsed: ParsedTable | undefined,
+  settings: Settings,
+  findings: FindingList[],
+): Unit[] {
+  if (parsed === undefined) return [];
+  const list = new FindingList(parsed);
+  findings.push(list);
+  const units: Unit[] = [];
+  for (const { row, cells } of parsed.rows) {
+    const name = cellText(cells.unit);
+    if (name === '') {
+      list.error(row, 'unit', 'NAME_MISSING');
+      continue;
+    }
+    const minimumText = cellText(cells.minimum).normalize('NFKC');
+    const minimum = Number(minimumText);
+    if (!Number.isInteger(minimum) || minimum < 1) {
+      list.error(row, 'minimum', 'MINIMUM_INVALID', { value: minimumText });
+      continue;
+    }
+    const coverageText = cellText(cells.coverageMonths).normalize('NFKC');
+    const coverage = Number(coverageText);
+    const coverageMonths =
+      coverageText !== '' && Number.isInteger(coverage) && coverage >= 1 ? coverage : settings.coverageMonths;
+    if (coverageText !== '' && coverageMonths !== coverage) {
+      list.error(row, 'coverageMonths', 'COVERAGE_INVALID', { value: coverageText });
+    }
+    const groups = splitList(cellText(cells.groups));
+    units.push({
+      row,
+      name,
+      groups,
+      minimum,
+      coverageMonths,
+      purpose: cellText(cells.purpose),
+      homeVisits: groups.some((g) => HOME_GROUP_KEYS.has(nameKey(g))),
+    });
+  }
+  return units;
+}
+
+export function readStaff(
+  parsed: ParsedTable | undefined,
+  unitByKey: Map<string, Unit>,
+  findings: FindingList[],
+): Staff[] {
+  if (parsed === undefined) return [];
+  const list = new FindingList(parsed);
+  findings.push(list);
+  const staff: Staff[] = [];
+  for (const { row, cells } of parsed.rows) {
+    const name = cellText(cells.name);
+    if (name === '') {
+      list.error(row, 'name', 'NAME_MISSING');
+      continue;
+    }
+    const units = splitList(cellText(cells.units));
+    for (const unit of units) {
+      if (!unitByKey.has(nameKey(unit))) list.warning(row, 'units', 'UNIT_UNKNOWN', { name: unit });
+    }
+    const activeCell = cells.active ?? null;
+    let active = true;
+    if (cellText(activeCell) !== '') {
+      const yes = parseYesNo(activeCell);
+      if (yes === undefined) list.warning(row, 'active', 'ACTIVE_INVALID', { value: cellText(activeCell) });
+      else active = yes;
+    }
+    staff.push({
+      row,
+      name,
+      email: cellText(cells.email),
+      units,
+      role: cellText(cells.role),
+      className: cellText(cells.className),
+      active,
+    });
+  }
+  return staff;
+}
+
+export function readTargets(
+  parsed: ParsedTable | undefined,
+  groupKeys: Set<string>,
+  findings: FindingList[],
+): Target[] {
+  if (parsed === undefined) return [];
+  const list = new FindingList(parsed);
+  findings.push(list);
+  const targets: Target[] = [];
+  for (const { row, cells } of parsed.rows) {
+    const name = cellText(cells.name);
+    if (name === '') {
+      list.error(row, 'name', 'NAME_MISSING');
+      continue;
+    }
+    const group = cellText(cells.group);
+    if (!groupKeys.has(nameKey(group))) list.warning(row, 'group', 'GROUP_UNKNOWN', { name: group });
+    targets.push({ row, name, group, note: cellText(cells.note) });
+  }
+  return targets;
+}
+
+export function readStudents(parsed: ParsedTable | undefined, findings: FindingList[]): Student[] {
+  if (parsed === undefined) return [];
+  const list = new FindingList(parsed);
+  findings.push(list);
+  const students: Student[] = [];
+  for (const { row, cells } of parsed.rows) {
+    const name = cellText(cells.name);
+    const className = cellText(cells.className);
+    if (name === '') {
+      list.error(row, 'name', 'NAME_MISSING');
+      continue;
+    }
+    if (className === '') {
+      list.error(row, 'className', 'CLASS_MISSING');
+      continue;
+    }
+    students.push({
+      row,
+      studentId: cellText(cells.studentId),
+      name,
+      className,
+      needsSupport: parseYesNo(cells.needsSupport ?? null) ?? false,
+    });
+  }
+  return students;
+}
+
+/** Reads and indexes all four rosters. */
+export function readRosters(
+  tables: { units?: ParsedTable; staff?: ParsedTable; targets?: ParsedTable; students?: ParsedTable },
+  settings: Settings,
+  findings: FindingList[],
+): Rosters {
+  const units = readUnits(tables.units, settings, findings);
+  const unitByKey = new Map(units.map((u) => [nameKey(u.name), u]));
+  const groupKeys = new Set(units.flatMap((u) => u.groups.map(nameKey)));
+  const staff = readStaff(tables.staff, unitByKey, findings);
+  const targets = readTargets(tables.targets, groupKeys, findings);
+  const students = readStudents(tables.students, findings);
+
+  const staffByKey = new Map<string, Staff>();
+  for (const s of staff) if (!staffByKey.has(nameKey(s.name))) staffByKey.set(nameKey(s.name), s);
+  const groupMembers = new Map<string, string[]>();
+  const targetByKey = new Map<string, Target>();
+  const groupsOfTarget = new Map<string, Set<string>>();
+  for (const t of targets) {
+    const key = nameKey(t.name);
+    const group = nameKey(t.group);
+    if (!targetByKey.has(key)) targetByKey.set(key, t);
+    const groups = groupsOfTarget.get(key) ?? new Set<string>();
+    groups.add(group);
+    groupsOfTarget.set(key, groups);
+    const members = groupMembers.get(group) ?? [];
+    if (!members.includes(key)) members.push(key);
+    groupMembers.set(group, members);
+  }
+  const studentsByClass = new Map<string, Map<string, Student[]>>();
+  const studentById = new Map<string, Student>();
+  const classNames = new Map<string, string>();
+  for (const s of students) {
+    const classKey = nameKey(s.className);
+    if (!classNames.has(classKey)) classNames.set(classKey, s.className);
+    const byName = studentsByClass.get(classKey) ?? new Map<string, Student[]>();
+    const same = byName.get(nameKey(s.name)) ?? [];
+    same.push(s);
+    byName.set(nameKey(s.name), same);
+    studentsByClass.set(classKey, byName);
+    if (s.studentId !== '' && !studentById.has(nameKey(s.studentId)))
+      studentById.set(nameKey(s.studentId), s);
+  }
+  return {
+    units,
+    staff,
+    targets,
+    students,
+    unitByKey,
+    staffByKey,
+    groupMembers,
+    targetByKey,
+    groupsOfTarget,
+    studentsByClass,
+    studentById,
+    classNames,
+  };
+}
+
+/** The distinct target name keys of a unit's groups, in roster order. */
+export function membersOfUnit(rosters: Rosters, unit: Unit): string[] {
+  const seen = new Set<string>();
+  for (const group of unit.groups)
+    for (const key of rosters.groupMembers.get(nameKey(group)) ?? []) seen.add(key);
+  return [...seen];
+}

@@ -1,0 +1,109 @@
+// Choice cells (mode, follow-up, status, yes/no, language) read in either language, and written in one.
+import { zh } from './i18n/zh';
+import { en } from './i18n/en';
+import type { Lang } from './i18n/messages';
+import { nameKey } from './names';
+import {
+  FOLLOW_UPS,
+  HOME_VISIT_MODES,
+  MODES,
+  RECT_STATUSES,
+  type FollowUp,
+  type Mode,
+  type RectStatus,
+} from './schemas';
+
+function choiceKey(text: string): string {
+  return nameKey(text).toLowerCase();
+}
+
+function lookup<T extends string>(
+  keys: readonly T[],
+  names: (lang: Lang) => Readonly<Record<T, string>>,
+  aliases: Record<string, T> = {},
+): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const key of keys) {
+    map.set(choiceKey(names('zh')[key]), key);
+    map.set(choiceKey(names('en')[key]), key);
+    map.set(choiceKey(key), key);
+  }
+  for (const [alias, key] of Object.entries(aliases)) map.set(choiceKey(alias), key);
+  return map;
+}
+
+const langTexts = (lang: Lang) => (lang === 'en' ? en : zh);
+
+const MODE_LOOKUP = lookup(MODES, (l) => langTexts(l).values.modes, {
+  通讯: 'phone',
+  通讯家访: 'phone',
+  电话家访: 'phone',
+  上门家访: 'inPerson',
+  来校家访: 'atSchool',
+  集中: 'group',
+  'in-person': 'inPerson',
+  'at-school': 'atSchool',
+  group: 'group',
+});
+const FOLLOW_UP_LOOKUP = lookup(FOLLOW_UPS, (l) => langTexts(l).values.followUps);
+const RECT_STATUS_LOOKUP = lookup(RECT_STATUSES, (l) => langTexts(l).values.rectStatus);
+
+/** A mode cell: the mode, or undefined if it is none of the plan's modes. */
+export function parseMode(text: string): Mode | undefined {
+  return MODE_LOOKUP.get(choiceKey(text));
+}
+
+export function isHomeVisitMode(mode: Mode): mode is (typeof HOME_VISIT_MODES)[number] {
+  return (HOME_VISIT_MODES as readonly string[]).includes(mode);
+}
+
+export function parseFollowUp(text: string): FollowUp | undefined {
+  return FOLLOW_UP_LOOKUP.get(choiceKey(text));
+}
+
+export function parseRectStatus(text: string): RectStatus | undefined {
+  return RECT_STATUS_LOOKUP.get(choiceKey(text));
+}
+
+const YES = new Set(['是', 'yes', 'y', 'true', '1', '在岗', '√', '✓'].map(choiceKey));
+const NO = new Set(['否', 'no', 'n', 'false', '0', '离岗', '不在岗', '×'].map(choiceKey));
+
+/** A yes/no cell: true, false, or undefined if it is neither. */
+export function parseYesNo(cell: unknown): boolean | undefined {
+  if (typeof cell === 'boolean') return cell;
+  const key = choiceKey(String(cell ?? ''));
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return undefined;
+}
+
+export function parseLang(text: string): Lang | undefined {
+  const key = choiceKey(text);
+  if (['zh', '中文', 'chinese', 'zh-cn', '简体中文'].includes(key)) return 'zh';
+  if (['en', 'english', '英文', '英语'].includes(key)) return 'en';
+  return undefined;
+}
+
+export function modeName(mode: Mode, lang: Lang): string {
+  return langTexts(lang).values.modes[mode];
+}
+
+export function followUpName(value: FollowUp, lang: Lang): string {
+  return langTexts(lang).values.followUps[value];
+}
+
+export function rectStatusName(value: RectStatus, lang: Lang): string {
+  return langTexts(lang).values.rectStatus[value];
+}
+
+/** The names offered in a dropdown, in a language. */
+export function choiceNames(
+  kind: 'modes' | 'homeVisitModes' | 'followUps' | 'rectStatus',
+  lang: Lang,
+): string[] {
+  const v = langTexts(lang).values;
+  if (kind === 'modes') return MODES.map((m) => v.modes[m]);
+  if (kind === 'homeVisitModes') return HOME_VISIT_MODES.map((m) => v.modes[m]);
+  if (kind === 'followUps') return FOLLOW_UPS.map((f) => v.followUps[f]);
+  return RECT_STATUSES.map((s) => v.rectStatus[s]);
+}
