@@ -259,6 +259,7 @@ export const en: Messages = {
     me: 'I am',
     pickMe: '(pick your name)',
     pickMeHint: 'Pick once; the sidebar remembers you.',
+    choose: '(choose)',
     kind: 'Record type',
     kinds: { visit: 'Leader visit', homeVisit: 'Home visit' },
     fields: {

@@ -232,6 +232,7 @@ export const zh = {
     me: '我是',
     pickMe: '（请选择你的姓名）',
     pickMeHint: '选择一次即可，下次打开会记住。',
+    choose: '（请选择）',
     kind: '记录类型',
     kinds: { visit: '领导走访', homeVisit: '家访' },
     fields: {
