@@ -1,0 +1,157 @@
+// Fakes of Session and Utilities, and minimal MailApp, ScriptApp and Logger placeholders; every call counted.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import type { CallLog } from './calls';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export class FakeUser {
+  constructor(
+    private readonly calls: CallLog,
+    private readonly email: string,
+  ) {}
+  getEmail(): string {
+    this.calls.hit('User.getEmail');
+    return this.email;
+  }
+}
+
+export class FakeSession {
+  /** The signed-in user's email; '' as Apps Script often gives for consumer accounts. */
+  activeEmail = 'teacher@school.example';
+  effectiveEmail = 'owner@school.example';
+  scriptTimeZone = 'Asia/Shanghai';
+  locale = 'zh-CN';
+  /** A stable stand-in per user when the email is hidden. */
+  temporaryKey = 'temp-user-key';
+
+  constructor(private readonly calls: CallLog) {}
+
+  getActiveUser(): FakeUser {
+    this.calls.hit('Session.getActiveUser');
+    return new FakeUser(this.calls, this.activeEmail);
+  }
+  getEffectiveUser(): FakeUser {
+    this.calls.hit('Session.getEffectiveUser');
+    return new FakeUser(this.calls, this.effectiveEmail);
+  }
+  getScriptTimeZone(): string {
+    this.calls.hit('Session.getScriptTimeZone');
+    return this.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    this.calls.hit('Session.getActiveUserLocale');
+    return this.locale;
+  }
+  getTemporaryActiveUserKey(): string {
+    this.calls.hit('Session.getTemporaryActiveUserKey');
+    return this.temporaryKey;
+  }
+}
+
+/** Java SimpleDateFormat letters used in practice, as dayjs tokens. */
+function dayjsPattern(pattern: string): string {
+  return pattern
+    .replace(/yyyy/g, 'YYYY')
+    .replace(/yy/g, 'YY')
+    .replace(/dd/g, 'DD')
+    .replace(/(^|[^D])d(?!d)/g, '$1D')
+    .replace(/EEE+/g, 'ddd');
+}
+
+export class FakeUtilities {
+  constructor(private readonly calls: CallLog) {}
+
+  formatDate(date: Date, timeZone: string, pattern: string): string {
+    this.calls.hit('Utilities.formatDate');
+    return dayjs(date).tz(timeZone).format(dayjsPattern(pattern));
+  }
+  sleep(_millis: number): void {
+    this.calls.hit('Utilities.sleep');
+  }
+  getUuid(): string {
+    this.calls.hit('Utilities.getUuid');
+    return '00000000-0000-4000-8000-000000000000';
+  }
+}
+
+export interface SentMail {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+}
+
+/** A placeholder of MailApp: a daily quota and a list of sent messages. */
+export class FakeMailApp {
+  remainingQuota = 100;
+  readonly sent: SentMail[] = [];
+
+  constructor(private readonly calls: CallLog) {}
+
+  getRemainingDailyQuota(): number {
+    this.calls.hit('MailApp.getRemainingDailyQuota');
+    return this.remainingQuota;
+  }
+  sendEmail(
+    toOrMessage: string | { to: string; subject: string; body?: string; htmlBody?: string },
+    subject?: string,
+    body?: string,
+    options?: { htmlBody?: string },
+  ): void {
+    this.calls.hit('MailApp.sendEmail');
+    if (this.remainingQuota <= 0) throw new Error('Service invoked too many times for one day: email.');
+    this.remainingQuota -= 1;
+    if (typeof toOrMessage === 'string') {
+      this.sent.push({
+        to: toOrMessage,
+        subject: subject ?? '',
+        body: body ?? '',
+        htmlBody: options?.htmlBody,
+      });
+    } else {
+      this.sent.push({
+        to: toOrMessage.to,
+        subject: toOrMessage.subject,
+        body: toOrMessage.body ?? '',
+        htmlBody: toOrMessage.htmlBody,
+      });
+    }
+  }
+}
+
+export const AuthMode = {
+  NONE: 'NONE',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+} as const;
+
+/** A placeholder of ScriptApp: the AuthMode enum and an empty list of triggers. */
+export class FakeScriptApp {
+  readonly AuthMode = AuthMode;
+  readonly triggers: unknown[] = [];
+
+  constructor(private readonly calls: CallLog) {}
+
+  getProjectTriggers(): unknown[] {
+    this.calls.hit('ScriptApp.getProjectTriggers');
+    return [...this.triggers];
+  }
+  getUserTriggers(_document: unknown): unknown[] {
+    this.calls.hit('ScriptApp.getUserTriggers');
+    return [...this.triggers];
+  }
+}
+
+export class FakeLogger {
+  readonly lines: string[] = [];
+  constructor(private readonly calls: CallLog) {}
+  log(message: unknown): this {
+    this.calls.hit('Logger.log');
+    this.lines.push(String(message));
+    return this;
+  }
+}
