@@ -1,5 +1,5 @@
 // zod schemas of every record the engine works with, and of what the sidebar sends; types are inferred from them.
-import { z } from 'zod';
+import * as z from 'zod'; // namespace import: lets esbuild drop zod's unused parts from the sidebar bundle
 import { isIsoDate, isIsoMonth, isValidTimeZone } from './dates';
 
 export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'YYYY-MM-DD' });
