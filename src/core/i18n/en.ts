@@ -325,7 +325,8 @@ export const en: Messages = {
     kinds: { visit: 'Visit', homeVisit: 'Home visit' },
     statusUnknown: 'Unreadable status',
     percentPoints: '{value} points',
-    completionNote: "Completion = sum of each person's visits this month (capped at the minimum) ÷ sum of minimums",
+    completionNote:
+      "Completion = sum of each person's visits this month (capped at the minimum) ÷ sum of minimums",
   },
   remind: {
     subject: 'Visit reminder: {unit} {month}, {count}/{minimum} visited',

@@ -323,7 +323,8 @@ export const zh = {
     logStatus: { sent: '已发送', deferred: '已延后', failed: '失败' },
     reasons: { quota: '今日邮件配额已用完', noEmail: '人员表中没有邮箱' },
     previewTitle: '提醒预览',
-    previewSummary: '今天（{today}）将发送 {count} 封提醒，另有 {deferred} 封因配额不足将延后。不会发送任何邮件。',
+    previewSummary:
+      '今天（{today}）将发送 {count} 封提醒，另有 {deferred} 封因配额不足将延后。不会发送任何邮件。',
     previewNone: '今天（{today}）没有要发送的提醒。',
     notReminderDay: '今天不是提醒日（{days}），只会补发以前延后或失败的提醒。',
     sent: '已发送 {sent} 封，延后 {deferred} 封，失败 {failed} 封。',
