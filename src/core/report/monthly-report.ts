@@ -1,0 +1,289 @@
+// The figures of a monthly report (§5): per unit, person, cycle, class, open follow-ups, rectification, suggestions.
+import { computeStatus } from '../engine';
+import { countIndex } from '../counting';
+import { quotaMonthOf } from '../quota';
+import { daysBetween, lastDay, monthOf, previousMonth, type IsoDate, type IsoMonth } from '../dates';
+import { nameKey } from '../names';
+import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
+import type { Campaign, ClassLine, CoverageLine, PersonLine } from '../model';
+import type { FollowUp, RectStatus, Unit } from '../schemas';
+
+export interface UnitFigures {
+  unit: string;
+  /** Active staff of the unit. */
+  members: number;
+  /** Valid records of the quota month on which a member is visitor or co-visitor (home visits for 学生家庭). */
+  visits: number;
+  /** Distinct people of the unit's groups (students for 学生家庭) visited by its members in the month. */
+  distinct: number;
+  minimum: number;
+  /** Quota lines of the month that are not exempt. */
+  people: number;
+  met: number;
+  /** Σ min(count, minimum) ÷ Σ minimum over the month's non-exempt quota lines; null without any. */
+  completion: number | null;
+}
+
+export interface ClassFigures extends ClassLine {
+  /** Valid home visits of the class whose quota month is the report's month. */
+  monthVisits: number;
+  /** The plan's in-person minimum per class and semester. */
+  inPersonMinimum: number;
+}
+
+export interface FollowUpItem {
+  kind: 'visit' | 'homeVisit';
+  id: string;
+  row: number;
+  date: IsoDate;
+  followUp: FollowUp;
+  owner: string;
+  /** Days from the record's date to the report's day. */
+  age: number;
+  /** The record's suggestion or record text, as typed (may be long). */
+  text: string;
+}
+
+export interface OverdueItem {
+  id: string;
+  problem: string;
+  owner: string;
+  deadline: IsoDate;
+  daysOverdue: number;
+  status: RectStatus;
+}
+
+export interface SuggestionItem {
+  id: string;
+  date: IsoDate;
+  author: string;
+  title: string;
+  category: string;
+  adopted: string;
+}
+
+export interface ChangeLine {
+  unit: string;
+  previous: number | null;
+  current: number | null;
+  previousMet: number;
+  currentMet: number;
+}
+
+export interface MonthlyReport {
+  month: IsoMonth;
+  /** The day figures are counted to (ages of open items too). */
+  today: IsoDate;
+  school: string;
+  campaign: string;
+  /** True when the month holds no visit, home visit or suggestion at all. */
+  empty: boolean;
+  units: UnitFigures[];
+  people: PersonLine[];
+  coverage: CoverageLine[];
+  classes: ClassFigures[];
+  followUps: FollowUpItem[];
+  rectification: { counts: Record<RectStatus | 'unknown', number>; total: number; overdue: OverdueItem[] };
+  suggestions: SuggestionItem[];
+  change: ChangeLine[];
+}
+
+function membersOf(campaign: Campaign, unit: Unit): string[] {
+  const unitKey = nameKey(unit.name);
+  return campaign.rosters.staff
+    .filter((p) => p.active && campaign.rosters.staffByKey.get(nameKey(p.name)) === p)
+    .filter((p) => p.units.some((u) => nameKey(u) === unitKey))
+    .map((p) => nameKey(p.name));
+}
+
+function completionOf(lines: readonly PersonLine[]): {
+  people: number;
+  met: number;
+  completion: number | null;
+} {
+  const counted = lines.filter((l) => l.status !== 'exempt');
+  const wanted = counted.reduce((sum, l) => sum + l.minimum, 0);
+  const done = counted.reduce((sum, l) => sum + Math.min(l.count, l.minimum), 0);
+  return {
+    people: counted.length,
+    met: counted.filter((l) => l.status === 'met').length,
+    completion: wanted === 0 ? null : done / wanted,
+  };
+}
+
+function unitFigures(campaign: Campaign, month: IsoMonth, people: readonly PersonLine[]): UnitFigures[] {
+  const index = countIndex(campaign);
+  return campaign.units.map((unit) => {
+    const unitKey = nameKey(unit.name);
+    const members = membersOf(campaign, unit);
+    const memberSet = new Set(members);
+    const first = unit.homeVisits ? index.calendar.homeFirst : index.calendar.leaderFirst;
+    const records = unit.homeVisits ? campaign.homeVisits : campaign.visits;
+    const visits = records.filter(
+      (r) =>
+        r.valid &&
+        r.date !== null &&
+        quotaMonthOf(r.date, first) === month &&
+        r.credited.some((p) => memberSet.has(p)),
+    ).length;
+    const distinct = new Set<string>();
+    for (const person of members) {
+      for (const key of index.counts.get(`${person}|${unitKey}|${month}`) ?? []) distinct.add(key);
+    }
+    const lines = people.filter((l) => nameKey(l.unit) === unitKey);
+    return {
+      unit: unit.name,
+      members: members.length,
+      visits,
+      distinct: distinct.size,
+      minimum: unit.minimum,
+      ...completionOf(lines),
+    };
+  });
+}
+
+function classFigures(campaign: Campaign, month: IsoMonth, classes: readonly ClassLine[]): ClassFigures[] {
+  const first = countIndex(campaign).calendar.homeFirst;
+  const monthVisits = new Map<string, number>();
+  for (const v of campaign.homeVisits) {
+    if (!v.valid || v.date === null || quotaMonthOf(v.date, first) !== month) continue;
+    const key = nameKey(v.className);
+    monthVisits.set(key, (monthVisits.get(key) ?? 0) + 1);
+  }
+  return classes.map((c) => ({
+    ...c,
+    monthVisits: monthVisits.get(nameKey(c.class)) ?? 0,
+    inPersonMinimum: CLASS_IN_PERSON_MINIMUM,
+  }));
+}
+
+const OPEN_FOLLOW_UPS: readonly FollowUp[] = ['report', 'study'];
+
+function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowUpItem[] {
+  const until = lastDay(month) < today ? lastDay(month) : today;
+  const items: FollowUpItem[] = [];
+  for (const v of campaign.visits) {
+    if (v.date === null || v.date > until || v.followUp === null || !OPEN_FOLLOW_UPS.includes(v.followUp))
+      continue;
+    items.push({
+      kind: 'visit',
+      id: v.id,
+      row: v.row,
+      date: v.date,
+      followUp: v.followUp,
+      owner: v.followUpOwner !== '' ? v.followUpOwner : v.visitor,
+      age: daysBetween(v.date, today),
+      text: v.suggestions !== '' ? v.suggestions : v.record,
+    });
+  }
+  for (const v of campaign.homeVisits) {
+    if (v.date === null || v.date > until || v.followUp === null || !OPEN_FOLLOW_UPS.includes(v.followUp))
+      continue;
+    items.push({
+      kind: 'homeVisit',
+      id: v.id,
+      row: v.row,
+      date: v.date,
+      followUp: v.followUp,
+      owner: v.teacher,
+      age: daysBetween(v.date, today),
+      text: v.parentNeeds !== '' ? v.parentNeeds : v.record,
+    });
+  }
+  // Oldest first: the items waiting longest lead.
+  return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
+}
+
+function rectification(campaign: Campaign, today: IsoDate): MonthlyReport['rectification'] {
+  const counts: Record<RectStatus | 'unknown', number> = {
+    open: 0,
+    inProgress: 0,
+    done: 0,
+    rule: 0,
+    unknown: 0,
+  };
+  const overdue: OverdueItem[] = [];
+  for (const item of campaign.rectification) {
+    counts[item.status ?? 'unknown'] += 1;
+    if (
+      item.deadline !== null &&
+      item.deadline < today &&
+      (item.status === 'open' || item.status === 'inProgress')
+    ) {
+      overdue.push({
+        id: item.id,
+        problem: item.problem,
+        owner: item.owner,
+        deadline: item.deadline,
+        daysOverdue: daysBetween(item.deadline, today),
+        status: item.status,
+      });
+    }
+  }
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
+  return { counts, total: campaign.rectification.length, overdue };
+}
+
+function suggestions(campaign: Campaign, month: IsoMonth): SuggestionItem[] {
+  return campaign.suggestions
+    .filter((s) => s.date !== null && monthOf(s.date) === month)
+    .map((s) => ({
+      id: s.id,
+      date: s.date as IsoDate,
+      author: s.author,
+      title: s.title !== '' ? s.title : s.text,
+      category: s.category,
+      adopted: s.adopted,
+    }));
+}
+
+function isEmptyMonth(campaign: Campaign, month: IsoMonth): boolean {
+  const index = countIndex(campaign);
+  const inMonth = (date: IsoDate | null, first: IsoMonth) =>
+    date !== null && (monthOf(date) === month || quotaMonthOf(date, first) === month);
+  return (
+    !campaign.visits.some((v) => inMonth(v.date, index.calendar.leaderFirst)) &&
+    !campaign.homeVisits.some((v) => inMonth(v.date, index.calendar.homeFirst)) &&
+    !campaign.suggestions.some((s) => s.date !== null && monthOf(s.date) === month)
+  );
+}
+
+/** Everything a monthly report shows, counted on `today` (a month after today's has no quota lines). */
+export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: IsoDate): MonthlyReport {
+  const status = computeStatus(campaign, month, today);
+  const unitOrder = new Map(campaign.units.map((u, i) => [nameKey(u.name), i]));
+  const people = status.people
+    .map((line, i) => ({ line, i }))
+    .sort(
+      (a, b) =>
+        (unitOrder.get(nameKey(a.line.unit)) ?? 0) - (unitOrder.get(nameKey(b.line.unit)) ?? 0) || a.i - b.i,
+    )
+    .map(({ line }) => line);
+  const units = unitFigures(campaign, month, people);
+  const previous = computeStatus(campaign, previousMonth(month), today).people;
+  const change = units.map((u) => {
+    const before = completionOf(previous.filter((l) => nameKey(l.unit) === nameKey(u.unit)));
+    return {
+      unit: u.unit,
+      previous: before.completion,
+      current: u.completion,
+      previousMet: before.met,
+      currentMet: u.met,
+    };
+  });
+  return {
+    month,
+    today,
+    school: campaign.settings.schoolName,
+    campaign: campaign.settings.campaignName,
+    empty: isEmptyMonth(campaign, month),
+    units,
+    people,
+    coverage: status.coverage,
+    classes: classFigures(campaign, month, status.classes),
+    followUps: followUps(campaign, month, today),
+    rectification: rectification(campaign, today),
+    suggestions: suggestions(campaign, month),
+    change,
+  };
+}
