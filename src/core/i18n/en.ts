@@ -174,6 +174,45 @@ export const en: Messages = {
     SOURCE_INVALID: 'The source "{value}" should be an ID such as V-12, H-7 or S-3',
   },
   check: { ok: '✓', errors: '✗ {count} error(s)', warnings: '⚠ {count} warning(s)', rowLabel: 'row {row}' },
+  checkCell: {
+    verdict: '{summary}: {message}',
+    noteLine: '{severity} | {column}: {message}',
+    noteLineSheet: '{severity} | {message}',
+  },
+  menu: {
+    title: 'Visit Ledger',
+    recordVisit: 'Log a visit',
+    setUp: 'Set up / repair workbook',
+    recompute: 'Recompute progress',
+    help: 'How to use',
+    setUpDone: 'Set up: {created} sheets created, {columns} columns added; progress recomputed.',
+    recomputeDone: 'Progress recomputed: {errors} errors, {warnings} warnings (see the Check column of each row).',
+    busy: 'Someone else is saving or recomputing; please try again in a moment.',
+    failed: 'Failed: {message}',
+    helpTitle: 'Visit Ledger: how to use',
+    helpText:
+      '1. Run "Set up / repair workbook" first: it creates the sheets and dropdowns and never changes what is there.\n' +
+      '2. Check the school name, campaign dates and monthly minimums in Settings and Units; fill in Staff, Targets and Students.\n' +
+      '3. Log visits with the "Log a visit" sidebar, or type one visit a row in Visits or Home visits.\n' +
+      '4. The Check column of each row shows ✓ (fine), ✗ (errors, not counted) or ⚠ (warnings, counted); hover over it for the details.\n' +
+      '5. ID, Entered by and Entered at are filled in for you; what you typed is never changed.\n' +
+      '6. "Recompute progress" re-checks every row and refreshes the Status sheet (monthly quotas, cycle coverage, home visits by class). Instant checks can miss an edit; the recompute is the truth.\n' +
+      '7. Dates may be written 2027-04-05, 2027/4/5, 2027.4.5 or 2027年4月5日.',
+  },
+  statusSheet: {
+    title: '{campaign} · visit progress {month}',
+    phase: 'Phase',
+    computedAt: 'Computed at',
+    people: 'Monthly quota per person',
+    coverage: 'Coverage this cycle',
+    classes: 'Home visits this semester, by class',
+    cycleRange: '{start} to {end}',
+    inPersonOf: '{count} / {minimum}',
+    none: '(none)',
+    notEvaluated: '{month} has not started: not evaluated',
+    problems: 'Problems',
+    problemsLine: '{errors} errors, {warnings} warnings (see the Check column of each sheet)',
+  },
   cli: {
     usage:
       'Usage: visit-ledger <init|validate|status|report|remind> <workbook.xlsx> [options]\n' +

@@ -157,6 +157,45 @@ export const zh = {
     SOURCE_INVALID: '来源“{value}”应写成 V-12、H-7 或 S-3 这样的编号',
   },
   check: { ok: '✓', errors: '✗ {count} 个错误', warnings: '⚠ {count} 条提醒', rowLabel: '第 {row} 行' },
+  checkCell: {
+    verdict: '{summary}：{message}',
+    noteLine: '{severity}｜{column}：{message}',
+    noteLineSheet: '{severity}｜{message}',
+  },
+  menu: {
+    title: '走访台账',
+    recordVisit: '记录走访',
+    setUp: '初始化/修复工作簿',
+    recompute: '重新计算进度',
+    help: '使用说明',
+    setUpDone: '初始化完成：新建 {created} 个工作表，补充 {columns} 列；进度已重新计算。',
+    recomputeDone: '进度已重新计算：{errors} 个错误，{warnings} 条提醒（见各行“校验”列）。',
+    busy: '其他人正在保存或计算，请稍后再试。',
+    failed: '操作失败：{message}',
+    helpTitle: '走访台账 使用说明',
+    helpText:
+      '1. 先运行“初始化/修复工作簿”：建好各工作表和下拉选项，已有内容不会被改动。\n' +
+      '2. 在“设置”“部门指标”中核对学校名称、活动日期、每人每月至少走访数；在“人员”“走访对象”“学生”中填好名单。\n' +
+      '3. 记录走访：用“记录走访”侧栏，或直接在“走访记录”“家访记录”中每行填写一次走访。\n' +
+      '4. 每行的“校验”列即时显示 ✓（无误）、✗（有错误，不计入）或 ⚠（有提醒，已计入）；把鼠标停在该格上可看全部说明。\n' +
+      '5. 编号、录入人、录入时间自动填写；你填写的内容不会被改动。\n' +
+      '6. “重新计算进度”重新校验所有行并刷新“进度”表（本月每人指标、本周期覆盖、各班家访）。即时校验偶有遗漏，以重新计算为准。\n' +
+      '7. 日期可写成 2027-04-05、2027/4/5、2027.4.5 或 2027年4月5日。',
+  },
+  statusSheet: {
+    title: '{campaign} · 走访进度 {month}',
+    phase: '当前阶段',
+    computedAt: '计算时间',
+    people: '本月每人指标',
+    coverage: '本周期覆盖',
+    classes: '本学期家访（按班级）',
+    cycleRange: '{start} 至 {end}',
+    inPersonOf: '{count} / {minimum}',
+    none: '（无）',
+    notEvaluated: '{month} 尚未开始，不作评估',
+    problems: '问题',
+    problemsLine: '{errors} 个错误，{warnings} 条提醒（见各表“校验”列）',
+  },
   cli: {
     usage:
       '用法：visit-ledger <init|validate|status|report|remind> <工作簿.xlsx> [选项]\n' +
