@@ -186,7 +186,8 @@ export const en: Messages = {
     recompute: 'Recompute progress',
     help: 'How to use',
     setUpDone: 'Set up: {created} sheets created, {columns} columns added; progress recomputed.',
-    recomputeDone: 'Progress recomputed: {errors} errors, {warnings} warnings (see the Check column of each row).',
+    recomputeDone:
+      'Progress recomputed: {errors} errors, {warnings} warnings (see the Check column of each row).',
     busy: 'Someone else is saving or recomputing; please try again in a moment.',
     failed: 'Failed: {message}',
     helpTitle: 'Visit Ledger: how to use',
