@@ -1,5 +1,5 @@
 // The sidebar's record input checked with RecordInputSchema, errors put in words per field (browser and server alike).
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { format, type Messages } from './i18n/messages';
 import { RecordInputSchema, type RecordInput } from './schemas';
 

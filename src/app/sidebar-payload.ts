@@ -1,0 +1,101 @@
+// What the sidebar's server functions return: JSON-only shapes (no Date; dates as 'YYYY-MM-DD'), shared with the browser.
+import type { Lang, Messages } from '../core/i18n/messages';
+import type { FieldError } from '../core/input-errors';
+import type { QuotaStatus } from '../core/model';
+
+/** A value the form sends and the label it shows, e.g. { value: 'inPerson', label: '上门' }. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** The texts the sidebar shows, in the school's language. */
+export interface SidebarTexts {
+  sidebar: Messages['sidebar'];
+  /** Modes of a leader visit. */
+  modes: Choice[];
+  /** Modes of a home visit. */
+  homeVisitModes: Choice[];
+  followUps: Choice[];
+}
+
+/** A person of the visitor's target groups, for the targets checklist. */
+export interface TargetOption {
+  name: string;
+  group: string;
+  /** Already visited by the visitor's unit in the current coverage cycle. */
+  visited: boolean;
+}
+
+/** A student as the sidebar may show one: name and student ID only, never guardian or contact. */
+export interface StudentOption {
+  id: string;
+  name: string;
+}
+
+export interface ClassOption {
+  name: string;
+  students: StudentOption[];
+}
+
+/** One quota line of "my progress this month". */
+export interface ProgressLine {
+  unit: string;
+  count: number;
+  minimum: number;
+  status: QuotaStatus;
+  /** The status in words. */
+  statusText: string;
+  /** The whole line in words, e.g. "校长室：3 / 5 · 进行中". */
+  text: string;
+  /** Who in the unit's groups is left this cycle, in words ('' when the unit has no such list). */
+  leftText: string;
+}
+
+/** Everything the form needs about the person logging visits. */
+export interface PersonView {
+  name: string;
+  units: string[];
+  /** The person has a unit that makes leader visits. */
+  canVisit: boolean;
+  /** The person has a unit that makes home visits. */
+  canHomeVisit: boolean;
+  /** The person's own class (the home-visit form starts on it), '' if none. */
+  className: string;
+  /** Targets from the person's units' groups, the ones not yet visited this cycle first. */
+  targets: TargetOption[];
+  /** Classes with their students (empty unless the person makes home visits). */
+  classes: ClassOption[];
+  /** The purposes of the person's leader-visit units (the first is the form's default). */
+  purposes: string[];
+  progress: ProgressLine[];
+}
+
+/** The one payload the sidebar loads at start. */
+export interface SidebarBootstrap {
+  lang: Lang;
+  texts: SidebarTexts;
+  /** Today in the school's time zone. */
+  today: string;
+  /** Active staff names, roster order (the "I am" list, co-visitors, follow-up owners). */
+  staff: string[];
+  /** The remembered person, else the one whose email is the signed-in user's; null when unknown. */
+  person: PersonView | null;
+  /** Why the workbook cannot be used yet (missing sheet or column), in words; null when fine. */
+  problem: string | null;
+}
+
+export type RememberResult = { ok: true; person: PersonView } | { ok: false; errors: FieldError[] };
+
+export type SaveResult =
+  | {
+      ok: true;
+      /** The new row's 编号, e.g. V-13. */
+      id: string;
+      /** The new row's number in its sheet. */
+      row: number;
+      progress: ProgressLine[];
+      /** Warnings of the saved row (it counts, but something is worth a look), in words. */
+      warnings: string[];
+    }
+  | { ok: false; errors: FieldError[] };

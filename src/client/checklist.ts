@@ -1,0 +1,128 @@
+// A checklist field (targets, students, co-visitors): labelled checkboxes in a scrolling list, with a filter box.
+import { format } from '../core/i18n/messages';
+import { describedBy, h, replaceChildren } from './dom';
+
+export interface ChecklistOption {
+  /** What the form sends. */
+  value: string;
+  label: string;
+  /** Quiet text after the label (a target's group, a student's ID). */
+  hint?: string;
+  /** A short marker, e.g. 未访 for a target not yet visited this cycle. */
+  badge?: string;
+}
+
+export interface ChecklistTexts {
+  /** "已选 {count} 项" */
+  selected: string;
+  /** "筛选{field}" */
+  filter: string;
+  noneToPick: string;
+}
+
+export interface Checklist {
+  readonly element: HTMLFieldSetElement;
+  /** Values of the ticked options, in list order. */
+  selected(): string[];
+  /** Replaces the options; ticks the ones whose value is in keep. */
+  setOptions(options: readonly ChecklistOption[], keep?: readonly string[]): void;
+  clear(): void;
+  /** Shows or clears the field's error (the message element is given by the caller's id). */
+  setInvalid(errorId: string, invalid: boolean): void;
+  /** Moves focus to the first checkbox (or the filter box when there are none visible). */
+  focus(): void;
+}
+
+const keyOf = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+
+/** Builds a checklist for one field; id is the field's element id prefix, name the form field. */
+export function checklist(id: string, legend: string, texts: ChecklistTexts, required: boolean): Checklist {
+  const count = h('span', { class: 'count', id: `${id}-count` });
+  const filterInput = h('input', { type: 'search', id: `${id}-filter`, autocomplete: 'off' });
+  const list = h('div', { class: 'options', id: `${id}-options` });
+  const empty = h('p', { class: 'hint', hidden: true }, texts.noneToPick);
+  const element = h(
+    'fieldset',
+    { class: 'field checklist', id },
+    h(
+      'legend',
+      {},
+      legend,
+      required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
+      ' ',
+      count,
+    ),
+    h(
+      'label',
+      { class: 'filter', for: filterInput.id },
+      h('span', { class: 'sr-only' }, format(texts.filter, { field: legend })),
+      filterInput,
+    ),
+    list,
+    empty,
+  );
+  let boxes: HTMLInputElement[] = [];
+
+  const refreshCount = () => {
+    count.textContent = format(texts.selected, { count: boxes.filter((b) => b.checked).length });
+  };
+  const applyFilter = () => {
+    const wanted = keyOf(filterInput.value);
+    for (const box of boxes) {
+      const row = box.parentElement as HTMLElement;
+      row.hidden = wanted !== '' && !keyOf(row.textContent ?? '').includes(wanted);
+    }
+  };
+  filterInput.addEventListener('input', applyFilter);
+  list.addEventListener('change', refreshCount);
+
+  const api: Checklist = {
+    element,
+    selected: () => boxes.filter((b) => b.checked).map((b) => b.value),
+    setOptions(options, keep = []) {
+      boxes = options.map((option, index) =>
+        h('input', {
+          type: 'checkbox',
+          id: `${id}-${index}`,
+          value: option.value,
+        }),
+      );
+      replaceChildren(
+        list,
+        ...options.map((option, index) => {
+          const box = boxes[index] as HTMLInputElement;
+          box.checked = keep.includes(option.value); // the property: a fresh box's state, not its default
+          return h(
+            'label',
+            { class: 'option', for: box.id },
+            box,
+            h('span', { class: 'name' }, option.label),
+            option.hint ? h('span', { class: 'hint' }, option.hint) : null,
+            option.badge ? h('span', { class: 'badge' }, option.badge) : null,
+          );
+        }),
+      );
+      empty.hidden = options.length > 0;
+      filterInput.value = '';
+      refreshCount();
+    },
+    clear() {
+      for (const box of boxes) box.checked = false;
+      filterInput.value = '';
+      applyFilter();
+      refreshCount();
+    },
+    setInvalid(errorId, invalid) {
+      describedBy(element, errorId, invalid);
+      if (invalid) element.setAttribute('aria-invalid', 'true');
+      else element.removeAttribute('aria-invalid');
+      for (const box of boxes) describedBy(box, errorId, invalid);
+    },
+    focus() {
+      const first = boxes.find((b) => !(b.parentElement as HTMLElement).hidden);
+      (first ?? filterInput).focus();
+    },
+  };
+  api.setOptions([]);
+  return api;
+}

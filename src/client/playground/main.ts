@@ -1,0 +1,277 @@
+// The playground page: the workbook's sheets as tabs and grids, the 走访台账 menu, the sidebar panel, dialogs.
+import { h, replaceChildren } from '../dom';
+import type { ServerFunction } from '../server-api';
+import { api } from './api';
+import { SheetGrid } from './grid';
+import { menuBar } from './menu';
+import type { ActionResult, BookView, MenuAction, OutboxMessage } from './protocol';
+import { scriptRun, type ShimRunner } from './script-run';
+
+declare global {
+  interface Window {
+    /** Read by the sidebar iframe's first script: its google.script.run. */
+    visitLedgerPlayground?: { scriptRun(): ShimRunner };
+  }
+}
+
+const OUTBOX_TAB = '\u0000outbox';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from the page`);
+  return element as T;
+}
+
+class Playground {
+  private book: BookView | undefined;
+  private current = '';
+  private readonly grid: SheetGrid;
+  private readonly status = byId('status');
+  private readonly tabs = byId('tabs');
+  private readonly sheetArea = byId('grid');
+  private readonly outboxArea = byId('outbox');
+  private readonly panel = byId('sidebar-panel');
+  private readonly frame = byId<HTMLIFrameElement>('sidebar-frame');
+
+  constructor() {
+    this.grid = new SheetGrid(this.sheetArea, byId('cell-ref'), byId('cell-text'), byId('cell-note'), {
+      edit: (row, col, text) => this.edit(row, col, text),
+      refused: () => this.say(this.book?.texts.protectedSheet ?? ''),
+    });
+    byId('sidebar-close').addEventListener('click', () => this.closeSidebar());
+    this.tabs.addEventListener('keydown', (e) => this.onTabKey(e));
+    window.visitLedgerPlayground = { scriptRun: () => scriptRun((name) => this.afterServerCall(name)) };
+  }
+
+  async start(): Promise<void> {
+    this.apply(await api.book());
+    const texts = this.texts();
+    document.title = `${texts.title}`;
+    document.documentElement.lang = this.book?.lang === 'en' ? 'en' : 'zh-CN';
+    byId('doc-title').textContent = texts.title;
+    byId('workbook').textContent = `${texts.workbook}: ${this.book?.workbook ?? ''}`;
+    byId('sidebar-title').textContent = texts.sidebarTitle;
+    byId('sidebar-close').setAttribute('aria-label', texts.close);
+    this.frame.title = texts.sidebarTitle;
+    const action = (id: MenuAction) => () => void this.menu(id);
+    menuBar(byId('menubar'), texts.menu, [
+      { id: 'logVisit', label: texts.logVisit, run: () => this.openSidebar() },
+      { id: 'setUp', label: texts.setUp, run: action('setUp') },
+      { id: 'recompute', label: texts.recompute, run: action('recompute') },
+      { id: 'report', label: texts.report, run: () => void this.askMonth() },
+      { id: 'remindPreview', label: texts.remindPreview, run: action('remindPreview') },
+      { id: 'remindSend', label: texts.remindSend, run: action('remindSend') },
+      { id: 'help', label: texts.help, run: action('help') },
+    ]);
+    document.body.classList.add('ready');
+  }
+
+  private texts(): BookView['texts'] {
+    if (!this.book) throw new Error('The workbook is not loaded yet');
+    return this.book.texts;
+  }
+
+  private say(message: string): void {
+    this.status.textContent = message;
+  }
+
+  /** Takes a new book from the server and draws the current tab again (or `show`, when given). */
+  private apply(book: BookView, show?: string): void {
+    this.book = book;
+    const names = book.sheets.map((s) => s.name);
+    let current = show ?? this.current;
+    if (current !== OUTBOX_TAB && !names.includes(current)) current = names[0] ?? OUTBOX_TAB;
+    this.renderTabs(current);
+    this.showTab(current, false);
+  }
+
+  private renderTabs(current: string): void {
+    const book = this.book;
+    if (!book) return;
+    const tab = (id: string, label: string, extra: string) => {
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `tab-${book.sheets.findIndex((s) => s.name === id)}`,
+          'data-sheet': id,
+          'aria-selected': id === current ? 'true' : 'false',
+          'aria-controls': id === OUTBOX_TAB ? 'outbox' : 'grid',
+          tabindex: id === current ? 0 : -1,
+          class: extra,
+        },
+        label,
+      );
+      button.addEventListener('click', () => this.showTab(id, true));
+      return button;
+    };
+    replaceChildren(
+      this.tabs,
+      ...book.sheets.map((s) => tab(s.name, s.name, s.editable ? '' : 'generated')),
+      tab(OUTBOX_TAB, `${book.texts.outbox} (${book.outbox.length})`, 'outbox-tab'),
+    );
+  }
+
+  private onTabKey(e: KeyboardEvent): void {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const tabs = [...this.tabs.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
+    const next = tabs[(at + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length];
+    if (!next) return;
+    e.preventDefault();
+    this.showTab(next.dataset.sheet ?? '', false);
+    next.focus();
+  }
+
+  private showTab(name: string, focusGrid: boolean): void {
+    const book = this.book;
+    if (!book) return;
+    this.current = name;
+    for (const tab of this.tabs.querySelectorAll<HTMLElement>('[role=tab]')) {
+      const on = tab.dataset.sheet === name;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      tab.tabIndex = on ? 0 : -1;
+    }
+    const outbox = name === OUTBOX_TAB;
+    this.sheetArea.hidden = outbox;
+    byId('formula-bar').hidden = outbox;
+    this.outboxArea.hidden = !outbox;
+    if (outbox) {
+      this.renderOutbox(book.outbox);
+      return;
+    }
+    const sheet = book.sheets.find((s) => s.name === name);
+    if (sheet) this.grid.show(sheet, focusGrid);
+  }
+
+  private renderOutbox(messages: OutboxMessage[]): void {
+    const texts = this.texts();
+    if (messages.length === 0) {
+      replaceChildren(this.outboxArea, h('p', { class: 'empty' }, texts.outboxEmpty));
+      return;
+    }
+    replaceChildren(
+      this.outboxArea,
+      ...messages.map((m) =>
+        h(
+          'article',
+          { class: 'mail' },
+          h('h3', {}, m.subject),
+          h('p', { class: 'to' }, m.to),
+          h('pre', {}, m.text),
+          h('p', { class: 'file' }, m.file),
+        ),
+      ),
+    );
+  }
+
+  private async busy<T>(work: () => Promise<T>): Promise<T | undefined> {
+    document.body.setAttribute('aria-busy', 'true');
+    try {
+      return await work();
+    } catch (error) {
+      this.say(error instanceof Error ? error.message : String(error));
+      return undefined;
+    } finally {
+      document.body.removeAttribute('aria-busy');
+    }
+  }
+
+  private async edit(row: number, col: number, text: string): Promise<void> {
+    const sheet = this.current;
+    const result = await this.busy(() => api.edit({ sheet, row, col, text }));
+    if (result) this.done(result);
+    else if (this.book) this.apply(this.book);
+  }
+
+  private done(result: ActionResult): void {
+    this.apply(result.book, result.show);
+    if (result.message !== undefined) this.say(result.message);
+    if (result.preview) this.showPreview(result.preview);
+  }
+
+  private async menu(action: MenuAction, month?: string): Promise<void> {
+    const result = await this.busy(() => api.menu({ action, ...(month ? { month } : {}) }));
+    if (result) this.done(result);
+  }
+
+  private askMonth(): Promise<void> {
+    const texts = this.texts();
+    const dialog = byId<HTMLDialogElement>('month-dialog');
+    const input = byId<HTMLInputElement>('month-input');
+    byId('month-label').textContent = texts.monthPrompt;
+    byId('month-ok').textContent = texts.ok;
+    byId('month-cancel').textContent = texts.cancel;
+    input.value = (this.book?.today ?? '').slice(0, 7);
+    return new Promise((resolve) => {
+      const form = byId<HTMLFormElement>('month-form');
+      const onClose = () => {
+        dialog.removeEventListener('close', onClose);
+        const month = dialog.returnValue === 'ok' ? input.value : '';
+        resolve(month ? this.menu('report', month) : undefined);
+      };
+      form.onsubmit = (e) => {
+        e.preventDefault();
+        if (!/^\d{4}-\d{2}$/.test(input.value)) {
+          input.setAttribute('aria-invalid', 'true');
+          input.focus();
+          return;
+        }
+        dialog.close('ok');
+      };
+      byId('month-cancel').onclick = () => dialog.close('cancel');
+      dialog.addEventListener('close', onClose);
+      dialog.returnValue = '';
+      dialog.showModal();
+      input.focus();
+    });
+  }
+
+  private showPreview(messages: { to: string; subject: string; text: string }[]): void {
+    const texts = this.texts();
+    const dialog = byId<HTMLDialogElement>('preview-dialog');
+    replaceChildren(
+      byId('preview-body'),
+      h('h2', { id: 'preview-title' }, `${texts.previewTitle} (${messages.length})`),
+      messages.length === 0 ? h('p', {}, texts.previewEmpty) : null,
+      ...messages.map((m) =>
+        h(
+          'article',
+          { class: 'mail' },
+          h('h3', {}, m.subject),
+          h('p', { class: 'to' }, m.to),
+          h('pre', {}, m.text),
+        ),
+      ),
+    );
+    byId('preview-close').textContent = texts.close;
+    dialog.showModal();
+  }
+
+  openSidebar(): void {
+    this.panel.hidden = false;
+    document.body.classList.add('with-sidebar');
+    // A fresh page each time, as showSidebar gives one in Google Sheets.
+    this.frame.src = `/sidebar.html?open=${Date.now()}`;
+    this.frame.focus();
+  }
+
+  private closeSidebar(): void {
+    this.panel.hidden = true;
+    document.body.classList.remove('with-sidebar');
+    this.frame.src = 'about:blank';
+  }
+
+  /** After the sidebar saved a row (or anything else), the sheets changed: draw them again. */
+  private afterServerCall(name: ServerFunction): void {
+    if (name === 'sidebarBootstrap') return;
+    void this.busy(async () => this.apply(await api.book()));
+  }
+}
+
+const playground = new Playground();
+playground.start().catch((error: unknown) => {
+  const status = document.getElementById('status');
+  if (status) status.textContent = error instanceof Error ? error.message : String(error);
+});

@@ -1,0 +1,266 @@
+// The leader-visit and home-visit forms: fields of §2, values as the sidebar sends them, errors next to each field.
+import type { FieldError } from '../core/input-errors';
+import type { Choice, PersonView, SidebarTexts } from '../app/sidebar-payload';
+import { checklist, type Checklist, type ChecklistOption } from './checklist';
+import { describedBy, h } from './dom';
+
+export type RecordKind = 'visit' | 'homeVisit';
+
+export interface FormContext {
+  texts: SidebarTexts;
+  today: string;
+  /** Active staff names. */
+  staff: string[];
+  person: PersonView;
+}
+
+export interface RecordForm {
+  readonly kind: RecordKind;
+  readonly element: HTMLFormElement;
+  /** What the form would send: RecordInput's shape, as typed (the schema trims and checks it). */
+  values(): Record<string, unknown>;
+  /** Shows each error next to its field and clears the others; returns the errors of no field of this form. */
+  showErrors(errors: readonly FieldError[]): FieldError[];
+  /** Focuses the first field with an error. */
+  focusFirstError(): void;
+  /** Empties what was typed for one record; keeps the date, mode and class. */
+  clearRecord(): void;
+  /** Marks targets as visited this cycle (after a save) and puts them after the ones not yet visited. */
+  markVisited(names: readonly string[]): void;
+  setBusy(busy: boolean): void;
+}
+
+interface FieldControl {
+  /** The element focused for an error. */
+  focus(): void;
+  setInvalid(errorId: string, invalid: boolean): void;
+  error: HTMLElement;
+}
+
+function errorLine(id: string): HTMLElement {
+  return h('p', { class: 'error', id, hidden: true });
+}
+
+function inputControl(control: HTMLElement & { focus(): void }, error: HTMLElement): FieldControl {
+  return {
+    focus: () => control.focus(),
+    setInvalid(errorId, invalid) {
+      describedBy(control, errorId, invalid);
+      if (invalid) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+    },
+    error,
+  };
+}
+
+function labelFor(id: string, text: string, required: boolean): HTMLLabelElement {
+  return h(
+    'label',
+    { for: id },
+    text,
+    required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
+  );
+}
+
+function options(choices: readonly Choice[], placeholder: string | null): HTMLOptionElement[] {
+  const list = choices.map((c) => h('option', { value: c.value }, c.label));
+  return placeholder === null ? list : [h('option', { value: '' }, placeholder), ...list];
+}
+
+/** Builds one form for the person; the caller puts it in the page and handles submit. */
+export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
+  const t = ctx.texts.sidebar;
+  const f = t.fields as Record<string, string>;
+  const p = kind; // id prefix
+  const controls = new Map<string, FieldControl>();
+  const body: HTMLElement[] = [];
+  const listTexts = { selected: t.selected, filter: t.filter, noneToPick: t.noneToPick };
+  const others = ctx.staff
+    .filter((name) => name !== ctx.person.name)
+    .map((name) => ({ value: name, label: name }));
+
+  const field = (
+    name: string,
+    control: HTMLElement & { focus(): void },
+    required: boolean,
+    extra?: HTMLElement,
+  ) => {
+    const error = errorLine(`${p}-${name}-error`);
+    body.push(
+      h('div', { class: 'field' }, labelFor(control.id, f[name] ?? name, required), control, extra, error),
+    );
+    controls.set(name, inputControl(control, error));
+    if (required) control.setAttribute('aria-required', 'true');
+    return control;
+  };
+  const listField = (name: string, required: boolean, opts: ChecklistOption[]) => {
+    const list = checklist(`${p}-${name}`, f[name] ?? name, listTexts, required);
+    const error = errorLine(`${p}-${name}-error`);
+    list.element.appendChild(error);
+    list.setOptions(opts);
+    body.push(list.element);
+    controls.set(name, { focus: () => list.focus(), setInvalid: list.setInvalid, error });
+    return list;
+  };
+  const text = (name: string, required = false, attrs: Record<string, string> = {}) =>
+    field(name, h('input', { type: 'text', id: `${p}-${name}`, name, ...attrs }), required);
+  const area = (name: string, required = false) =>
+    field(name, h('textarea', { id: `${p}-${name}`, name, rows: 3 }), required);
+  const select = (name: string, choices: readonly Choice[], placeholder: string | null, required = false) =>
+    field(name, h('select', { id: `${p}-${name}`, name }, ...options(choices, placeholder)), required);
+
+  const date = field(
+    'date',
+    h('input', { type: 'date', id: `${p}-date`, name: 'date', value: ctx.today, max: ctx.today }),
+    true,
+  ) as HTMLInputElement;
+
+  let targets: Checklist | null = null;
+  let students: Checklist | null = null;
+  let classSelect: HTMLSelectElement | null = null;
+  let targetOptions = ctx.person.targets.map((x) => ({ ...x }));
+  const targetChoices = (): ChecklistOption[] =>
+    [...targetOptions.filter((x) => !x.visited), ...targetOptions.filter((x) => x.visited)].map((x) => ({
+      value: x.name,
+      label: x.name,
+      hint: x.group,
+      badge: x.visited ? undefined : t.notVisited,
+    }));
+  const studentChoices = (className: string): ChecklistOption[] => {
+    const list = ctx.person.classes.find((c) => c.name === className)?.students ?? [];
+    const twice = new Set(
+      list.filter((s, i) => list.findIndex((o) => o.name === s.name) !== i).map((s) => s.name),
+    );
+    return list.map((s) =>
+      twice.has(s.name) && s.id
+        ? { value: s.id, label: s.name, hint: s.id }
+        : { value: s.name, label: s.name, hint: s.id || undefined },
+    );
+  };
+
+  let company: Checklist;
+  let mode: HTMLSelectElement;
+  let followUp: HTMLSelectElement;
+  const texts: Record<string, HTMLInputElement | HTMLTextAreaElement> = {};
+  if (kind === 'visit') {
+    targets = listField('targets', true, targetChoices());
+    company = listField('coVisitors', false, others);
+    mode = select('mode', ctx.texts.modes, t.choose, true) as HTMLSelectElement;
+    const purposes = h(
+      'datalist',
+      { id: `${p}-purpose-list` },
+      ...ctx.person.purposes.map((x) => h('option', { value: x })),
+    );
+    texts.purpose = text('purpose', false, {
+      list: purposes.id,
+      value: ctx.person.purposes[0] ?? '',
+    }) as HTMLInputElement;
+    body.push(purposes);
+    texts.record = area('record', true) as HTMLTextAreaElement;
+    texts.suggestions = area('suggestions') as HTMLTextAreaElement;
+    followUp = select('followUp', ctx.texts.followUps, t.noFollowUp) as HTMLSelectElement;
+    const owners = h(
+      'datalist',
+      { id: `${p}-owner-list` },
+      ...ctx.staff.map((x) => h('option', { value: x })),
+    );
+    texts.followUpOwner = text('followUpOwner', false, { list: owners.id }) as HTMLInputElement;
+    body.push(owners);
+  } else {
+    const classes = ctx.person.classes.map((c) => ({ value: c.name, label: c.name }));
+    classSelect = select('className', classes, classes.length ? null : t.choose, true) as HTMLSelectElement;
+    if (ctx.person.classes.some((c) => c.name === ctx.person.className))
+      classSelect.value = ctx.person.className;
+    students = listField('students', true, studentChoices(classSelect.value));
+    const list = students;
+    const chosen = classSelect;
+    chosen.addEventListener('change', () => list.setOptions(studentChoices(chosen.value)));
+    company = listField('coTeachers', false, others);
+    mode = select('mode', ctx.texts.homeVisitModes, t.choose, true) as HTMLSelectElement;
+    texts.family = area('family') as HTMLTextAreaElement;
+    texts.parentNeeds = area('parentNeeds') as HTMLTextAreaElement;
+    texts.supportNeeded = area('supportNeeded') as HTMLTextAreaElement;
+    texts.record = area('record', true) as HTMLTextAreaElement;
+    followUp = select('followUp', ctx.texts.followUps, t.noFollowUp) as HTMLSelectElement;
+  }
+
+  const button = h('button', { type: 'submit', class: 'primary' }, t.save);
+  const element = h(
+    'form',
+    { id: `${p}-form`, class: 'record-form', novalidate: true, 'aria-label': t.kinds[kind] },
+    ...body,
+    h('div', { class: 'actions' }, button),
+  );
+
+  const value = (name: string) => texts[name]?.value ?? '';
+  return {
+    kind,
+    element,
+    values() {
+      if (kind === 'visit')
+        return {
+          kind,
+          date: date.value,
+          visitor: ctx.person.name,
+          coVisitors: company.selected(),
+          targets: targets?.selected() ?? [],
+          mode: mode.value,
+          purpose: value('purpose'),
+          record: value('record'),
+          suggestions: value('suggestions'),
+          followUp: followUp.value === '' ? null : followUp.value,
+          followUpOwner: value('followUpOwner'),
+        };
+      return {
+        kind,
+        date: date.value,
+        teacher: ctx.person.name,
+        className: classSelect?.value ?? '',
+        students: students?.selected() ?? [],
+        coTeachers: company.selected(),
+        mode: mode.value,
+        family: value('family'),
+        parentNeeds: value('parentNeeds'),
+        supportNeeded: value('supportNeeded'),
+        record: value('record'),
+        followUp: followUp.value === '' ? null : followUp.value,
+      };
+    },
+    showErrors(errors) {
+      const rest: FieldError[] = [];
+      for (const [name, control] of controls) {
+        const error = errors.find((e) => e.field === name);
+        control.error.textContent = error?.message ?? '';
+        control.error.hidden = !error;
+        control.setInvalid(control.error.id, Boolean(error));
+      }
+      for (const e of errors) if (!controls.has(e.field)) rest.push(e);
+      return rest;
+    },
+    focusFirstError() {
+      for (const control of controls.values())
+        if (!control.error.hidden) {
+          control.focus();
+          return;
+        }
+    },
+    clearRecord() {
+      for (const [name, input] of Object.entries(texts)) if (name !== 'purpose') input.value = '';
+      targets?.clear();
+      students?.clear();
+      company.clear();
+      followUp.value = '';
+    },
+    markVisited(names) {
+      if (!targets) return;
+      const keep = targets.selected().filter((x) => !names.includes(x));
+      targetOptions = targetOptions.map((x) => (names.includes(x.name) ? { ...x, visited: true } : x));
+      targets.setOptions(targetChoices(), keep);
+    },
+    setBusy(busy) {
+      button.disabled = busy;
+      element.setAttribute('aria-busy', String(busy));
+      button.textContent = busy ? t.saving : t.save;
+    },
+  };
+}

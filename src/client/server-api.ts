@@ -1,0 +1,44 @@
+// The sidebar's server functions, by name, with their JSON-only argument and result types (checked at compile time).
+import type { RecordInput } from '../core/schemas';
+import type { RememberResult, SaveResult, SidebarBootstrap } from '../app/sidebar-payload';
+
+/**
+ * Every function the sidebar may call through google.script.run. No index signature: a misspelled
+ * name does not compile. src/gas/sidebar.ts implements exactly this interface.
+ */
+export interface ServerApi {
+  /** Everything the form needs, in one round trip. */
+  sidebarBootstrap(): SidebarBootstrap;
+  /** Remembers who is using the sidebar (per user) and returns that person's view. */
+  sidebarRememberPerson(name: string): RememberResult;
+  /** Checks and appends one visit or home-visit row. */
+  sidebarSave(input: RecordInput): SaveResult;
+}
+
+export type ServerFunction = keyof ServerApi;
+
+/** Every name of ServerApi once (the compiler insists the list is complete). */
+const FUNCTIONS: { readonly [K in ServerFunction]: true } = {
+  sidebarBootstrap: true,
+  sidebarRememberPerson: true,
+  sidebarSave: true,
+};
+export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunction[];
+
+/** T with every part that JSON cannot carry (Date, function, undefined, bigint, symbol) turned into never. */
+type JsonOnly<T> = T extends string | number | boolean | null
+  ? T
+  : T extends Date | ((...args: never[]) => unknown) | undefined | bigint | symbol
+    ? never
+    : T extends readonly (infer U)[]
+      ? readonly JsonOnly<U>[]
+      : { [K in keyof T]: JsonOnly<T[K]> };
+type IsJson<T> = [T] extends [JsonOnly<T>] ? true : false;
+
+/** Compiles only while every argument and result of ServerApi is JSON-only (google.script.run drops Dates). */
+const JSON_ONLY: {
+  readonly [K in ServerFunction]: IsJson<Parameters<ServerApi[K]>> extends true
+    ? IsJson<ReturnType<ServerApi[K]>>
+    : false;
+} = { sidebarBootstrap: true, sidebarRememberPerson: true, sidebarSave: true };
+void JSON_ONLY;

@@ -1,0 +1,60 @@
+// A bootstrap payload as the server sends it, for the sidebar page tests.
+import { sidebarTexts } from '../../src/app/sidebar-texts';
+import type { PersonView, SidebarBootstrap } from '../../src/app/sidebar-payload';
+import type { Lang } from '../../src/core/i18n/messages';
+
+export function principal(): PersonView {
+  return {
+    name: '张校长',
+    units: ['校长室', '全体教师'],
+    canVisit: true,
+    canHomeVisit: true,
+    className: '三(2)班',
+    targets: [
+      { name: '周家长', group: '家委会成员', visited: false },
+      { name: '吴先生', group: '社会贤达人士', visited: false },
+      { name: '郑家长', group: '家委会成员', visited: true },
+    ],
+    classes: [
+      {
+        name: '三(1)班',
+        students: [
+          { id: 'S301', name: '王芳' },
+          { id: 'S302', name: '李雷' },
+        ],
+      },
+      {
+        name: '三(2)班',
+        students: [
+          { id: 'S311', name: '王芳' },
+          { id: 'S312', name: '韩梅梅' },
+          { id: 'S313', name: '陈晨' },
+        ],
+      },
+    ],
+    purposes: ['倾听社会对学校发展的心声'],
+    progress: [
+      {
+        unit: '校长室',
+        count: 1,
+        minimum: 5,
+        status: 'behind',
+        statusText: '落后',
+        text: '校长室：1 / 5 · 落后',
+        leftText: '本周期尚未走访：周家长、吴先生',
+      },
+    ],
+  };
+}
+
+export function bootstrap(overrides: Partial<SidebarBootstrap> = {}, lang: Lang = 'zh'): SidebarBootstrap {
+  return {
+    lang,
+    texts: sidebarTexts(lang),
+    today: '2027-04-20',
+    staff: ['张校长', '李主任', '王老师'],
+    person: principal(),
+    problem: null,
+    ...overrides,
+  };
+}

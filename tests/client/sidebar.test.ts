@@ -1,0 +1,311 @@
+/** @jest-environment jsdom */
+// The sidebar page in a DOM with a fake google.script.run: required fields, errors beside fields, the payload sent.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSidebar } from '../../src/client/sidebar-app';
+import { connectServer } from '../../src/client/server';
+import type { SaveResult } from '../../src/app/sidebar-payload';
+import { bootstrap, principal } from './sidebar-fixture';
+import { fakeScriptRun, settle, type FakeRun, type Handlers } from './fake-script-run';
+
+const page = readFileSync(join(__dirname, '../../html/sidebar.html'), 'utf8');
+
+async function mount(handlers: Handlers): Promise<FakeRun> {
+  document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(page)?.[1] ?? '';
+  const fake = fakeScriptRun(handlers);
+  await startSidebar(document.getElementById('app') as HTMLElement, connectServer(fake.runner));
+  return fake;
+}
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`no #${id}`);
+  return element as T;
+};
+const optionsOf = (id: string) =>
+  [...byId(`${id}-options`).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((box) => ({
+    value: box.value,
+    text: (box.parentElement?.textContent ?? '').trim(),
+  }));
+function tick(id: string, value: string): void {
+  const box = [...byId(`${id}-options`).querySelectorAll<HTMLInputElement>('input')].find(
+    (b) => b.value === value,
+  );
+  if (!box) throw new Error(`no option ${value} in ${id}`);
+  box.click();
+}
+function type(id: string, text: string): void {
+  const field = byId<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id);
+  field.value = text;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+async function save(kind: string): Promise<void> {
+  byId(`${kind}-form`).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+  await settle();
+}
+const saves = (fake: FakeRun) => fake.calls.filter((c) => c.name === 'sidebarSave');
+
+function expectErrorBeside(field: string, control: HTMLElement, message: RegExp): void {
+  const error = byId(`${field}-error`);
+  expect(error.hidden).toBe(false);
+  expect(error.textContent).toMatch(message);
+  expect(control.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+  expect(control.getAttribute('aria-invalid')).toBe('true');
+  // Beside the field: in the same field block as the control.
+  expect(error.closest('.field')).toBe(control.closest('.field'));
+}
+
+const saved = (id: string, row: number): SaveResult => ({
+  ok: true,
+  id,
+  row,
+  warnings: [],
+  progress: [
+    {
+      unit: '校长室',
+      count: 3,
+      minimum: 5,
+      status: 'on_track',
+      statusText: '进行中',
+      text: '校长室：3 / 5 · 进行中',
+      leftText: '',
+    },
+  ],
+});
+
+describe('sidebar page', () => {
+  test('starts with exactly one round trip and shows the person, today and progress', async () => {
+    const fake = await mount({ sidebarBootstrap: () => bootstrap() });
+    expect(fake.calls.map((c) => c.name)).toEqual(['sidebarBootstrap']);
+    expect(byId<HTMLSelectElement>('me').value).toBe('张校长');
+    expect(byId<HTMLInputElement>('visit-date').value).toBe('2027-04-20');
+    expect(byId('progress-title').textContent).toBe('我本月的进度');
+    expect(document.querySelector('.progress')?.textContent).toContain('校长室：1 / 5 · 落后');
+    expect(document.querySelector('.progress')?.textContent).toContain('尚未走访：周家长、吴先生');
+    // Targets: not yet visited this cycle first, marked; the visited one last.
+    expect(optionsOf('visit-targets').map((o) => o.value)).toEqual(['周家长', '吴先生', '郑家长']);
+    expect(optionsOf('visit-targets')[0]?.text).toContain('未访');
+    expect(optionsOf('visit-targets')[2]?.text).not.toContain('未访');
+    // Co-visitors: every active colleague but me.
+    expect(optionsOf('visit-coVisitors').map((o) => o.value)).toEqual(['李主任', '王老师']);
+  });
+
+  test('required fields: errors next to each field, focus on the first, nothing sent', async () => {
+    const fake = await mount({ sidebarBootstrap: () => bootstrap() });
+    await save('visit');
+    expect(saves(fake)).toHaveLength(0);
+    expectErrorBeside('visit-targets', byId('visit-targets'), /请至少选择一项走访对象/);
+    expectErrorBeside('visit-mode', byId('visit-mode'), /请选择方式/);
+    expectErrorBeside('visit-record', byId('visit-record'), /请填写情况记录/);
+    expect(byId('visit-date-error').hidden).toBe(true);
+    expect(byId('visit-date').hasAttribute('aria-invalid')).toBe(false);
+    expect(byId('summary').textContent).toContain('有 3 处需要修改');
+    expect(document.activeElement).toBe(byId('visit-targets-0'));
+
+    // Fixing one field clears its error on the next try; the others stay.
+    type('visit-record', '谈了家校共育。');
+    await save('visit');
+    expect(byId('visit-record-error').hidden).toBe(true);
+    expect(byId('visit-record').hasAttribute('aria-invalid')).toBe(false);
+    expect(byId('visit-mode-error').hidden).toBe(false);
+    expect(saves(fake)).toHaveLength(0);
+  });
+
+  test('a whitespace-only record and a bad date are caught in the browser', async () => {
+    const fake = await mount({ sidebarBootstrap: () => bootstrap() });
+    tick('visit-targets', '周家长');
+    type('visit-mode', 'faceToFace');
+    type('visit-record', '   ');
+    type('visit-date', '');
+    await save('visit');
+    expect(saves(fake)).toHaveLength(0);
+    expectErrorBeside('visit-record', byId('visit-record'), /请填写情况记录/);
+    expectErrorBeside('visit-date', byId('visit-date'), /YYYY-MM-DD/);
+  });
+
+  test('a valid leader visit sends exactly the record and shows the saved 编号', async () => {
+    const fake = await mount({ sidebarBootstrap: () => bootstrap(), sidebarSave: () => saved('V-13', 14) });
+    tick('visit-targets', '吴先生');
+    tick('visit-targets', '周家长');
+    tick('visit-coVisitors', '李主任');
+    type('visit-mode', 'faceToFace');
+    type('visit-record', '  听取了对课后服务的建议。 ');
+    type('visit-suggestions', '增加科技社团');
+    type('visit-followUp', 'report');
+    type('visit-followUpOwner', '李主任');
+    await save('visit');
+    expect(saves(fake)).toHaveLength(1);
+    expect(saves(fake)[0]?.args).toEqual([
+      {
+        kind: 'visit',
+        date: '2027-04-20',
+        visitor: '张校长',
+        coVisitors: ['李主任'],
+        targets: ['周家长', '吴先生'],
+        mode: 'faceToFace',
+        purpose: '倾听社会对学校发展的心声',
+        record: '听取了对课后服务的建议。',
+        suggestions: '增加科技社团',
+        followUp: 'report',
+        followUpOwner: '李主任',
+      },
+    ]);
+    const status = byId('status');
+    expect(status.textContent).toContain('已保存，编号 V-13（第 14 行）');
+    expect(status.getAttribute('role')).toBe('status');
+    // The form is ready for the next record; the saved targets moved behind the ones still to visit.
+    expect(byId<HTMLTextAreaElement>('visit-record').value).toBe('');
+    expect(optionsOf('visit-targets').map((o) => o.value)).toEqual(['周家长', '吴先生', '郑家长']);
+    expect(optionsOf('visit-targets').filter((o) => o.text.includes('未访'))).toEqual([]);
+    expect(document.querySelector('.progress')?.textContent).toContain('校长室：3 / 5 · 进行中');
+  });
+
+  test('after a save the visited target moves behind the ones still to visit', async () => {
+    await mount({ sidebarBootstrap: () => bootstrap(), sidebarSave: () => saved('V-14', 15) });
+    tick('visit-targets', '周家长');
+    type('visit-mode', 'phone');
+    type('visit-record', '电话沟通。');
+    await save('visit');
+    expect(optionsOf('visit-targets').map((o) => [o.value, o.text.includes('未访')])).toEqual([
+      ['吴先生', true],
+      ['周家长', false],
+      ['郑家长', false],
+    ]);
+    expect(byId('visit-targets-options').querySelectorAll('input:checked')).toHaveLength(0);
+  });
+
+  test('a home visit: students filtered by class, the payload, the saved 编号', async () => {
+    const fake = await mount({ sidebarBootstrap: () => bootstrap(), sidebarSave: () => saved('H-4', 5) });
+    byId<HTMLInputElement>('kind-homeVisit').click();
+    expect(byId('homeVisit-form').hidden).toBe(false);
+    expect(byId('visit-form').hidden).toBe(true);
+    // The teacher's own class first; two 王芳 in different classes never mix.
+    expect(byId<HTMLSelectElement>('homeVisit-className').value).toBe('三(2)班');
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '韩梅梅', '陈晨']);
+    type('homeVisit-className', '三(1)班');
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '李雷']);
+    tick('homeVisit-students', '李雷');
+    tick('homeVisit-coTeachers', '王老师');
+    type('homeVisit-mode', 'inPerson');
+    type('homeVisit-family', '三代同住');
+    type('homeVisit-record', '了解了学习环境。');
+    await save('homeVisit');
+    expect(saves(fake).map((c) => c.args)).toEqual([
+      [
+        {
+          kind: 'homeVisit',
+          date: '2027-04-20',
+          teacher: '张校长',
+          className: '三(1)班',
+          students: ['李雷'],
+          coTeachers: ['王老师'],
+          mode: 'inPerson',
+          family: '三代同住',
+          parentNeeds: '',
+          supportNeeded: '',
+          record: '了解了学习环境。',
+          followUp: null,
+        },
+      ],
+    ]);
+    expect(byId('status').textContent).toContain('编号 H-4');
+    expect(byId('status').getAttribute('data-id')).toBe('H-4');
+  });
+
+  test('two students of one name in a class are told apart by student ID', async () => {
+    const person = principal();
+    person.classes[0]?.students.push({ id: 'S309', name: '王芳' });
+    await mount({ sidebarBootstrap: () => bootstrap({ person }) });
+    byId<HTMLInputElement>('kind-homeVisit').click();
+    type('homeVisit-className', '三(1)班');
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['S301', '李雷', 'S309']);
+  });
+
+  test("the server's own verdict is shown next to the field it names", async () => {
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarSave: () => ({
+        ok: false,
+        errors: [
+          { field: 'date', message: '日期 2027-04-20 晚于今天（2027-04-19）' },
+          { field: 'visitor', message: '“张校长”已不在岗' },
+        ],
+      }),
+    });
+    tick('visit-targets', '周家长');
+    type('visit-mode', 'phone');
+    type('visit-record', '电话沟通。');
+    await save('visit');
+    expect(saves(fake)).toHaveLength(1);
+    expectErrorBeside('visit-date', byId('visit-date'), /晚于今天/);
+    expectErrorBeside('me', byId('me'), /已不在岗/);
+    expect(byId('status').textContent).not.toContain('已保存');
+  });
+
+  test('a failed call says so and keeps what was typed', async () => {
+    await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarSave: () => {
+        throw new Error('Lock timeout');
+      },
+    });
+    tick('visit-targets', '周家长');
+    type('visit-mode', 'phone');
+    type('visit-record', '电话沟通。');
+    await save('visit');
+    expect(byId('status').textContent).toBe('保存失败：Lock timeout');
+    expect(byId<HTMLTextAreaElement>('visit-record').value).toBe('电话沟通。');
+    expect(byId<HTMLButtonElement>('visit-form').querySelector('button')?.disabled).toBe(false);
+  });
+
+  test('nobody remembered: pick yourself once, the choice goes to the server', async () => {
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap({ person: null }),
+      sidebarRememberPerson: () => ({ ok: true, person: principal() }),
+    });
+    expect(document.getElementById('visit-form')).toBeNull();
+    type('me', '张校长');
+    await settle();
+    expect(fake.calls.map((c) => [c.name, c.args])).toEqual([
+      ['sidebarBootstrap', []],
+      ['sidebarRememberPerson', ['张校长']],
+    ]);
+    expect(byId('visit-form')).toBeTruthy();
+  });
+
+  test('English workbook: English labels and choices', async () => {
+    await mount({ sidebarBootstrap: () => bootstrap({}, 'en') });
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.querySelector('label[for=visit-record]')?.textContent).toBe('Record *');
+    expect([...byId<HTMLSelectElement>('visit-mode').options].map((o) => o.text)).toEqual([
+      '(choose)',
+      ...bootstrap({}, 'en').texts.modes.map((m) => m.label),
+    ]);
+  });
+
+  test('every field has a label, and the page needs no mouse', async () => {
+    await mount({ sidebarBootstrap: () => bootstrap() });
+    const controls = [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')];
+    expect(controls.length).toBeGreaterThan(15);
+    for (const control of controls) {
+      const labels = [...(control.labels ?? [])].map((l) => l.textContent?.trim() ?? '');
+      expect({ id: control.id, labelled: labels.some((l) => l.length > 0) }).toEqual({
+        id: control.id,
+        labelled: true,
+      });
+    }
+    // Checklists are fieldsets with a legend; nothing is made unreachable by tabindex.
+    for (const fieldset of document.querySelectorAll('fieldset'))
+      expect(fieldset.querySelector('legend')).toBeTruthy();
+    expect(document.querySelectorAll('[tabindex="-1"]')).toHaveLength(0);
+  });
+});
+
+describe('typed google.script.run wrapper', () => {
+  test('a misspelled server function does not compile', () => {
+    const server = connectServer(fakeScriptRun({}).runner);
+    // @ts-expect-error sidebarSav is not a function of ServerApi
+    expect(server.sidebarSav).toBeUndefined();
+    expect(typeof server.sidebarSave).toBe('function');
+  });
+});
