@@ -23,6 +23,20 @@ export interface SheetFormat {
   protect?: boolean;
   /** Conditional colours of a 0-based column: text starting with a prefix gets a colour. */
   highlights?: { column: number; prefix: string; color: string }[];
+  /**
+   * An embedded bar chart over part of the grid written: labels and values in two 0-based columns over
+   * rows firstRow..lastRow (0-based, inclusive), placed with its top-left at (anchorRow, anchorColumn).
+   * Adapters without charts may ignore it.
+   */
+  chart?: {
+    title: string;
+    firstRow: number;
+    lastRow: number;
+    labelColumn: number;
+    valueColumn: number;
+    anchorRow: number;
+    anchorColumn: number;
+  };
 }
 
 /** A workbook of sheets. Each method is one batched operation, whatever the number of rows. */
