@@ -91,7 +91,7 @@ async function buildAppsScript() {
   const code = `${bundle}\n// Entry points Apps Script can see (one per export of ${GAS_ENTRY}).\n${globals}\n`;
   const file = join(dist, 'Code.js');
   writeFileSync(file, code);
-  say(file, code.length);
+  say(file, Buffer.byteLength(code));
   writeFileSync(join(distNode, 'entry-points.json'), JSON.stringify(names, null, 2) + '\n');
   return names;
 }
@@ -105,7 +105,7 @@ function copyManifest() {
   }
   const file = join(dist, 'appsscript.json');
   writeFileSync(file, text);
-  say(file, text.length);
+  say(file, Buffer.byteLength(text));
 }
 
 async function clientScript(path) {
@@ -143,7 +143,7 @@ async function buildPage(page, outDir) {
   const out = html.replace(MARKER, () => blocks[i++]);
   const file = join(outDir, page.split(/[\\/]/).pop());
   writeFileSync(file, out);
-  say(file, out.length);
+  say(file, Buffer.byteLength(out));
 }
 
 async function buildPages(dir, outDir) {
