@@ -200,6 +200,34 @@ export const en: Messages = {
       '6. "Recompute progress" re-checks every row and refreshes the Status sheet (monthly quotas, cycle coverage, home visits by class). Instant checks can miss an edit; the recompute is the truth.\n' +
       '7. Dates may be written 2027-04-05, 2027/4/5, 2027.4.5 or 2027年4月5日.',
   },
+  playground: {
+    title: 'Visit Ledger · local playground',
+    workbook: 'Workbook',
+    sendReminders: 'Send reminders',
+    outbox: 'Outbox',
+    outboxEmpty:
+      'The outbox is empty: after "Send reminders", the reminder emails appear here (nothing is really sent).',
+    sidebarTitle: 'Log a visit',
+    close: 'Close',
+    ok: 'OK',
+    cancel: 'Cancel',
+    protectedSheet: 'This sheet is generated and protected: change the record sheets, then recompute.',
+    saved: 'Saved to {file}',
+    sent: '{count} reminder(s) put in the outbox {dir} (nothing is really sent).',
+    listening: 'Visit Ledger playground running at {url}',
+    usingWorkbook: 'Workbook: {file}',
+    createdWorkbook: 'Created a workbook with the sample school: {file}',
+    stopHint: 'Press Ctrl-C to stop.',
+    portInUse:
+      'Port {port} is already in use (is another playground running?). Stop it, or use another port: PORT={next} npm start',
+    corrupt:
+      'Cannot open the workbook {file}: {reason}. The file is kept as it is and will not be overwritten. To start fresh, delete it (rm {file}) or use another file: npm start -- --workbook new.xlsx',
+    stopping: 'Stopping, waiting for the last write to finish…',
+    stopped: 'Stopped; the workbook is saved.',
+    badOption: 'Invalid option "{option}": {hint}',
+    usage:
+      'Usage: npm start -- [--workbook FILE.xlsx] [--today YYYY-MM-DD] (port: the PORT environment variable, default 8080)',
+  },
   statusSheet: {
     title: '{campaign} · visit progress {month}',
     phase: 'Phase',

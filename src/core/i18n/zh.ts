@@ -182,6 +182,32 @@ export const zh = {
       '6. “重新计算进度”重新校验所有行并刷新“进度”表（本月每人指标、本周期覆盖、各班家访）。即时校验偶有遗漏，以重新计算为准。\n' +
       '7. 日期可写成 2027-04-05、2027/4/5、2027.4.5 或 2027年4月5日。',
   },
+  playground: {
+    title: '走访台账 · 本地演示',
+    workbook: '工作簿',
+    sendReminders: '发送提醒',
+    outbox: '发件箱',
+    outboxEmpty: '发件箱是空的：运行“发送提醒”后，提醒邮件会出现在这里（不会真的发出）。',
+    sidebarTitle: '记录走访',
+    close: '关闭',
+    ok: '确定',
+    cancel: '取消',
+    protectedSheet: '这是生成的工作表，受保护：请在记录表中修改，然后重新计算。',
+    saved: '已保存到 {file}',
+    sent: '{count} 封提醒已放入发件箱 {dir}（不会真的发出）。',
+    listening: '走访台账演示已启动：{url}',
+    usingWorkbook: '工作簿：{file}',
+    createdWorkbook: '已用示例学校新建工作簿：{file}',
+    stopHint: '按 Ctrl-C 停止。',
+    portInUse:
+      '端口 {port} 已被占用（可能已有一个演示在运行）。请先停止它，或换一个端口：PORT={next} npm start',
+    corrupt:
+      '无法打开工作簿 {file}：{reason}。文件保持原样，不会被覆盖。要重新开始，请删除它（rm {file}）或换一个文件：npm start -- --workbook 新文件.xlsx',
+    stopping: '正在停止，等待写入完成…',
+    stopped: '已停止；工作簿已保存。',
+    badOption: '选项“{option}”无效：{hint}',
+    usage: '用法：npm start -- [--workbook 文件.xlsx] [--today YYYY-MM-DD]（端口用环境变量 PORT，默认 8080）',
+  },
   statusSheet: {
     title: '{campaign} · 走访进度 {month}',
     phase: '当前阶段',
