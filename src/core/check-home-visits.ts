@@ -4,6 +4,7 @@ import { nameKey, splitList } from './names';
 import { FindingList } from './findings';
 import { studentKey, type Rosters } from './rosters';
 import type { HomeVisit, Student } from './schemas';
+import { DuplicateFinder } from './duplicates';
 import { isHomeVisitMode, parseMode } from './values';
 import { checkCoVisitors, checkDate, checkFollowUp, checkVisitor, type CheckContext } from './check-visits';
 
@@ -23,10 +24,10 @@ export function checkHomeVisits(
   const list = new FindingList(parsed);
   findings.push(list);
   const visits: HomeVisit[] = [];
-  const seen = new Map<string, number>();
+  const duplicates = new DuplicateFinder();
   const { semesterStart, semesterEnd } = ctx.settings;
   for (const { row, cells } of parsed.rows) {
-    const before = list.items.length;
+    const before = list.errors;
     let date = checkDate(list, row, cells.date, ctx);
     if (date !== null && (date < semesterStart || date > semesterEnd)) {
       list.error(row, 'date', 'HOME_VISIT_OUTSIDE_SEMESTER', {
@@ -62,15 +63,13 @@ export function checkHomeVisits(
     if (mode === 'inPerson' && coTeachers.length === 0)
       list.warning(row, 'coTeachers', 'IN_PERSON_NO_COTEACHER');
     if (date !== null && teacherKey !== null) {
-      const keys = counted.map((key) => `${teacherKey}|${key}|${date}`);
-      const earlier = keys.map((k) => seen.get(k)).find((r) => r !== undefined);
+      const earlier = duplicates.check(teacherKey, counted, date, row);
       if (earlier !== undefined) list.warning(row, 'students', 'DUPLICATE_ROW', { row: earlier });
-      for (const k of keys) if (!seen.has(k)) seen.set(k, row);
     }
     const record = cellText(cells.record);
     if (record === '') list.warning(row, 'record', 'RECORD_EMPTY');
     const followUp = checkFollowUp(list, row, cells.followUp);
-    const valid = !list.items.slice(before).some((f) => f.severity === 'error');
+    const valid = list.errors === before;
     visits.push({
       row,
       id: cellText(cells.id),

@@ -5,6 +5,7 @@ import { parseDateCell, type IsoDate } from './dates';
 import { FindingList } from './findings';
 import type { Rosters } from './rosters';
 import type { Settings, Visit } from './schemas';
+import { DuplicateFinder } from './duplicates';
 import { parseFollowUp, parseMode } from './values';
 
 export interface CheckContext {
@@ -103,9 +104,10 @@ export function checkVisits(
   const list = new FindingList(parsed);
   findings.push(list);
   const visits: Visit[] = [];
-  const seen = new Map<string, number>();
+  const duplicates = new DuplicateFinder();
+  const visitorGroups = new Map<string, Set<string>>();
   for (const { row, cells } of parsed.rows) {
-    const before = list.items.length;
+    const before = list.errors;
     let date = checkDate(list, row, cells.date, ctx);
     if (date !== null && date < ctx.settings.campaignStart) {
       list.error(row, 'date', 'VISIT_BEFORE_CAMPAIGN', { date, start: ctx.settings.campaignStart });
@@ -122,7 +124,12 @@ export function checkVisits(
     if (modeText === '') list.error(row, 'mode', 'MODE_MISSING');
     else if (mode === undefined) list.error(row, 'mode', 'MODE_INVALID', { value: modeText });
 
-    const ownGroups = visitorKey === null ? new Set<string>() : groupsOfVisitor(visitorKey, ctx.rosters);
+    let ownGroups = visitorKey === null ? undefined : visitorGroups.get(visitorKey);
+    if (ownGroups === undefined) {
+      ownGroups = visitorKey === null ? new Set<string>() : groupsOfVisitor(visitorKey, ctx.rosters);
+      if (visitorKey !== null) visitorGroups.set(visitorKey, ownGroups);
+    }
+    const own = ownGroups;
     const counted: string[] = [];
     for (const target of targets) {
       const key = nameKey(target);
@@ -132,27 +139,19 @@ export function checkVisits(
         continue;
       }
       if (!counted.includes(key)) counted.push(key);
-      if (visitorKey !== null && ![...groups].some((g) => ownGroups.has(g))) {
+      if (visitorKey !== null && !groups.some((g) => own.has(g))) {
         const group = ctx.rosters.targetByKey.get(key)?.group ?? '';
         list.warning(row, 'targets', 'TARGET_OUTSIDE_GROUPS', { name: target, group });
       }
     }
     if (date !== null && visitorKey !== null) {
-      for (const key of counted) {
-        const dupKey = `${visitorKey}|${key}|${date}`;
-        const earlier = seen.get(dupKey);
-        if (earlier !== undefined) {
-          list.warning(row, 'targets', 'DUPLICATE_ROW', { row: earlier });
-          break;
-        }
-      }
-      for (const key of counted)
-        if (!seen.has(`${visitorKey}|${key}|${date}`)) seen.set(`${visitorKey}|${key}|${date}`, row);
+      const earlier = duplicates.check(visitorKey, counted, date, row);
+      if (earlier !== undefined) list.warning(row, 'targets', 'DUPLICATE_ROW', { row: earlier });
     }
     const record = cellText(cells.record);
     if (record === '') list.warning(row, 'record', 'RECORD_EMPTY');
     const followUp = checkFollowUp(list, row, cells.followUp);
-    const valid = !list.items.slice(before).some((f) => f.severity === 'error');
+    const valid = list.errors === before;
     visits.push({
       row,
       id: cellText(cells.id),

@@ -25,19 +25,34 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
   set.add(value);
 }
 
+interface UnitOfPerson {
+  readonly key: string;
+  readonly homeVisits: boolean;
+  readonly groups: ReadonlySet<string>;
+}
+
 export function countIndex(campaign: Campaign): CountIndex {
-  const rosters = campaign.rosters;
   const cached = cache.get(campaign);
   if (cached !== undefined) return cached;
+  const rosters = campaign.rosters;
   const calendar = quotaCalendar(campaign.settings);
   const counts = new Map<string, Set<string>>();
-  const unitGroups = new Map<string, Set<string>>(
-    rosters.units.map((u) => [nameKey(u.name), new Set(u.groups.map(nameKey))]),
-  );
-  const unitsOf = (personKey: string) =>
-    (rosters.staffByKey.get(personKey)?.units ?? [])
-      .map((name) => rosters.unitByKey.get(nameKey(name)))
-      .filter((u): u is Unit => u !== undefined);
+  const unitsByPerson = new Map<string, UnitOfPerson[]>();
+  const unitsOf = (personKey: string): UnitOfPerson[] => {
+    let units = unitsByPerson.get(personKey);
+    if (units === undefined) {
+      units = (rosters.staffByKey.get(personKey)?.units ?? [])
+        .map((name) => rosters.unitByKey.get(nameKey(name)))
+        .filter((u): u is Unit => u !== undefined)
+        .map((u) => ({
+          key: nameKey(u.name),
+          homeVisits: u.homeVisits,
+          groups: new Set(u.groups.map(nameKey)),
+        }));
+      unitsByPerson.set(personKey, units);
+    }
+    return units;
+  };
 
   for (const visit of campaign.visits) {
     if (!visit.valid || visit.date === null) continue;
@@ -45,11 +60,10 @@ export function countIndex(campaign: Campaign): CountIndex {
     for (const person of visit.credited) {
       for (const unit of unitsOf(person)) {
         if (unit.homeVisits) continue;
-        const groups = unitGroups.get(nameKey(unit.name)) ?? new Set();
         for (const target of visit.counted) {
           const ofTarget = rosters.groupsOfTarget.get(target);
-          if (ofTarget !== undefined && [...ofTarget].some((g) => groups.has(g))) {
-            add(counts, `${person}|${nameKey(unit.name)}|${month}`, target);
+          if (ofTarget !== undefined && ofTarget.some((g) => unit.groups.has(g))) {
+            add(counts, `${person}|${unit.key}|${month}`, target);
           }
         }
       }
@@ -61,7 +75,7 @@ export function countIndex(campaign: Campaign): CountIndex {
     for (const person of visit.credited) {
       for (const unit of unitsOf(person)) {
         if (!unit.homeVisits) continue;
-        for (const student of visit.counted) add(counts, `${person}|${nameKey(unit.name)}|${month}`, student);
+        for (const student of visit.counted) add(counts, `${person}|${unit.key}|${month}`, student);
       }
     }
   }
@@ -103,12 +117,15 @@ export function unitCoverage(
   const members = membersOfUnit(index.rosters, unit);
   const memberSet = new Set(members);
   const unitKey = nameKey(unit.name);
-  const inUnit = (person: string) =>
-    (index.rosters.staffByKey.get(person)?.units ?? []).some((u) => nameKey(u) === unitKey);
+  const unitStaff = new Set(
+    index.rosters.staff
+      .filter((p) => p.units.some((u) => nameKey(u) === unitKey))
+      .map((p) => nameKey(p.name)),
+  );
   const visited = new Set<string>();
   for (const visit of campaign.visits) {
     if (!visit.valid || visit.date === null || visit.date < cycle.start || visit.date > cycle.end) continue;
-    if (!visit.credited.some(inUnit)) continue;
+    if (!visit.credited.some((person) => unitStaff.has(person))) continue;
     for (const target of visit.counted) if (memberSet.has(target)) visited.add(target);
   }
   return {

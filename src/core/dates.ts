@@ -49,7 +49,7 @@ export function parseDateText(text: string): IsoDate | null {
 /** A spreadsheet serial number (days since 1899-12-30, fraction = time of day) as a calendar date. */
 export function serialToDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  return dayjs.utc(SERIAL_EPOCH_UTC + Math.floor(serial + 1e-9) * DAY_MS).format('YYYY-MM-DD');
+  return new Date(SERIAL_EPOCH_UTC + Math.floor(serial + 1e-9) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A calendar date as a spreadsheet serial number. */

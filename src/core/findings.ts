@@ -8,6 +8,8 @@ import { choiceNames } from './values';
 /** Collects the findings of one table's rows. */
 export class FindingList {
   readonly items: Finding[] = [];
+  /** How many errors have been added, to tell whether a row got one. */
+  errors = 0;
   constructor(private readonly parsed: ParsedTable) {}
 
   add(

@@ -68,14 +68,15 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
     .filter((c) => c.required && !(c.key in columnIndex))
     .map((c) => c.key);
   const rows: TableRow[] = [];
+  const columns = Object.entries(columnIndex);
   for (let r = 1; r < grid.length; r++) {
     const source = grid[r] ?? [];
     const cells: Record<string, Cell> = {};
     let empty = true;
-    for (const [key, index] of Object.entries(columnIndex)) {
+    for (const [key, index] of columns) {
       const cell = source[index] ?? null;
       cells[key] = cell;
-      if (key !== 'check' && !isEmptyCell(cell)) empty = false;
+      if (empty && key !== 'check' && !isEmptyCell(cell)) empty = false;
     }
     if (!empty) rows.push({ row: r + 1, cells });
   }

@@ -1,8 +1,17 @@
 // Name comparison and list cells: NFKC normalisation, inner white space removed, the plan's separators.
 
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 100_000;
+
 /** The form in which two names are compared: NFKC, trimmed, no inner white space. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/gu, '');
+  let key = KEY_CACHE.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').replace(/\s+/gu, '');
+    if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+    KEY_CACHE.set(name, key);
+  }
+  return key;
 }
 
 const LIST_SEPARATORS = /[、,，;；\n\r]+/u;

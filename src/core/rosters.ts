@@ -20,7 +20,7 @@ export interface Rosters {
   /** Target name key → the first roster entry of that name (for display). */
   targetByKey: Map<string, Target>;
   /** Target name key → the group keys it belongs to. */
-  groupsOfTarget: Map<string, Set<string>>;
+  groupsOfTarget: Map<string, string[]>;
   /** Class key → student name key → students of that name in the class. */
   studentsByClass: Map<string, Map<string, Student[]>>;
   /** Student ID key → student. */
@@ -183,13 +183,13 @@ export function readRosters(
   for (const s of staff) if (!staffByKey.has(nameKey(s.name))) staffByKey.set(nameKey(s.name), s);
   const groupMembers = new Map<string, string[]>();
   const targetByKey = new Map<string, Target>();
-  const groupsOfTarget = new Map<string, Set<string>>();
+  const groupsOfTarget = new Map<string, string[]>();
   for (const t of targets) {
     const key = nameKey(t.name);
     const group = nameKey(t.group);
     if (!targetByKey.has(key)) targetByKey.set(key, t);
-    const groups = groupsOfTarget.get(key) ?? new Set<string>();
-    groups.add(group);
+    const groups = groupsOfTarget.get(key) ?? [];
+    if (!groups.includes(group)) groups.push(group);
     groupsOfTarget.set(key, groups);
     const members = groupMembers.get(group) ?? [];
     if (!members.includes(key)) members.push(key);
