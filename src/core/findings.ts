@@ -19,6 +19,7 @@ export class FindingList {
     code: ProblemCode,
     params: Record<string, string | number> = {},
   ): void {
+    if (severity === 'error') this.errors++;
     this.items.push({
       table: this.parsed.table,
       sheet: this.parsed.sheet,
