@@ -82,38 +82,49 @@ describe('a monthly count', () => {
     expect(lineOf(status, '何副校长', '发展中心')?.count).toBe(2);
   });
 
-  it.each([
-    ['an unknown mode', { mode: '骑车' }],
-    ['no mode', { mode: '' }],
-    ['a future date', { date: '2027-04-21' }],
-    ['a date before the campaign start', { date: '2027-03-24' }],
-    ['no date', { date: null }],
-    ['an unreadable date', { date: '四月五日' }],
-  ])('does not count a row with %s', (_what, change) => {
+  /** Row 3 gets one error (the change); row 2 is good. Returns 张校长's April count and the error rows. */
+  function withBadRow(change: Record<string, string | null>) {
     const visits = [
       visit('2027-04-05', '张校长', '陈红'),
       visit('2027-04-06', '张校长', '刘洋、黄敏', change),
     ];
     const { campaign, status } = april({ visits });
-    expect(lineOf(status, '张校长', '校长室')?.count).toBe(1);
-    expect(
-      problemsOf(campaign)
-        .filter((p) => p.severity === 'error')
-        .map((p) => p.row),
-    ).toEqual([3]);
+    const errorRows = problemsOf(campaign)
+      .filter((p) => p.severity === 'error')
+      .map((p) => p.row);
+    return { count: lineOf(status, '张校长', '校长室')?.count, errorRows };
+  }
+
+  it.each([
+    ['a future date', { date: '2027-04-21' }],
+    ['a date before the campaign start', { date: '2027-03-24' }],
+    ['no date', { date: null }],
+    ['an unreadable date', { date: '四月五日' }],
+  ])('does not count a row with %s', (_what, change) => {
+    expect(withBadRow(change)).toEqual({ count: 1, errorRows: [3] });
   });
 
-  it('does not credit anyone on a row whose visitor is unknown or inactive', () => {
-    const visits = [
-      visit('2027-04-05', '路人乙', '陈红', { coVisitors: '李副校长' }),
-      visit('2027-04-06', '孙老师', '刘洋', { coVisitors: '李副校长' }),
-    ];
-    const { campaign, status } = april({ visits });
-    expect(lineOf(status, '李副校长', '校长室')?.count).toBe(0);
-    expect(problemsOf(campaign).map((p) => [p.row, p.code])).toEqual([
+  it.each([
+    ['an unknown mode', { mode: '骑车' }],
+    ['no mode', { mode: '' }],
+  ])('does not count a dated row with %s', (_what, change) => {
+    expect(withBadRow(change)).toEqual({ count: 1, errorRows: [3] });
+  });
+
+  const badVisitors = [
+    visit('2027-04-05', '路人乙', '陈红', { coVisitors: '李副校长' }),
+    visit('2027-04-06', '孙老师', '刘洋', { coVisitors: '李副校长' }),
+  ];
+
+  it('reports a row whose visitor is unknown or inactive as an error', () => {
+    expect(problemsOf(april({ visits: badVisitors }).campaign).map((p) => [p.row, p.code])).toEqual([
       [2, 'VISITOR_UNKNOWN'],
       [3, 'VISITOR_INACTIVE'],
     ]);
+  });
+
+  it('does not credit the co-visitor on a row whose visitor is unknown or inactive', () => {
+    expect(lineOf(april({ visits: badVisitors }).status, '李副校长', '校长室')?.count).toBe(0);
   });
 
   it('still counts a row that has only warnings', () => {

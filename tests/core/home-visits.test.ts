@@ -63,14 +63,18 @@ describe('the 全体教师 count', () => {
     ]);
   });
 
+  const strayStudent = [homeVisit('2027-04-05', '赵老师', '一(1)班', '李明、陈静')];
+
+  it('reports a student who is not in the record’s class as an error', () => {
+    expect(
+      problemsOf(status({ homeVisits: strayStudent }).campaign).map((p) => [p.row, p.code, p.severity]),
+    ).toEqual([[2, 'STUDENT_NOT_IN_CLASS', 'error']]);
+  });
+
   it('does not count a row naming a student who is not in that class', () => {
-    const homeVisits = [homeVisit('2027-04-05', '赵老师', '一(1)班', '李明、陈静')];
-    const { campaign, status: april } = status({ homeVisits });
+    const april = status({ homeVisits: strayStudent }).status;
     expect(lineOf(april, '赵老师', '全体教师')?.count).toBe(0);
     expect(april.classes.map((c) => c.visited)).toEqual([0, 0]);
-    expect(problemsOf(campaign).map((p) => [p.row, p.code, p.severity])).toEqual([
-      [2, 'STUDENT_NOT_IN_CLASS', 'error'],
-    ]);
   });
 });
 
@@ -114,21 +118,29 @@ describe('class coverage', () => {
     ]);
   });
 
-  it('leaves out rows with errors and visits outside the semester', () => {
+  it('leaves out visits outside the semester', () => {
     const homeVisits = [
       homeVisit('2027-02-16', '赵老师', '一(1)班', '王芳', { mode: '上门', coTeachers: '张校长' }),
-      homeVisit('2027-04-05', '赵老师', '一(1)班', '李明', { mode: '集中走访' }),
-      homeVisit('2027-04-06', '孙老师', '一(2)班', '陈静'),
     ];
     const { campaign, status: april } = status({ homeVisits });
     expect(april.classes.map((c) => [c.visited, c.inPerson])).toEqual([
       [0, 0],
       [0, 0],
     ]);
-    expect(problemsOf(campaign).map((p) => p.code)).toEqual([
-      'HOME_VISIT_OUTSIDE_SEMESTER',
-      'MODE_INVALID',
-      'VISITOR_INACTIVE',
+    expect(problemsOf(campaign).map((p) => p.code)).toEqual(['HOME_VISIT_OUTSIDE_SEMESTER']);
+  });
+
+  it('leaves out rows with errors', () => {
+    const homeVisits = [
+      homeVisit('2027-04-05', '赵老师', '一(1)班', '李明', { mode: '集中走访' }),
+      homeVisit('2027-04-06', '孙老师', '一(2)班', '陈静', { mode: '上门', coTeachers: '钱老师' }),
+    ];
+    const { campaign, status: april } = status({ homeVisits });
+    expect(problemsOf(campaign).map((p) => p.code)).toEqual(['MODE_INVALID', 'VISITOR_INACTIVE']);
+    expect(april.classes.map((c) => [c.visited, c.inPerson])).toEqual([
+      [0, 0],
+      [0, 0],
     ]);
+    expect(lineOf(april, '钱老师', '全体教师')?.count).toBe(0);
   });
 });
