@@ -1,0 +1,135 @@
+// Builds the 月报 YYYY-MM sheet: reads the workbook once, counts, and replaces that month's sheet only.
+import { loadCampaign } from '../core/engine';
+import type { Campaign } from '../core/model';
+import type { Cell, Grid } from '../core/grid';
+import { format, texts, type Lang } from '../core/i18n/messages';
+import { lastDay, type IsoDate, type IsoMonth } from '../core/dates';
+import { buildMonthlyReport, type MonthlyReport } from '../core/report/monthly-report';
+import { reportDocument, type ReportDocument } from '../core/report/report-document';
+import { phaseLabel } from '../core/phase';
+import { readSheets } from './read';
+import type { SheetFormat, WorkbookPort } from './ports';
+
+const HEADER_BACKGROUND = '#eeeeee';
+const TITLE_BACKGROUND = '#dbe7f5';
+const WIDTHS = [150, 130, 90, 100, 100, 90, 320];
+/** The chart sits to the right of the widest table. */
+const CHART_COLUMN = 8;
+
+export function reportSheetName(month: IsoMonth, lang: Lang): string {
+  return `${texts(lang).sheets.report} ${month}`;
+}
+
+/** The document as one grid with its look: title, header lines, then each table under its title. */
+export function reportGrid(doc: ReportDocument): { grid: Grid; format: SheetFormat } {
+  const grid: Grid = [];
+  const backgrounds: (string | null)[][] = [];
+  const boldRows: number[] = [];
+  let chart: SheetFormat['chart'];
+  const push = (row: Cell[], colors: (string | null)[] = [], bold = false) => {
+    if (bold) boldRows.push(grid.length);
+    grid.push(row);
+    backgrounds.push(colors);
+  };
+  push([doc.title], [TITLE_BACKGROUND], true);
+  for (const [label, value] of doc.header) push([label, value]);
+  if (doc.notice !== null) {
+    push([]);
+    push([doc.notice], [], true);
+  }
+  for (const table of doc.tables) {
+    push([]);
+    const titleRow = grid.length;
+    push([table.title], [], true);
+    push(
+      table.columns,
+      table.columns.map(() => HEADER_BACKGROUND),
+      true,
+    );
+    if (table.rows.length === 0) push([table.emptyText]);
+    table.rows.forEach((row, i) => push(row, table.colors[i] ?? []));
+    if (table.key === 'chart' && doc.chart !== null && table.rows.length > 0) {
+      chart = {
+        title: doc.chart.title,
+        firstRow: titleRow + 2,
+        lastRow: titleRow + 1 + table.rows.length,
+        labelColumn: 0,
+        valueColumn: 1,
+        anchorRow: titleRow,
+        anchorColumn: CHART_COLUMN,
+      };
+    }
+  }
+  if (doc.chart !== null && doc.chartNote !== '') {
+    push([]);
+    push([doc.chartNote]);
+  }
+  const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  const fmt: SheetFormat = {
+    widths: WIDTHS.slice(0, Math.max(width, 2)),
+    backgrounds,
+    boldRows,
+    protect: true,
+  };
+  if (chart !== undefined) fmt.chart = chart;
+  return { grid, format: fmt };
+}
+
+/** Writes a report document as its month's sheet, replacing that sheet (and no other). */
+export function writeReportSheet(wb: WorkbookPort, doc: ReportDocument, month: IsoMonth): string {
+  const sheet = reportSheetName(month, doc.lang);
+  const { grid, format: look } = reportGrid(doc);
+  wb.replace(sheet, grid, look);
+  return sheet;
+}
+
+export interface ReportOptions {
+  month: IsoMonth;
+  /** The day figures and ages are counted to. */
+  today: IsoDate;
+  /** When the report was made, as shown in its header ('YYYY-MM-DD HH:mm'). */
+  generatedAt: string;
+}
+
+export interface ReportResult {
+  sheet: string;
+  campaign: Campaign;
+  report: MonthlyReport;
+  document: ReportDocument;
+}
+
+/** The report of a month from a workbook, without writing anything. */
+export function composeReport(wb: WorkbookPort, options: ReportOptions): Omit<ReportResult, 'sheet'> {
+  const campaign = loadCampaign(readSheets(wb), options.today);
+  const report = buildMonthlyReport(campaign, options.month, options.today);
+  const end = lastDay(options.month);
+  const document = reportDocument(report, campaign.lang, {
+    phase: phaseLabel(end < options.today ? end : options.today, campaign.settings, campaign.lang),
+    generatedAt: options.generatedAt,
+  });
+  return { campaign, report, document };
+}
+
+/** Builds the month's report sheet (月报 YYYY-MM) in the workbook; regenerating replaces only that sheet. */
+export function buildReportSheet(wb: WorkbookPort, options: ReportOptions): ReportResult {
+  const composed = composeReport(wb, options);
+  const sheet = writeReportSheet(wb, composed.document, options.month);
+  return { sheet, ...composed };
+}
+
+/** A few lines summing up a report, for the email to the report recipients. */
+export function reportSummary(report: MonthlyReport, lang: Lang): string {
+  const t = texts(lang);
+  if (report.empty) return format(t.report.noData, { month: report.month });
+  return report.units
+    .filter((u) => u.people > 0)
+    .map((u) =>
+      format(t.remind.reportMailSummary, {
+        unit: u.unit,
+        met: u.met,
+        people: u.people,
+        completion: u.completion === null ? '—' : `${Math.round(u.completion * 100)}%`,
+      }),
+    )
+    .join('\n');
+}
