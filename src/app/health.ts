@@ -1,0 +1,102 @@
+// The health panel: the daily trigger, the last reminder run, mails sent today, quota left, deferred and failed.
+import { monthOf } from '../core/dates';
+import { format, texts, type Lang } from '../core/i18n/messages';
+import { escapeHtml } from '../core/report/escape';
+import { nextDailyRun } from '../core/report/next-run';
+import { latestByKey, parseSendLog, sendLogSheet } from '../core/report/send-log';
+import { LAST_RUN_KEY, loadOnSchoolDay, type LastRun } from './remind';
+import type { Clock, Mailer, Store, WorkbookPort } from './ports';
+
+/** The installed daily trigger, as its installer recorded it. */
+export interface TriggerState {
+  hour: number;
+  timeZone: string;
+  /** Who installed it (the trigger runs as this account). */
+  owner: string;
+  /** 'YYYY-MM-DD HH:mm' in the school's time zone. */
+  installedAt: string;
+}
+
+export interface Health {
+  trigger: TriggerState | null;
+  nextRun: string | null;
+  lastRun: LastRun | null;
+  sentToday: number;
+  quotaLeft: number;
+  deferred: number;
+  failed: number;
+}
+
+export interface HealthDeps {
+  wb: WorkbookPort;
+  mailer: Mailer;
+  store: Store;
+  clock: Clock;
+  /** The trigger as installed, or null when none is. */
+  trigger: TriggerState | null;
+}
+
+function readLastRun(store: Store): LastRun | null {
+  const raw = store.get(LAST_RUN_KEY);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as LastRun;
+  } catch {
+    return null;
+  }
+}
+
+export function healthOf(deps: HealthDeps): Health {
+  const { campaign, today } = loadOnSchoolDay(deps.wb, deps.clock);
+  const log = parseSendLog(deps.wb.read(sendLogSheet(campaign.lang)));
+  const latest = [...latestByKey(log).values()].filter((e) => e.month === monthOf(today));
+  return {
+    trigger: deps.trigger,
+    nextRun: deps.trigger ? nextDailyRun(deps.clock.now(), deps.trigger.hour, deps.trigger.timeZone) : null,
+    lastRun: readLastRun(deps.store),
+    sentToday: log.filter((e) => e.status === 'sent' && e.time.startsWith(today)).length,
+    quotaLeft: deps.mailer.remainingQuota(),
+    deferred: latest.filter((e) => e.status === 'deferred').length,
+    failed: latest.filter((e) => e.status === 'failed').length,
+  };
+}
+
+/** The health panel as a small HTML page (every value escaped). */
+export function healthHtml(health: Health, lang: Lang): string {
+  const t = texts(lang).health;
+  const trigger = health.trigger
+    ? format(t.installed, { hour: health.trigger.hour, timeZone: health.trigger.timeZone })
+    : t.notInstalled;
+  const last = health.lastRun;
+  const rows: [string, string][] = [
+    [t.trigger, trigger],
+    ...(health.trigger ? ([[t.owner, health.trigger.owner || t.unknown]] as [string, string][]) : []),
+    ...(health.nextRun ? ([[t.nextRun, health.nextRun]] as [string, string][]) : []),
+    [t.lastRun, last ? last.at : t.never],
+    ...(last
+      ? ([
+          [
+            t.result,
+            last.ok
+              ? format(texts(lang).remind.sent, {
+                  sent: last.sent,
+                  deferred: last.deferred,
+                  failed: last.failed,
+                })
+              : t.error,
+          ],
+          ...(last.error ? [[t.error, last.error]] : []),
+        ] as [string, string][])
+      : []),
+    [t.sentToday, String(health.sentToday)],
+    [t.quotaLeft, String(health.quotaLeft)],
+    [t.deferred, String(health.deferred)],
+    [t.failed, String(health.failed)],
+  ];
+  const body = rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+  return (
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><style>` +
+    `body{font-family:sans-serif;font-size:13px;margin:8px}th{text-align:left;padding:4px 12px 4px 0;` +
+    `font-weight:normal;color:#555}td{padding:4px 0}</style></head><body><table>${body}</table></body></html>`
+  );
+}
