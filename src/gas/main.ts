@@ -1,12 +1,39 @@
-// Apps Script entry points (minimal placeholder: the add-on menu); the build re-declares each export as a global.
+// Apps Script entry points only: each one line into src/gas/; the build re-declares each export as a global.
+import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
+import { handleEdit } from './edit';
+import { buildMenu } from './menu';
 
 /** Builds the add-on menu when the spreadsheet opens. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  // Under 扩展程序 the add-on menu carries the script project's name; this placeholder item reopens it.
-  SpreadsheetApp.getUi().createAddonMenu().addItem('走访台账', 'onOpen').addToUi();
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(e?.authMode);
 }
 
 /** Runs when the add-on is installed: same menu as on open. */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Checks the edited rows of 走访记录 / 家访记录 (a fast hint). */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+/** Menu: 记录走访. */
+export function menuOpenSidebar(): void {
+  openSidebar();
+}
+
+/** Menu: 初始化/修复工作簿. */
+export function menuSetUp(): void {
+  runSetUp();
+}
+
+/** Menu: 重新计算进度. */
+export function menuRecompute(): void {
+  runRecompute();
+}
+
+/** Menu: 使用说明. */
+export function menuHelp(): void {
+  showHelp();
 }

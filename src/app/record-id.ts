@@ -1,0 +1,21 @@
+// Record numbers: V-n for visits, H-n for home visits, S-n for suggestions; the next one after the largest in use.
+import { cellText, type Cell } from '../core/grid';
+
+export const ID_PREFIX = { visits: 'V', homeVisits: 'H', suggestions: 'S', rectification: 'R' } as const;
+
+/** The largest n of cells written PREFIX-n (any case, optional spaces); 0 when there is none. */
+export function largestId(cells: readonly Cell[], prefix: string): number {
+  const form = new RegExp(`^${prefix}\\s*-\\s*(\\d+)$`, 'i');
+  let max = 0;
+  for (const cell of cells) {
+    const match = form.exec(cellText(cell).normalize('NFKC'));
+    if (match) max = Math.max(max, Number(match[1]));
+  }
+  return max;
+}
+
+/** `count` new numbers after the largest in use: ['V-13', 'V-14', …]. */
+export function nextIds(cells: readonly Cell[], prefix: string, count: number): string[] {
+  const start = largestId(cells, prefix);
+  return Array.from({ length: count }, (_, i) => `${prefix}-${start + i + 1}`);
+}

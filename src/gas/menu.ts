@@ -1,0 +1,46 @@
+// The add-on menu: its items in the workbook's language (Chinese when the document cannot be read yet).
+import type { Lang, Messages } from '../core/i18n/messages';
+import { texts } from '../core/i18n/messages';
+import { workbookLanguage } from '../app/language';
+import { GasWorkbook } from './workbook';
+
+export interface MenuEntry {
+  /** The item's text in the workbook's language; null for a separator. */
+  caption: ((t: Messages) => string) | null;
+  /** The global function Apps Script calls (an export of main.ts). */
+  functionName: string;
+}
+
+/** The items in order. Other features add theirs here (and export the handler from main.ts). */
+export const MENU_ENTRIES: MenuEntry[] = [
+  { caption: (t) => t.menu.recordVisit, functionName: 'menuOpenSidebar' },
+  { caption: null, functionName: '' },
+  { caption: (t) => t.menu.setUp, functionName: 'menuSetUp' },
+  { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
+  { caption: null, functionName: '' },
+  { caption: (t) => t.menu.help, functionName: 'menuHelp' },
+];
+
+/**
+ * The language for the menu. Under AuthMode.NONE (an add-on not yet used in this document) onOpen
+ * may not read the spreadsheet, so the menu is Chinese; otherwise 设置's 语言 decides.
+ */
+export function menuLanguage(authMode: GoogleAppsScript.Script.AuthMode | undefined): Lang {
+  if (authMode === ScriptApp.AuthMode.NONE) return 'zh';
+  try {
+    return workbookLanguage(new GasWorkbook(), 'zh');
+  } catch {
+    return 'zh';
+  }
+}
+
+/** Adds the add-on menu (under 扩展程序 / Extensions it carries the add-on's name, 走访台账). */
+export function buildMenu(authMode: GoogleAppsScript.Script.AuthMode | undefined): void {
+  const t = texts(menuLanguage(authMode));
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of MENU_ENTRIES) {
+    if (entry.caption === null) menu.addSeparator();
+    else menu.addItem(entry.caption(t), entry.functionName);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,140 @@
+// A SheetFormat applied to a Google sheet with batched calls: one range per formatted column, shared rules.
+import type { SheetFormat } from '../app/ports';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const TEXT_FORMAT = '@';
+
+/** Consecutive columns of equal width as (first 1-based column, count, width): one setColumnWidths each. */
+export function widthRuns(widths: readonly (number | undefined)[]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  widths.forEach((width, index) => {
+    if (width === undefined || width <= 0) return;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[0] + last[1] === index + 1 && last[2] === width) last[1] += 1;
+    else runs.push([index + 1, 1, width]);
+  });
+  return runs;
+}
+
+/** Where the format is going: the sheet, its rows below the header, and whether it was just made. */
+export interface FormatTarget {
+  book: Spreadsheet;
+  sheet: Sheet;
+  /** The sheet's number of rows (getMaxRows), so that column ranges reach the bottom. */
+  maxRows: number;
+  /** A sheet made a moment ago has no rules or protections to keep. */
+  fresh: boolean;
+  /** The grid just written (its shape bounds backgrounds and bold rows). */
+  written?: { rows: number; columns: number };
+  /** Finds another sheet by name (for roster dropdowns); cached by the workbook. */
+  sheetByName(name: string): Sheet | undefined;
+}
+
+/** Applies every part of a format; never writes a value. */
+export function applySheetFormat(target: FormatTarget, format: SheetFormat): void {
+  const { sheet } = target;
+  if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
+  for (const [column, count, width] of widthRuns(format.widths ?? []))
+    sheet.setColumnWidths(column, count, width);
+  applyColumnRules(target, format);
+  applyWrittenLook(target, format);
+  applyHighlights(target, format);
+  if (format.protect) protectWarningOnly(target);
+}
+
+/** Dropdowns, date and text formats: one range per column, one validation per column range. */
+function applyColumnRules(target: FormatTarget, format: SheetFormat): void {
+  const dataRows = target.maxRows - 1;
+  if (dataRows < 1) return;
+  const ranges = new Map<number, Range>();
+  const columnRange = (column: number): Range => {
+    let range = ranges.get(column);
+    if (range === undefined) {
+      range = target.sheet.getRange(2, column + 1, dataRows, 1);
+      ranges.set(column, range);
+    }
+    return range;
+  };
+  const listRules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  for (const choice of format.choices ?? []) {
+    const key = JSON.stringify(choice.values);
+    let rule = listRules.get(key);
+    if (rule === undefined) {
+      rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList(choice.values, true)
+        .setAllowInvalid(true)
+        .build();
+      listRules.set(key, rule);
+    }
+    columnRange(choice.column).setDataValidation(rule);
+  }
+  for (const roster of format.rosterChoices ?? []) {
+    const source = target.sheetByName(roster.sheet);
+    if (source === undefined) continue;
+    const rows = Math.max(1, source.getMaxRows() - 1);
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInRange(source.getRange(2, roster.sourceColumn + 1, rows, 1), true)
+      .setAllowInvalid(true)
+      .build();
+    columnRange(roster.column).setDataValidation(rule);
+  }
+  const dateColumns = format.dateColumns ?? [];
+  if (dateColumns.length > 0) {
+    const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build();
+    for (const column of dateColumns)
+      columnRange(column).setNumberFormat(DATE_FORMAT).setDataValidation(rule);
+  }
+  for (const column of format.textColumns ?? []) columnRange(column).setNumberFormat(TEXT_FORMAT);
+}
+
+/** Backgrounds and bold rows of the grid just written: one call each over the whole grid. */
+function applyWrittenLook(target: FormatTarget, format: SheetFormat): void {
+  const rows = target.written?.rows ?? format.backgrounds?.length ?? 0;
+  const columns = target.written?.columns ?? Math.max(0, ...(format.backgrounds ?? []).map((r) => r.length));
+  if (rows < 1 || columns < 1) return;
+  const backgrounds = format.backgrounds;
+  const bold = new Set(format.boldRows ?? []);
+  if ((backgrounds === undefined || backgrounds.length === 0) && bold.size === 0) return;
+  const range = target.sheet.getRange(1, 1, rows, columns);
+  if (backgrounds !== undefined && backgrounds.length > 0) {
+    range.setBackgrounds(
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => backgrounds[r]?.[c] ?? null),
+      ),
+    );
+  }
+  if (bold.size > 0) {
+    range.setFontWeights(
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, () => (bold.has(r) ? 'bold' : null)),
+      ),
+    );
+  }
+}
+
+/** Conditional colours by text prefix, added to the sheet's own rules (a fresh sheet has none to read). */
+function applyHighlights(target: FormatTarget, format: SheetFormat): void {
+  const highlights = format.highlights ?? [];
+  const dataRows = target.maxRows - 1;
+  if (highlights.length === 0 || dataRows < 1) return;
+  const rules = highlights.map((h) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextStartsWith(h.prefix)
+      .setBackground(h.color)
+      .setRanges([target.sheet.getRange(2, h.column + 1, dataRows, 1)])
+      .build(),
+  );
+  const kept = target.fresh ? [] : target.sheet.getConditionalFormatRules();
+  target.sheet.setConditionalFormatRules([...kept, ...rules]);
+}
+
+/** A warning-only protection of the whole sheet, added once. */
+function protectWarningOnly(target: FormatTarget): void {
+  const type = SpreadsheetApp.ProtectionType.SHEET;
+  if (!target.fresh && target.sheet.getProtections(type).length > 0) return;
+  target.sheet.protect().setWarningOnly(true);
+}

@@ -1,0 +1,155 @@
+// The WorkbookPort over SpreadsheetApp: each table read with one grid read and written with one grid write.
+import type { SheetFormat, WorkbookPort } from '../app/ports';
+import type { Cell, Grid } from '../core/grid';
+import { looksLikeFormula } from '../core/names';
+import { applySheetFormat, TEXT_FORMAT } from './sheet-format';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** Rows padded to one width: setValues takes rectangles only. */
+function rectangle(rows: readonly (readonly Cell[])[], width: number): Cell[][] {
+  return rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+}
+
+function widthOf(rows: readonly (readonly Cell[])[]): number {
+  return rows.reduce((max, row) => Math.max(max, row.length), 0);
+}
+
+/** Text a spreadsheet would take for a formula (or a number, a date) unless its cell is formatted as text. */
+function needsTextFormat(cell: Cell): boolean {
+  return typeof cell === 'string' && looksLikeFormula(cell);
+}
+
+/**
+ * Writes values into a range; cells whose text starts with = + - @ are formatted as text first
+ * (two more calls, only when there are such cells), so the person sees exactly the text.
+ */
+function writeValues(range: Range, values: Cell[][]): void {
+  if (values.some((row) => row.some(needsTextFormat))) {
+    const formats = range.getNumberFormats();
+    values.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const line = formats[r];
+        if (needsTextFormat(cell) && line !== undefined) line[c] = TEXT_FORMAT;
+      }),
+    );
+    range.setNumberFormats(formats);
+  }
+  range.setValues(values);
+}
+
+export class GasWorkbook implements WorkbookPort {
+  private cache: Map<string, Sheet> | undefined;
+
+  constructor(private readonly book: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  /** The sheets by name, listed once per execution (one getSheets, one getName per sheet). */
+  private sheets(): Map<string, Sheet> {
+    if (this.cache === undefined) {
+      this.cache = new Map();
+      for (const sheet of this.book.getSheets()) this.cache.set(sheet.getName(), sheet);
+    }
+    return this.cache;
+  }
+
+  private sheetOrThrow(name: string): Sheet {
+    const sheet = this.sheets().get(name);
+    if (sheet === undefined) throw new Error(`No sheet named ${name}`);
+    return sheet;
+  }
+
+  /** Grows a sheet so that rows × columns fit; returns its number of rows. */
+  private ensureSize(sheet: Sheet, rows: number, columns: number): number {
+    const maxRows = sheet.getMaxRows();
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    if (columns > 0) {
+      const maxColumns = sheet.getMaxColumns();
+      if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+    }
+    return Math.max(rows, maxRows);
+  }
+
+  private format(sheet: Sheet, format: SheetFormat, fresh: boolean, maxRows: number, written?: Grid): void {
+    applySheetFormat(
+      {
+        book: this.book,
+        sheet,
+        maxRows,
+        fresh,
+        written:
+          written && written.length > 0 ? { rows: written.length, columns: widthOf(written) } : undefined,
+        sheetByName: (name) => this.sheets().get(name),
+      },
+      format,
+    );
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets().keys()];
+  }
+
+  read(name: string): Grid | undefined {
+    const sheet = this.sheets().get(name);
+    if (sheet === undefined) return undefined;
+    return sheet.getDataRange().getValues() as Cell[][];
+  }
+
+  create(name: string, header: Cell[], format: SheetFormat): void {
+    if (this.sheets().has(name)) return;
+    const sheet = this.book.insertSheet(name);
+    this.sheets().set(name, sheet);
+    const maxRows = this.ensureSize(sheet, 2, header.length);
+    if (header.length > 0) writeValues(sheet.getRange(1, 1, 1, header.length), [header]);
+    this.format(sheet, format, true, maxRows, [header]);
+  }
+
+  applyFormat(name: string, format: SheetFormat): void {
+    const sheet = this.sheetOrThrow(name);
+    this.format(sheet, format, false, sheet.getMaxRows());
+  }
+
+  replace(name: string, grid: Grid, format: SheetFormat): void {
+    let sheet = this.sheets().get(name);
+    const fresh = sheet === undefined;
+    if (sheet === undefined) {
+      sheet = this.book.insertSheet(name);
+      this.sheets().set(name, sheet);
+    } else {
+      sheet.clear();
+    }
+    const width = widthOf(grid);
+    const maxRows = this.ensureSize(sheet, Math.max(grid.length, 2), width);
+    if (grid.length > 0 && width > 0)
+      writeValues(sheet.getRange(1, 1, grid.length, width), rectangle(grid, width));
+    this.format(sheet, format, fresh, maxRows, grid);
+  }
+
+  append(name: string, rows: Cell[][]): number {
+    const sheet = this.sheetOrThrow(name);
+    const first = sheet.getLastRow() + 1;
+    const width = widthOf(rows);
+    if (rows.length === 0 || width === 0) return first;
+    this.ensureSize(sheet, first + rows.length - 1, 0);
+    writeValues(sheet.getRange(first, 1, rows.length, width), rectangle(rows, width));
+    return first;
+  }
+
+  writeColumn(name: string, column: number, firstRow: number, values: Cell[], notes?: string[]): void {
+    if (values.length === 0) return;
+    const range = this.sheetOrThrow(name).getRange(firstRow, column + 1, values.length, 1);
+    writeValues(
+      range,
+      values.map((v) => [v]),
+    );
+    if (notes !== undefined) range.setNotes(values.map((_, i) => [notes[i] ?? '']));
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.sheets().get(name);
+    if (sheet === undefined) return;
+    this.book.deleteSheet(sheet);
+    this.sheets().delete(name);
+  }
+}
