@@ -89,14 +89,14 @@ export function applySheetFormat(ws: Worksheet, format: SheetFormat): void {
       cell.font = { ...(cell.font ?? {}), bold: true };
     });
   }
-  for (const h of format.highlights ?? []) {
+  (format.highlights ?? []).forEach((h, i) => {
     const col = columnLetter(h.column);
     ws.addConditionalFormatting({
       ref: `${col}2:${col}${lastRow}`,
       rules: [
         {
           type: 'expression',
-          priority: 1,
+          priority: i + 1,
           formulae: [`LEFT(${col}2,${h.prefix.length})="${h.prefix.replace(/"/g, '""')}"`],
           style: {
             fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${h.color.replace('#', '')}` } },
@@ -104,6 +104,7 @@ export function applySheetFormat(ws: Worksheet, format: SheetFormat): void {
         },
       ],
     });
-  }
+  });
+  // format.chart: exceljs cannot draw charts; the report's table holds the same figures.
   // format.protect: an .xlsx has no warning-only protection; an offline file is the user's own copy.
 }

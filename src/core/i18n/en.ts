@@ -268,7 +268,8 @@ export const en: Messages = {
     coverageTitle: 'Coverage of target groups (this cycle)',
     classesTitle: 'Home visits by class (this semester)',
     noPeople: 'No one has a quota in {month}',
-    problemsHint: '{errors} error(s) and {warnings} warning(s) not counted; run visit-ledger validate to see them',
+    problemsHint:
+      'The workbook has {errors} error(s) (those rows are not counted) and {warnings} warning(s); run visit-ledger validate to see them',
     shapeProblem: '{file} is not complete enough to count: {problems}',
     wroteSample: 'Wrote {file} (with the sample school, data up to {today})',
     sampleWorkbook: 'Sample workbook: {file}',

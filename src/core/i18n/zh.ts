@@ -248,7 +248,8 @@ export const zh = {
     coverageTitle: '走访对象覆盖（本周期）',
     classesTitle: '各班家访（本学期）',
     noPeople: '{month} 没有需要考核的人员',
-    problemsHint: '另有 {errors} 个错误、{warnings} 条提醒未计入，运行 visit-ledger validate 查看',
+    problemsHint:
+      '工作簿中有 {errors} 个错误（出错的行不计入）和 {warnings} 条提醒，运行 visit-ledger validate 查看',
     shapeProblem: '{file} 的结构不完整，无法统计：{problems}',
     wroteSample: '已写入 {file}（含示例学校，数据截至 {today}）',
     sampleWorkbook: '示例工作簿：{file}',

@@ -1,0 +1,56 @@
+// The `visit-ledger` command line: picks the command from a table, parses its options, maps failures to exit codes.
+import { parseArgs } from 'node:util';
+import { format, texts } from '../core/i18n/messages';
+import { CliError, DEFAULT_LANG, type CliCommand, type CliIo } from './commands/command';
+import { initCommand } from './commands/init';
+import { validateCommand } from './commands/validate';
+import { statusCommand } from './commands/status';
+
+/** Every command, by name. A new command is one import and one line here. */
+const COMMANDS: Record<string, CliCommand> = {
+  init: initCommand,
+  validate: validateCommand,
+  status: statusCommand,
+};
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  now: () => new Date(),
+};
+
+/** Runs the command line on its arguments (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const t = texts(DEFAULT_LANG);
+  const usage = (message: string) => {
+    io.err(message);
+    io.err(t.cli.usage);
+    return 2;
+  };
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') return usage(t.cliText.fileRequired);
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) return usage(format(t.cli.unknownCommand, { command: name }));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? rest.join(' ');
+    return usage(format(t.cli.badOption, { option, hint: message }));
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined) return usage(t.cliText.fileRequired);
+  if (extra.length > 0) return usage(format(t.cliText.extraArgument, { value: extra[0] ?? '' }));
+  try {
+    return await command.run(file, parsed.values as Record<string, string | boolean | undefined>, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      if (error.showUsage) io.err(t.cli.usage);
+      return error.exitCode;
+    }
+    io.err(String((error as Error).message ?? error).split('\n')[0] ?? '');
+    return 2;
+  }
+}

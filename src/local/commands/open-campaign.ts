@@ -1,0 +1,56 @@
+// Opens a workbook file for a command: the file's problems and shape problems become one-line failures (exit 2).
+import { format, texts } from '../../core/i18n/messages';
+import { loadCampaign } from '../../core/engine';
+import { problemsOf } from '../../core/engine';
+import type { Campaign } from '../../core/model';
+import type { IsoDate } from '../../core/dates';
+import { readSheets } from '../../app/read';
+import { loadCampaignNow } from '../../app/load-today';
+import { openXlsx, WorkbookFileError, type XlsxWorkbook } from '../xlsx-workbook';
+import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
+
+export interface OpenedCampaign {
+  workbook: XlsxWorkbook;
+  campaign: Campaign;
+  /** --today, or the real date in the school's time zone. */
+  today: IsoDate;
+}
+
+/** Opens the file read-only (nothing is ever written back here). */
+export async function openWorkbookFile(file: string): Promise<XlsxWorkbook> {
+  try {
+    return await openXlsx(file);
+  } catch (error) {
+    if (!(error instanceof WorkbookFileError)) throw error;
+    const cli = texts(DEFAULT_LANG).cli;
+    const template =
+      error.problem === 'missing'
+        ? cli.fileMissing
+        : error.problem === 'empty'
+          ? cli.emptyWorkbook
+          : cli.notXlsx;
+    throw new CliError(format(template, { file }), 2);
+  }
+}
+
+/**
+ * Opens the workbook and loads the campaign as of --today (or now). A required sheet or column
+ * missing is a failure naming each sheet and column, in the workbook's language.
+ */
+export async function openCampaign(file: string, values: OptionValues, io: CliIo): Promise<OpenedCampaign> {
+  const given = todayOption(values);
+  const workbook = await openWorkbookFile(file);
+  const sheets = readSheets(workbook);
+  const { campaign, today } =
+    given !== undefined
+      ? { campaign: loadCampaign(sheets, given), today: given }
+      : loadCampaignNow(sheets, io.now());
+  if (campaign.structural.length > 0) {
+    const t = texts(campaign.lang);
+    const problems = problemsOf(campaign, campaign.structural)
+      .map((p) => p.message)
+      .join(campaign.lang === 'en' ? '; ' : '；');
+    throw new CliError(format(t.cliText.shapeProblem, { file, problems }), 2);
+  }
+  return { workbook, campaign, today };
+}
