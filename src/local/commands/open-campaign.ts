@@ -1,11 +1,10 @@
 // Opens a workbook file for a command: the file's problems and shape problems become one-line failures (exit 2).
 import { format, texts } from '../../core/i18n/messages';
-import { loadCampaign } from '../../core/engine';
-import { problemsOf } from '../../core/engine';
+import { loadCampaign, problemsOf } from '../../core/engine';
 import type { Campaign } from '../../core/model';
 import type { IsoDate } from '../../core/dates';
 import { readSheets } from '../../app/read';
-import { loadCampaignNow } from '../../app/load-today';
+import { schoolToday } from '../../app/today';
 import { openXlsx, WorkbookFileError, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
 
@@ -41,10 +40,8 @@ export async function openCampaign(file: string, values: OptionValues, io: CliIo
   const given = todayOption(values);
   const workbook = await openWorkbookFile(file);
   const sheets = readSheets(workbook);
-  const { campaign, today } =
-    given !== undefined
-      ? { campaign: loadCampaign(sheets, given), today: given }
-      : loadCampaignNow(sheets, io.now());
+  const today = given ?? schoolToday(sheets, io.now());
+  const campaign = loadCampaign(sheets, today);
   if (campaign.structural.length > 0) {
     const t = texts(campaign.lang);
     const problems = problemsOf(campaign, campaign.structural)
