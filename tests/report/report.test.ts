@@ -1,0 +1,200 @@
+// The monthly report: the sample school's April figures equal a hand count; regenerating replaces; an empty month.
+import { buildReportSheet, reportSheetName } from '../../src/app/report';
+import { zh } from '../../src/core/i18n/zh';
+import type { Grid } from '../../src/core/grid';
+import { handCount } from './hand-count';
+import { sampleWorkbook } from './helpers';
+
+const TODAY = '2027-05-10';
+const MONTH = '2027-04';
+const GENERATED = '2027-05-10 09:30';
+
+/** The data rows of one titled table of a report sheet (up to the blank line after it). */
+function section(grid: Grid, title: string): Grid {
+  const start = grid.findIndex((row) => row[0] === title);
+  if (start < 0) throw new Error(`no section ${title}`);
+  const rows: Grid = [];
+  for (let r = start + 2; r < grid.length && (grid[r] ?? []).some((c) => c !== null && c !== ''); r++) {
+    rows.push(grid[r]!);
+  }
+  return rows;
+}
+
+describe('the April report of the sample school (as of 2027-05-10)', () => {
+  const { school, wb } = sampleWorkbook(TODAY, 'zh');
+  const hand = handCount(school, MONTH, TODAY);
+  const result = buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: GENERATED });
+  const report = result.report;
+  const sheet = wb.read(result.sheet)!;
+
+  it('is the sheet 月报 2027-04 with the header of the school, campaign, month, phase and time', () => {
+    expect(result.sheet).toBe('月报 2027-04');
+    const header = new Map(sheet.slice(1, 7).map((row) => [row[0], row[1]]));
+    expect(header.get('学校')).toBe(school.settings.schoolName);
+    expect(header.get('活动')).toBe(school.settings.campaignName);
+    expect(header.get('月份')).toBe(MONTH);
+    expect(header.get('阶段')).toBe(zh.phases.mobilisation);
+    expect(header.get('生成时间')).toBe(GENERATED);
+  });
+
+  it('has per unit the members, visits, distinct people, minimum and people who met, as counted by hand', () => {
+    expect(school.settings.campaignStart).toBe('2027-03-25');
+    expect(
+      report.units.map(({ unit, members, visits, distinct, minimum, met, people }) => ({
+        unit,
+        members,
+        visits,
+        distinct,
+        minimum,
+        met,
+        people,
+      })),
+    ).toEqual(hand.units);
+    // And so does the sheet: 部门, 人数, 走访次数, 走访对象人数, 每人每月至少, 达标人数 (met/people).
+    const rows = section(sheet, zh.report.sections.units);
+    expect(rows.map((r) => r.slice(0, 6))).toEqual(
+      hand.units.map((u) => [u.unit, u.members, u.visits, u.distinct, u.minimum, `${u.met}/${u.people}`]),
+    );
+    // A month with real work in every unit, so the comparison is not trivially about zeros.
+    expect(hand.units.every((u) => u.visits > 0 && u.distinct > 0)).toBe(true);
+  });
+
+  it('has per person the count, minimum and status, coloured by status', () => {
+    const fromReport = new Map(
+      report.people.map((p) => [`${p.name}|${p.unit}`, { count: p.count, status: p.status }]),
+    );
+    expect(fromReport).toEqual(hand.people);
+    const rows = section(sheet, zh.report.sections.people);
+    expect(rows).toHaveLength(hand.people.size);
+    for (const row of rows) {
+      const expected = hand.people.get(`${row[0]}|${row[1]}`)!;
+      expect([row[2], row[4]]).toEqual([expected.count, zh.status[expected.status]]);
+    }
+    expect(new Set(rows.map((r) => r[4]))).toEqual(new Set([zh.status.met, zh.status.missed]));
+  });
+
+  it('has per leader unit the coverage of the cycle 2027-03-25 – 2027-05-31 with the names still missing', () => {
+    expect(report.coverage.map((c) => [c.unit, c.cycleStart, c.cycleEnd])).toEqual(
+      [...hand.coverage.keys()].map((u) => [u, '2027-03-25', '2027-05-31']),
+    );
+    for (const line of report.coverage) {
+      expect({ visited: line.visited, total: line.total, missing: line.missing }).toEqual(
+        hand.coverage.get(line.unit),
+      );
+    }
+    const rows = section(sheet, zh.report.sections.coverage);
+    const first = hand.coverage.get(rows[0]![0] as string)!;
+    expect(rows[0]![5]).toBe(
+      first.missing.slice(0, 30).join('、') +
+        (first.missing.length > 30 ? ` 等 ${first.missing.length} 人` : ''),
+    );
+  });
+
+  it('has per class the home visits of the month, students visited, % covered and in-person count against 2', () => {
+    expect(report.classes).toHaveLength(18);
+    for (const line of report.classes) {
+      const expected = hand.classes.get(line.class)!;
+      expect({
+        monthVisits: line.monthVisits,
+        students: line.students,
+        visited: line.visited,
+        inPerson: line.inPerson,
+      }).toEqual(expected);
+      expect(line.inPersonMinimum).toBe(2);
+    }
+    const rows = section(sheet, zh.report.sections.classes);
+    for (const row of rows) {
+      const expected = hand.classes.get(row[0] as string)!;
+      expect(row[4]).toBe(`${Math.round((expected.visited / expected.students) * 100)}%`);
+    }
+  });
+
+  it('lists the open follow-ups (及时汇报 / 研究实践) with owner and age in days to today', () => {
+    const got = report.followUps.map((f) => ({ id: f.id, owner: f.owner, age: f.age }));
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...got].sort(byId)).toEqual([...hand.followUps].sort(byId));
+    expect(got.length).toBeGreaterThan(0);
+    expect(section(sheet, zh.report.sections.followUps)).toHaveLength(hand.followUps.length);
+  });
+
+  it('has the rectification counts by status and the overdue items', () => {
+    for (const [status, count] of hand.rectification.counts) {
+      const key = (Object.keys(zh.values.rectStatus) as (keyof typeof zh.values.rectStatus)[]).find(
+        (k) => zh.values.rectStatus[k] === status,
+      )!;
+      expect(report.rectification.counts[key]).toBe(count);
+    }
+    expect(report.rectification.overdue.map((o) => o.id).sort()).toEqual(
+      [...hand.rectification.overdue].sort(),
+    );
+  });
+
+  it('lists the suggestions received in April', () => {
+    expect(report.suggestions.map((s) => s.id)).toEqual(hand.suggestions);
+  });
+
+  it('compares with the month before', () => {
+    const teachers = report.change.find((c) => c.unit === '全体教师')!;
+    expect(teachers.previous).toBeCloseTo(hand.teachersPrevious, 10);
+    // Leader units have no quota month before April.
+    expect(report.change.filter((c) => c.unit !== '全体教师').every((c) => c.previous === null)).toBe(true);
+  });
+
+  it('charts completion by unit: the chart reads the 各部门完成率 table of the sheet', () => {
+    const format = result.document.chart!;
+    expect(format.bars.map((b) => b.label)).toEqual(hand.units.map((u) => u.unit));
+    const rows = section(sheet, zh.report.sections.chart);
+    expect(rows.map((r) => r[1])).toEqual(format.bars.map((b) => b.value));
+  });
+});
+
+describe('regenerating a month', () => {
+  it('replaces that month’s sheet and leaves every other sheet as it was', () => {
+    const { wb } = sampleWorkbook(TODAY, 'zh');
+    const may = buildReportSheet(wb, { month: '2027-05', today: TODAY, generatedAt: '2027-05-10 08:00' });
+    buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: '2027-05-10 08:00' });
+    const names = wb.sheetNames();
+    const mayBefore = wb.read(may.sheet);
+    const visitsBefore = wb.read('走访记录');
+
+    // Someone adds a visit of April, then the April report is made again.
+    const aprilBefore = buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: '2027-05-10 09:00' });
+    const visitor = aprilBefore.report.people.find((p) => p.unit === '校长室')!;
+    const target = aprilBefore.report.coverage.find((c) => c.unit === '校长室')!.missing[0]!;
+    wb.append('走访记录', [
+      ['V-900', '2027-04-29', visitor.name, null, target, '上门', null, '补录一次走访'],
+    ]);
+    const again = buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: '2027-05-10 10:00' });
+
+    expect(wb.sheetNames()).toEqual(names);
+    expect(names.filter((n) => n === '月报 2027-04')).toHaveLength(1);
+    expect(wb.read(may.sheet)).toEqual(mayBefore);
+    expect(wb.read('走访记录')!.slice(0, visitsBefore!.length)).toEqual(visitsBefore);
+    const principal = (r: typeof again) => r.report.units.find((u) => u.unit === '校长室')!;
+    expect(principal(again).visits).toBe(principal(aprilBefore).visits + 1);
+    expect(again.report.coverage.find((c) => c.unit === '校长室')!.missing).not.toContain(target);
+    expect(wb.read('月报 2027-04')![5]![1]).toBe('2027-05-10 10:00');
+  });
+});
+
+describe('a month with no data', () => {
+  it('gives a report that says so, and nothing else', () => {
+    const { wb } = sampleWorkbook(TODAY, 'zh');
+    const result = buildReportSheet(wb, { month: '2026-12', today: TODAY, generatedAt: GENERATED });
+    expect(result.report.empty).toBe(true);
+    const grid = wb.read(reportSheetName('2026-12', 'zh'))!;
+    const texts = grid.flat().filter((c) => c !== null);
+    expect(texts).toContain('2026-12 没有任何走访、家访或献计记录。');
+    expect(texts).not.toContain(zh.report.sections.units);
+    expect(result.document.tables).toEqual([]);
+  });
+
+  it('in English too', () => {
+    const { wb } = sampleWorkbook('2028-01-10', 'en');
+    const result = buildReportSheet(wb, { month: '2027-01', today: '2028-01-10', generatedAt: GENERATED });
+    expect(result.sheet).toBe('Report 2027-01');
+    expect(wb.read(result.sheet)!.flat()).toContain(
+      'No visit, home visit or suggestion was recorded in 2027-01.',
+    );
+  });
+});
