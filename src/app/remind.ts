@@ -14,7 +14,7 @@ import {
   type SendStatus,
 } from '../core/report/send-log';
 import { readSheets, type SheetGrid } from './read';
-import { loadCampaignNow } from './load-today';
+import { schoolToday } from './today';
 import type { Clock, Lock, Mailer, Store, WorkbookPort } from './ports';
 
 /** The Store key of the last run's outcome (read by the health panel). */
@@ -76,8 +76,8 @@ export function loadOnSchoolDay(
   today?: IsoDate,
 ): { sheets: SheetGrid[]; campaign: Campaign; today: IsoDate } {
   const sheets = readSheets(wb);
-  if (today !== undefined) return { sheets, campaign: loadCampaign(sheets, today), today };
-  return { sheets, ...loadCampaignNow(sheets, clock.now()) };
+  const day = today ?? schoolToday(sheets, clock.now());
+  return { sheets, campaign: loadCampaign(sheets, day), today: day };
 }
 
 function messageOf(item: ReminderItem): OutgoingMessage {
