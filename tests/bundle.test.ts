@@ -68,7 +68,7 @@ function load(code: string): { context: vm.Context; touched: string[] } {
 
 /** Syntax Apps Script's V8 rejects at push, or that cannot run there (module loading). */
 function unsupportedSyntax(code: string): string[] {
-  const source = ts.createSourceFile('Code.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const source = ts.createSourceFile('Code.js', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const found: string[] = [];
   const where = (node: ts.Node) => {
     const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
