@@ -532,6 +532,7 @@ export const en: Messages = {
       date: 'Write the date as YYYY-MM-DD',
       choice: 'Please choose {field}',
       invalid: '{field} is not valid',
+      payload: 'What was sent could not be read; close the sidebar, open it again and retry.',
     },
   },
 };

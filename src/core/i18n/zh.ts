@@ -501,6 +501,7 @@ export const zh = {
       date: '日期应写成 YYYY-MM-DD',
       choice: '请选择{field}',
       invalid: '{field}无效',
+      payload: '提交的内容无法识别，请关闭侧栏后重新打开再试。',
     },
   },
 } as const;
