@@ -14,12 +14,14 @@ export type CheckedInput = { ok: true; input: RecordInput } | { ok: false; error
 type SidebarTexts = Messages['sidebar'];
 
 function fieldLabel(field: string, texts: SidebarTexts): string {
+  if (field === 'kind') return texts.kind;
   return (texts.fields as Record<string, string>)[field] ?? field;
 }
 
 function issueMessage(issue: z.core.$ZodIssue, field: string, present: boolean, texts: SidebarTexts): string {
   const label = fieldLabel(field, texts);
   const e = texts.errors;
+  if (field === '') return e.payload;
   const isArray = 'origin' in issue && issue.origin === 'array';
   switch (issue.code) {
     case 'too_small':

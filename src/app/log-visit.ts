@@ -1,0 +1,211 @@
+// Logging one visit or home visit from the sidebar: check the input, then append exactly one row under the lock.
+import { dateTimeInZone, type IsoDate } from '../core/dates';
+import { loadCampaign, personProgress, problemsOf } from '../core/engine';
+import { isEmptyCell, parseGrid, type Cell, type Grid, type ParsedTable } from '../core/grid';
+import { format, texts, type Lang } from '../core/i18n/messages';
+import { checkRecordInput, type FieldError } from '../core/input-errors';
+import type { Campaign, Finding } from '../core/model';
+import type { RecordInput } from '../core/schemas';
+import { sheetName, tableOfSheet, type TableKey } from '../core/tables';
+import { followUpName, modeName } from '../core/values';
+import type { Clock, Lock, UserInfo, WorkbookPort } from './ports';
+import { readSheets, type SheetGrid } from './read';
+import { loadCampaignNow } from './load-today';
+import type { SaveResult } from './sidebar-payload';
+import { progressLines } from './sidebar-view';
+
+export interface LogVisitPorts {
+  workbook: WorkbookPort;
+  lock: Lock;
+  user: UserInfo;
+  clock: Clock;
+}
+
+/** What a save did, with the campaign as it now stands (for refreshing the status sheet without reading again). */
+export interface LogOutcome {
+  result: SaveResult;
+  /** The campaign including the new row; absent when nothing was saved. */
+  campaign?: Campaign;
+  today: IsoDate;
+}
+
+/** List cells are written with the plan's separator. */
+export const LIST_JOIN = '、';
+const ID_PREFIX: Record<'visits' | 'homeVisits', string> = { visits: 'V', homeVisits: 'H' };
+
+const fail = (errors: FieldError[]): SaveResult => ({ ok: false, errors });
+
+/** The next 编号 of a sheet: one more than the largest V-n (or H-n) already there, whoever wrote it. */
+export function nextId(prefix: string, parsed: ParsedTable): string {
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`, 'i');
+  let max = 0;
+  for (const { cells } of parsed.rows) {
+    const m = pattern.exec(
+      String(cells.id ?? '')
+        .normalize('NFKC')
+        .trim(),
+    );
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}-${max + 1}`;
+}
+
+/** The row's cells by column key, in the workbook's language. */
+function recordCells(input: RecordInput, lang: Lang): Record<string, string> {
+  const list = (names: string[]) => names.join(LIST_JOIN);
+  const followUp = input.followUp === null ? '' : followUpName(input.followUp, lang);
+  if (input.kind === 'visit')
+    return {
+      date: input.date,
+      visitor: input.visitor,
+      coVisitors: list(input.coVisitors),
+      targets: list(input.targets),
+      mode: modeName(input.mode, lang),
+      purpose: input.purpose,
+      record: input.record,
+      suggestions: input.suggestions,
+      followUp,
+      followUpOwner: input.followUpOwner,
+    };
+  return {
+    date: input.date,
+    className: input.className,
+    students: list(input.students),
+    teacher: input.teacher,
+    coTeachers: list(input.coTeachers),
+    mode: modeName(input.mode, lang),
+    family: input.family,
+    parentNeeds: input.parentNeeds,
+    supportNeeded: input.supportNeeded,
+    record: input.record,
+    followUp,
+  };
+}
+
+/** The sheet's row number after its last non-empty row. */
+function rowAfterLast(grid: Grid): number {
+  let last = grid.length;
+  while (last > 1 && (grid[last - 1] ?? []).every((cell) => isEmptyCell(cell))) last--;
+  return Math.max(last, 1) + 1;
+}
+
+/** The 校验 cell of a row the engine has checked: ✓, or the count of warnings and the first one. */
+function verdict(campaign: Campaign, findings: readonly Finding[]): string {
+  const t = texts(campaign.lang);
+  if (findings.length === 0) return t.check.ok;
+  const messages = problemsOf(campaign, findings).map((p) => p.message);
+  return format(t.checkCell.verdict, {
+    summary: format(t.check.warnings, { count: findings.length }),
+    message: messages.join('；'),
+  });
+}
+
+/**
+ * Checks the sidebar's input (the zod schema the browser used, then the engine's §4 rules on the row as it
+ * would be written) and appends exactly one row to 走访记录 or 家访记录, holding the document lock from
+ * reading the sheet's last 编号 to writing the row. Errors come back per field, in the school's language.
+ */
+export function logRecord(ports: LogVisitPorts, value: unknown): LogOutcome {
+  const now = ports.clock.now();
+  const sheets = readSheets(ports.workbook);
+  const { campaign, today } = loadCampaignNow(sheets, now);
+  const lang = campaign.lang;
+  const t = texts(lang);
+  const checked = checkRecordInput(value, t.sidebar);
+  if (!checked.ok) return { result: fail(checked.errors), today };
+  const input = checked.input;
+  const table: 'visits' | 'homeVisits' = input.kind === 'visit' ? 'visits' : 'homeVisits';
+  const sheet = sheets.find((s) => tableOfSheet(s.name) === table);
+  if (sheet === undefined) {
+    const message = format(t.problems.SHEET_MISSING, { sheet: sheetName(table, lang) });
+    return { result: fail([{ field: '', message }]), today };
+  }
+  const person = input.kind === 'visit' ? input.visitor : input.teacher;
+  const enteredBy = ports.user.email().trim() || person;
+  const enteredAt = dateTimeInZone(now, campaign.settings.timeZone);
+
+  let entered = false;
+  try {
+    return ports.lock.withLock(() => {
+      entered = true;
+      return appendChecked(ports.workbook, sheets, sheet, table, input, today, {
+        enteredBy,
+        enteredAt,
+        lang,
+      });
+    });
+  } catch (error) {
+    if (entered) throw error;
+    return { result: fail([{ field: '', message: t.sidebar.busy }]), today };
+  }
+}
+
+/** Under the lock: read the sheet afresh, number the row, check it with the engine, append it. */
+function appendChecked(
+  workbook: WorkbookPort,
+  sheets: readonly SheetGrid[],
+  sheet: SheetGrid,
+  table: TableKey & ('visits' | 'homeVisits'),
+  input: RecordInput,
+  today: IsoDate,
+  stamp: { enteredBy: string; enteredAt: string; lang: Lang },
+): LogOutcome {
+  const grid = workbook.read(sheet.name) ?? [];
+  const parsed = parseGrid(table, sheet.name, grid);
+  const t = texts(stamp.lang);
+  if (grid.length === 0 || parsed.missing.length > 0) {
+    const probe = loadCampaign([...sheets.filter((s) => s !== sheet), { name: sheet.name, grid }], today);
+    const errors = problemsOf(
+      probe,
+      probe.structural.filter((f) => f.table === table),
+    ).map((p) => ({
+      field: '',
+      message: p.message,
+    }));
+    if (errors.length === 0)
+      errors.push({ field: '', message: format(t.problems.SHEET_MISSING, { sheet: sheet.name }) });
+    return { result: fail(errors), today };
+  }
+  const id = nextId(ID_PREFIX[table], parsed);
+  const cells: Record<string, string> = {
+    id,
+    ...recordCells(input, stamp.lang),
+    photos: '',
+    enteredBy: stamp.enteredBy,
+    enteredAt: stamp.enteredAt,
+  };
+  const width = (grid[0] ?? []).length;
+  const row: Cell[] = Array.from({ length: width }, () => '');
+  for (const [key, index] of Object.entries(parsed.columnIndex))
+    if (key in cells) row[index] = cells[key] ?? '';
+
+  // The engine judges the row exactly as it will stand in the sheet.
+  const rowNumber = rowAfterLast(grid);
+  const after = [...grid.slice(0, rowNumber - 1), row];
+  const sheetsAfter = sheets.map((s) => (s === sheet ? { name: s.name, grid: after } : s));
+  const campaign = loadCampaign(sheetsAfter, today);
+  const own = campaign.findings.filter((f) => f.table === table && f.row === rowNumber);
+  const errors = own.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const problems = problemsOf(campaign, errors);
+    return {
+      result: fail(errors.map((f, i) => ({ field: f.column, message: problems[i]?.message ?? '' }))),
+      today,
+    };
+  }
+  const checkIndex = parsed.columnIndex.check;
+  if (checkIndex !== undefined) row[checkIndex] = verdict(campaign, own);
+  const written = workbook.append(sheet.name, [row]);
+  const person = input.kind === 'visit' ? input.visitor : input.teacher;
+  return {
+    result: {
+      ok: true,
+      id,
+      row: written,
+      progress: progressLines(campaign, personProgress(campaign, person, today)),
+      warnings: problemsOf(campaign, own).map((p) => p.message),
+    },
+    campaign,
+    today,
+  };
+}

@@ -1,0 +1,118 @@
+// What the sidebar shows of one person, built from the checked campaign: targets, classes, purposes, progress.
+import { format, texts } from '../core/i18n/messages';
+import type { IsoDate } from '../core/dates';
+import { personProgress, type PersonProgress } from '../core/engine';
+import type { Campaign } from '../core/model';
+import { nameKey } from '../core/names';
+import { membersOfUnit } from '../core/rosters';
+import type { Staff, Unit } from '../core/schemas';
+import type { ClassOption, PersonView, ProgressLine, TargetOption } from './sidebar-payload';
+
+/** At most this many names of people not yet visited are listed per line. */
+export const LEFT_NAMES_SHOWN = 10;
+
+function unitsOf(campaign: Campaign, person: Staff): Unit[] {
+  return person.units
+    .map((u) => campaign.rosters.unitByKey.get(nameKey(u)))
+    .filter((u): u is Unit => u !== undefined);
+}
+
+/** Active staff in roster order. */
+export function activeStaff(campaign: Campaign): Staff[] {
+  return campaign.staff.filter((s) => s.active);
+}
+
+/** The active staff member of a name (compared as names are), if any. */
+export function findStaff(campaign: Campaign, name: string): Staff | undefined {
+  const key = nameKey(name);
+  return key === '' ? undefined : activeStaff(campaign).find((s) => nameKey(s.name) === key);
+}
+
+/** The active staff member whose email is the signed-in user's, if any. */
+export function staffOfEmail(campaign: Campaign, email: string): Staff | undefined {
+  const wanted = email.trim().toLowerCase();
+  return wanted === ''
+    ? undefined
+    : activeStaff(campaign).find((s) => s.email.trim().toLowerCase() === wanted);
+}
+
+/** "my progress this month": one line per quota line, with who is left this cycle in words. */
+export function progressLines(campaign: Campaign, progress: PersonProgress): ProgressLine[] {
+  const t = texts(campaign.lang);
+  const sep = campaign.lang === 'en' ? ', ' : '、';
+  return progress.lines.map((line) => {
+    const statusText = t.status[line.status];
+    const missing = progress.missing.find((m) => nameKey(m.unit) === nameKey(line.unit));
+    let leftText = '';
+    if (missing !== undefined && missing.names.length === 0) leftText = t.sidebar.noneLeft;
+    else if (missing !== undefined) {
+      const shown = missing.names.slice(0, LEFT_NAMES_SHOWN).join(sep);
+      const more = missing.names.length - LEFT_NAMES_SHOWN;
+      const names = more > 0 ? `${shown} ${format(t.table.andMore, { count: missing.names.length })}` : shown;
+      leftText = format(t.sidebar.left, { names });
+    }
+    const text = `${format(t.sidebar.progressLine, { unit: line.unit, count: line.count, minimum: line.minimum })} · ${statusText}`;
+    return {
+      unit: line.unit,
+      count: line.count,
+      minimum: line.minimum,
+      status: line.status,
+      statusText,
+      text,
+      leftText,
+    };
+  });
+}
+
+/** The targets of the person's leader-visit units, the ones not yet visited this cycle first. */
+function targetOptions(campaign: Campaign, units: Unit[], progress: PersonProgress): TargetOption[] {
+  const unitKeys = new Set(units.map((u) => nameKey(u.name)));
+  const notVisited = new Set(
+    progress.missing.filter((m) => unitKeys.has(nameKey(m.unit))).flatMap((m) => m.names.map(nameKey)),
+  );
+  const seen = new Set<string>();
+  const options: TargetOption[] = [];
+  for (const unit of units)
+    for (const key of membersOfUnit(campaign.rosters, unit)) {
+      const target = campaign.rosters.targetByKey.get(key);
+      if (target === undefined || seen.has(key)) continue;
+      seen.add(key);
+      options.push({ name: target.name, group: target.group, visited: !notVisited.has(key) });
+    }
+  return [...options.filter((o) => !o.visited), ...options.filter((o) => o.visited)];
+}
+
+/** Classes in roster order with their students: name and student ID only. */
+function classOptions(campaign: Campaign): ClassOption[] {
+  const byClass = new Map<string, ClassOption>();
+  for (const student of campaign.students) {
+    const key = nameKey(student.className);
+    let option = byClass.get(key);
+    if (option === undefined) {
+      option = { name: student.className, students: [] };
+      byClass.set(key, option);
+    }
+    option.students.push({ id: student.studentId, name: student.name });
+  }
+  return [...byClass.values()];
+}
+
+/** Everything the form needs about one person. */
+export function personView(campaign: Campaign, person: Staff, today: IsoDate): PersonView {
+  const units = unitsOf(campaign, person);
+  const leader = units.filter((u) => !u.homeVisits);
+  const home = units.some((u) => u.homeVisits);
+  const purposes = [...new Set(leader.map((u) => u.purpose.trim()).filter((p) => p !== ''))];
+  const progress = personProgress(campaign, person.name, today);
+  return {
+    name: person.name,
+    units: units.map((u) => u.name),
+    canVisit: leader.length > 0,
+    canHomeVisit: home,
+    className: person.className,
+    targets: leader.length > 0 ? targetOptions(campaign, leader, progress) : [],
+    classes: home ? classOptions(campaign) : [],
+    purposes,
+    progress: progressLines(campaign, progress),
+  };
+}
