@@ -32,6 +32,22 @@ export interface FormatTarget {
   written?: { rows: number; columns: number };
   /** Finds another sheet by name (for roster dropdowns); cached by the workbook. */
   sheetByName(name: string): Sheet | undefined;
+  /** Validation rules already built in this execution, by what they require: built once, set many times. */
+  rules: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>;
+}
+
+/** A rule from the cache, or built and cached. */
+function cachedRule(
+  target: FormatTarget,
+  key: string,
+  build: () => GoogleAppsScript.Spreadsheet.DataValidation | undefined,
+): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
+  let rule = target.rules.get(key);
+  if (rule === undefined) {
+    rule = build();
+    if (rule !== undefined) target.rules.set(key, rule);
+  }
+  return rule;
 }
 
 /** Applies every part of a format; never writes a value. */
@@ -59,34 +75,33 @@ function applyColumnRules(target: FormatTarget, format: SheetFormat): void {
     }
     return range;
   };
-  const listRules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   for (const choice of format.choices ?? []) {
-    const key = JSON.stringify(choice.values);
-    let rule = listRules.get(key);
-    if (rule === undefined) {
-      rule = SpreadsheetApp.newDataValidation()
+    const rule = cachedRule(target, `list:${JSON.stringify(choice.values)}`, () =>
+      SpreadsheetApp.newDataValidation()
         .requireValueInList(choice.values, true)
         .setAllowInvalid(true)
-        .build();
-      listRules.set(key, rule);
-    }
-    columnRange(choice.column).setDataValidation(rule);
+        .build(),
+    );
+    if (rule !== undefined) columnRange(choice.column).setDataValidation(rule);
   }
   for (const roster of format.rosterChoices ?? []) {
-    const source = target.sheetByName(roster.sheet);
-    if (source === undefined) continue;
-    const rows = Math.max(1, source.getMaxRows() - 1);
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInRange(source.getRange(2, roster.sourceColumn + 1, rows, 1), true)
-      .setAllowInvalid(true)
-      .build();
-    columnRange(roster.column).setDataValidation(rule);
+    const rule = cachedRule(target, `range:${roster.sheet}:${roster.sourceColumn}`, () => {
+      const source = target.sheetByName(roster.sheet);
+      if (source === undefined) return undefined;
+      const rows = Math.max(1, source.getMaxRows() - 1);
+      return SpreadsheetApp.newDataValidation()
+        .requireValueInRange(source.getRange(2, roster.sourceColumn + 1, rows, 1), true)
+        .setAllowInvalid(true)
+        .build();
+    });
+    if (rule !== undefined) columnRange(roster.column).setDataValidation(rule);
   }
-  const dateColumns = format.dateColumns ?? [];
-  if (dateColumns.length > 0) {
-    const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build();
-    for (const column of dateColumns)
-      columnRange(column).setNumberFormat(DATE_FORMAT).setDataValidation(rule);
+  for (const column of format.dateColumns ?? []) {
+    const rule = cachedRule(target, 'date', () =>
+      SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build(),
+    );
+    const range = columnRange(column).setNumberFormat(DATE_FORMAT);
+    if (rule !== undefined) range.setDataValidation(rule);
   }
   for (const column of format.textColumns ?? []) columnRange(column).setNumberFormat(TEXT_FORMAT);
 }

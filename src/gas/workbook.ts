@@ -42,6 +42,7 @@ function writeValues(range: Range, values: Cell[][]): void {
 
 export class GasWorkbook implements WorkbookPort {
   private cache: Map<string, Sheet> | undefined;
+  private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
 
   constructor(private readonly book: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
@@ -81,6 +82,7 @@ export class GasWorkbook implements WorkbookPort {
         written:
           written && written.length > 0 ? { rows: written.length, columns: widthOf(written) } : undefined,
         sheetByName: (name) => this.sheets().get(name),
+        rules: this.rules,
       },
       format,
     );
