@@ -2,6 +2,7 @@
 import { computeStatus, loadCampaign, problemsOf } from '../../src/core/engine';
 import { defaultHeaders } from '../../src/core/tables';
 import type { Problem } from '../../src/core/model';
+import { unitRows } from '../../src/core/defaults';
 import { homeVisit, lineOf, visit, workbook, type Row, type WorkbookSpec } from './helpers';
 
 const TODAY = '2027-04-20';
@@ -178,4 +179,170 @@ it('speaks English when 语言 is empty and the sheets have English names', () =
   );
   expect(campaign.lang).toBe('en');
   expect(problemsOf(campaign).map((p) => p.message)).toEqual(['"Nobody" is not on the staff roster']);
+});
+
+describe('every other check, in English', () => {
+  const V = 'Visits';
+  const H = 'Home visits';
+  const bad = (change: Row): WorkbookSpec => ({
+    visits: [GOOD_VISIT, { ...GOOD_VISIT, date: '2027-04-06', targets: 'Hal Sun', ...change }],
+  });
+  const badHome = (change: Row): WorkbookSpec => ({
+    homeVisits: [GOOD_HOME_VISIT, { ...GOOD_HOME_VISIT, date: '2027-04-06', students: 'Gus Ho', ...change }],
+  });
+  const E = 'error' as const;
+  const W = 'warning' as const;
+  const cases: [WorkbookSpec, Problem][] = [
+    [bad({ date: null }), problem(E, V, 3, 'Date', 'DATE_MISSING', 'The date is missing')],
+    [
+      bad({ date: '2027-04-21' }),
+      problem(E, V, 3, 'Date', 'DATE_FUTURE', 'The date 2027-04-21 is after today (2027-04-20)'),
+    ],
+    [
+      bad({ date: '2027-03-24' }),
+      problem(
+        E,
+        V,
+        3,
+        'Date',
+        'VISIT_BEFORE_CAMPAIGN',
+        'The visit date 2027-03-24 is before the campaign start 2027-03-25',
+      ),
+    ],
+    [bad({ visitor: '' }), problem(E, V, 3, 'Visitor', 'VISITOR_MISSING', 'The visitor is missing')],
+    [
+      bad({ visitor: 'Cara Xu' }),
+      problem(E, V, 3, 'Visitor', 'VISITOR_INACTIVE', '"Cara Xu" is no longer active'),
+    ],
+    [
+      bad({ coVisitors: 'Guest' }),
+      problem(
+        W,
+        V,
+        3,
+        'Co-visitors',
+        'COVISITOR_UNKNOWN',
+        'Co-visitor "Guest" is not on the staff roster and gets no credit',
+      ),
+    ],
+    [bad({ targets: '' }), problem(E, V, 3, 'Targets', 'TARGETS_MISSING', 'No one visited is named')],
+    [
+      bad({ targets: 'Stranger' }),
+      problem(
+        W,
+        V,
+        3,
+        'Targets',
+        'TARGET_UNKNOWN',
+        '"Stranger" is not on the targets roster and does not count',
+      ),
+    ],
+    [bad({ mode: '' }), problem(E, V, 3, 'Mode', 'MODE_MISSING', 'The mode is missing')],
+    [
+      bad({ followUp: 'Later' }),
+      problem(
+        W,
+        V,
+        3,
+        'Follow-up',
+        'FOLLOWUP_INVALID',
+        'The follow-up "Later" is not one of: Report to a leader, Study and act, Resolved, None',
+      ),
+    ],
+    [
+      bad({ date: '2027-04-05', targets: 'Dan Chen' }),
+      problem(
+        W,
+        V,
+        3,
+        'Targets',
+        'DUPLICATE_ROW',
+        'Duplicate of row 2 (same visitor, same person, same date)',
+      ),
+    ],
+    [bad({ record: '' }), problem(W, V, 3, 'Record', 'RECORD_EMPTY', 'The record text is empty')],
+    [badHome({ className: '' }), problem(E, H, 3, 'Class', 'CLASS_MISSING', 'The class is missing')],
+    [badHome({ students: '' }), problem(E, H, 3, 'Students', 'STUDENTS_MISSING', 'No student is named')],
+    [
+      badHome({ mode: 'Group visit' }),
+      problem(
+        E,
+        H,
+        3,
+        'Mode',
+        'MODE_INVALID',
+        'The mode "Group visit" is not one of: In person, Phone, At school',
+      ),
+    ],
+    [
+      { staff: [{ name: 'Ann Lee', units: 'Library' }] },
+      problem(W, 'Staff', 2, 'Units', 'UNIT_UNKNOWN', 'The unit "Library" is not in Units'),
+    ],
+    [
+      { staff: [{ name: 'Ann Lee', units: PRINCIPAL, active: 'Maybe' }] },
+      problem(W, 'Staff', 2, 'Active', 'ACTIVE_INVALID', 'Active "Maybe" must be "Yes" or "No"'),
+    ],
+    [
+      { staff: [{ name: '', units: PRINCIPAL }] },
+      problem(E, 'Staff', 2, 'Name', 'NAME_MISSING', 'The name is missing'),
+    ],
+    [
+      { targets: [{ name: 'Old Friend', group: 'Alumni' }] },
+      problem(
+        W,
+        'Targets',
+        2,
+        'Group',
+        'GROUP_UNKNOWN',
+        'The group "Alumni" is not a target group of any unit',
+      ),
+    ],
+    [
+      { units: [...unitRows('en'), ['Library', 'Parent committee', 'five', '', '']] },
+      problem(
+        E,
+        'Units',
+        8,
+        'Monthly minimum',
+        'MINIMUM_INVALID',
+        'The monthly minimum "five" must be a positive whole number',
+      ),
+    ],
+    [
+      { units: [...unitRows('en'), ['Library', 'Parent committee', 3, 0, '']] },
+      problem(
+        E,
+        'Units',
+        8,
+        'Coverage months',
+        'COVERAGE_INVALID',
+        'Coverage months "0" must be a positive whole number (leave it empty for the default)',
+      ),
+    ],
+    [
+      { rectification: [{ problem: 'Queue at the gate', status: 'Paused' }] },
+      problem(
+        E,
+        'Rectification',
+        2,
+        'Status',
+        'STATUS_INVALID',
+        'The status "Paused" is not one of: Open, In progress, Done, Lasting rule made',
+      ),
+    ],
+    [
+      { rectification: [{ problem: 'Queue at the gate', status: 'Open', source: 'talk 12' }] },
+      problem(
+        W,
+        'Rectification',
+        2,
+        'Source',
+        'SOURCE_INVALID',
+        'The source "talk 12" should be an ID such as V-12, H-7 or S-3',
+      ),
+    ],
+  ];
+  it.each(cases.map(([spec, p]) => [p.code, spec, p] as const))('reports %s', (_code, spec, expected) => {
+    expect(problemsOf(loadCampaign(english(spec), TODAY))).toEqual([expected]);
+  });
 });
