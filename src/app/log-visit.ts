@@ -1,16 +1,18 @@
 // Logging one visit or home visit from the sidebar: check the input, then append exactly one row under the lock.
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { loadCampaign, personProgress, problemsOf } from '../core/engine';
-import { isEmptyCell, parseGrid, type Cell, type Grid, type ParsedTable } from '../core/grid';
+import { isEmptyCell, parseGrid, type Cell, type Grid } from '../core/grid';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { checkRecordInput, type FieldError } from '../core/input-errors';
-import type { Campaign, Finding } from '../core/model';
+import type { Campaign } from '../core/model';
 import type { RecordInput } from '../core/schemas';
 import { sheetName, tableOfSheet, type TableKey } from '../core/tables';
 import { followUpName, modeName } from '../core/values';
 import type { Clock, Lock, UserInfo, WorkbookPort } from './ports';
 import { readSheets, type SheetGrid } from './read';
-import { loadCampaignNow } from './load-today';
+import { ID_PREFIX, nextIds } from './record-id';
+import { schoolToday } from './today';
+import { rowVerdicts } from './verdict';
 import type { SaveResult } from './sidebar-payload';
 import { progressLines } from './sidebar-view';
 
@@ -19,6 +21,11 @@ export interface LogVisitPorts {
   lock: Lock;
   user: UserInfo;
   clock: Clock;
+  /**
+   * Brings 进度 (and the 校验 column) up to date right after the row is appended, still under the lock.
+   * The row is saved whatever happens here: a failure is logged, never reported as a failed save.
+   */
+  refreshStatus?: (campaign: Campaign, today: IsoDate) => void;
 }
 
 /** What a save did, with the campaign as it now stands (for refreshing the status sheet without reading again). */
@@ -31,24 +38,8 @@ export interface LogOutcome {
 
 /** List cells are written with the plan's separator. */
 export const LIST_JOIN = '、';
-const ID_PREFIX: Record<'visits' | 'homeVisits', string> = { visits: 'V', homeVisits: 'H' };
 
 const fail = (errors: FieldError[]): SaveResult => ({ ok: false, errors });
-
-/** The next 编号 of a sheet: one more than the largest V-n (or H-n) already there, whoever wrote it. */
-export function nextId(prefix: string, parsed: ParsedTable): string {
-  const pattern = new RegExp(`^${prefix}-(\\d+)$`, 'i');
-  let max = 0;
-  for (const { cells } of parsed.rows) {
-    const m = pattern.exec(
-      String(cells.id ?? '')
-        .normalize('NFKC')
-        .trim(),
-    );
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `${prefix}-${max + 1}`;
-}
 
 /** The row's cells by column key, in the workbook's language. */
 function recordCells(input: RecordInput, lang: Lang): Record<string, string> {
@@ -89,17 +80,6 @@ function rowAfterLast(grid: Grid): number {
   return Math.max(last, 1) + 1;
 }
 
-/** The 校验 cell of a row the engine has checked: ✓, or the count of warnings and the first one. */
-function verdict(campaign: Campaign, findings: readonly Finding[]): string {
-  const t = texts(campaign.lang);
-  if (findings.length === 0) return t.check.ok;
-  const messages = problemsOf(campaign, findings).map((p) => p.message);
-  return format(t.checkCell.verdict, {
-    summary: format(t.check.warnings, { count: findings.length }),
-    message: messages.join('；'),
-  });
-}
-
 /**
  * Checks the sidebar's input (the zod schema the browser used, then the engine's §4 rules on the row as it
  * would be written) and appends exactly one row to 走访记录 or 家访记录, holding the document lock from
@@ -108,7 +88,8 @@ function verdict(campaign: Campaign, findings: readonly Finding[]): string {
 export function logRecord(ports: LogVisitPorts, value: unknown): LogOutcome {
   const now = ports.clock.now();
   const sheets = readSheets(ports.workbook);
-  const { campaign, today } = loadCampaignNow(sheets, now);
+  const today = schoolToday(sheets, now);
+  const campaign = loadCampaign(sheets, today);
   const lang = campaign.lang;
   const t = texts(lang);
   const checked = checkRecordInput(value, t.sidebar);
@@ -128,11 +109,22 @@ export function logRecord(ports: LogVisitPorts, value: unknown): LogOutcome {
   try {
     return ports.lock.withLock(() => {
       entered = true;
-      return appendChecked(ports.workbook, sheets, sheet, table, input, today, {
+      const outcome = appendChecked(ports.workbook, sheets, sheet, table, input, today, {
         enteredBy,
         enteredAt,
         lang,
       });
+      if (outcome.campaign !== undefined && ports.refreshStatus !== undefined) {
+        try {
+          ports.refreshStatus(outcome.campaign, today);
+        } catch (error) {
+          console.error(
+            `Visit ${outcome.result.ok ? outcome.result.id : ''} saved; 进度 not refreshed:`,
+            error,
+          );
+        }
+      }
+      return outcome;
     });
   } catch (error) {
     if (entered) throw error;
@@ -166,7 +158,9 @@ function appendChecked(
       errors.push({ field: '', message: format(t.problems.SHEET_MISSING, { sheet: sheet.name }) });
     return { result: fail(errors), today };
   }
-  const id = nextId(ID_PREFIX[table], parsed);
+  const idColumn = parsed.columnIndex.id;
+  const ids = idColumn === undefined ? [] : grid.slice(1).map((r) => r[idColumn] ?? null);
+  const id = nextIds(ids, ID_PREFIX[table], 1)[0] as string;
   const cells: Record<string, string> = {
     id,
     ...recordCells(input, stamp.lang),
@@ -194,7 +188,8 @@ function appendChecked(
     };
   }
   const checkIndex = parsed.columnIndex.check;
-  if (checkIndex !== undefined) row[checkIndex] = verdict(campaign, own);
+  if (checkIndex !== undefined)
+    row[checkIndex] = rowVerdicts(campaign, table, rowNumber, rowNumber)[0]?.text ?? '';
   const written = workbook.append(sheet.name, [row]);
   const person = input.kind === 'visit' ? input.visitor : input.teacher;
   return {

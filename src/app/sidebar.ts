@@ -1,29 +1,34 @@
 // The sidebar's use cases: the one bootstrap payload, remembering who is logging, and saving a record.
-import { problemsOf } from '../core/engine';
+import { loadCampaign, problemsOf } from '../core/engine';
 import { format, texts } from '../core/i18n/messages';
 import type { Campaign } from '../core/model';
 import type { IsoDate } from '../core/dates';
-import type { Clock, Lock, Store, UserInfo, WorkbookPort } from './ports';
+import type { Clock, Store, WorkbookPort } from './ports';
 import { readSheets } from './read';
-import { loadCampaignNow } from './load-today';
-import { logRecord } from './log-visit';
+import { schoolToday } from './today';
+import { MY_NAME_KEY } from './who';
+import { logRecord, type LogVisitPorts } from './log-visit';
 import type { RememberResult, SaveResult, SidebarBootstrap } from './sidebar-payload';
 import { sidebarTexts } from './sidebar-texts';
 import { activeStaff, findStaff, personView, staffOfEmail } from './sidebar-view';
 
-export interface SidebarPorts {
-  workbook: WorkbookPort;
-  lock: Lock;
+export interface SidebarPorts extends LogVisitPorts {
   /** Per user: who this user said they are. */
   store: Store;
-  user: UserInfo;
-  clock: Clock;
-  /** Brings the status sheet (进度) up to date after a save, from the campaign as it now stands. */
-  refreshStatus?: (campaign: Campaign, today: IsoDate) => void;
 }
 
-/** The user-store key of the remembered person. */
-export const PERSON_KEY = 'sidebar.person';
+/** The user-store key of the remembered person (shared with the 录入人 stamp of edit checks). */
+export const PERSON_KEY = MY_NAME_KEY;
+
+/** The campaign as of now, "today" being the school's date in its own time zone. */
+export function loadNow(ports: { workbook: WorkbookPort; clock: Clock }): {
+  campaign: Campaign;
+  today: IsoDate;
+} {
+  const sheets = readSheets(ports.workbook);
+  const today = schoolToday(sheets, ports.clock.now());
+  return { campaign: loadCampaign(sheets, today), today };
+}
 
 /** Structural problems (a missing sheet or required column) in words, or null. */
 function workbookProblem(campaign: Campaign): string | null {
@@ -35,7 +40,7 @@ function workbookProblem(campaign: Campaign): string | null {
 
 /** Everything the sidebar needs at start, in one JSON-only payload (no Date; dates as 'YYYY-MM-DD'). */
 export function sidebarBootstrap(ports: SidebarPorts): SidebarBootstrap {
-  const { campaign, today } = loadCampaignNow(readSheets(ports.workbook), ports.clock.now());
+  const { campaign, today } = loadNow(ports);
   const remembered = ports.store.get(PERSON_KEY);
   const person =
     (remembered !== null ? findStaff(campaign, remembered) : undefined) ??
@@ -52,7 +57,7 @@ export function sidebarBootstrap(ports: SidebarPorts): SidebarBootstrap {
 
 /** Remembers, for this user only, who they are; returns that person's view of the form. */
 export function rememberPerson(ports: SidebarPorts, name: unknown): RememberResult {
-  const { campaign, today } = loadCampaignNow(readSheets(ports.workbook), ports.clock.now());
+  const { campaign, today } = loadNow(ports);
   const person = typeof name === 'string' ? findStaff(campaign, name) : undefined;
   if (person === undefined) {
     const message = format(texts(campaign.lang).problems.VISITOR_UNKNOWN, { name: String(name ?? '') });
@@ -62,10 +67,7 @@ export function rememberPerson(ports: SidebarPorts, name: unknown): RememberResu
   return { ok: true, person: personView(campaign, person, today) };
 }
 
-/** Saves one record from the sidebar (exactly one row, or none with the reasons), then refreshes 进度. */
+/** Saves one record from the sidebar (exactly one row, or none with the reasons); 进度 is refreshed after it. */
 export function saveRecord(ports: SidebarPorts, input: unknown): SaveResult {
-  const outcome = logRecord(ports, input);
-  if (outcome.result.ok && outcome.campaign !== undefined && ports.refreshStatus)
-    ports.refreshStatus(outcome.campaign, outcome.today);
-  return outcome.result;
+  return logRecord(ports, input).result;
 }

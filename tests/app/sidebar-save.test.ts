@@ -118,6 +118,18 @@ describe('saveRecord: a leader visit', () => {
     expect(refreshed[0]?.visits.map((v) => v.id)).toEqual(['', 'V-1']);
   });
 
+  test('a failing 进度 refresh never turns a saved row into a failed save (a retry would log it twice)', () => {
+    const p = ports(school());
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    p.refreshStatus = () => {
+      throw new Error('Service Spreadsheets timed out');
+    };
+    expect(saveRecord(p, leaderVisit())).toMatchObject({ ok: true, id: 'V-1', row: 2 });
+    expect(p.workbook.sheets.get('走访记录')).toHaveLength(2);
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
   test('录入人 is the person when Apps Script gives no email; English workbooks get English values', () => {
     const p = ports(
       school({
