@@ -1,57 +1,84 @@
-// `npm start` (until the playground lands): makes .local/workbook.xlsx from the sample school if absent, prints this month's status.
-import { promises as fs } from 'node:fs';
+// `npm start`: the local playground on http://localhost:8080 (PORT overrides), backed by .local/workbook.xlsx or --workbook.
 import * as path from 'node:path';
-import { format, texts } from '../core/i18n/messages';
-import { computeStatus } from '../core/engine';
-import { dateInZone, monthOf } from '../core/dates';
-import { DEFAULT_TIME_ZONE } from '../core/defaults';
-import { CliError, DEFAULT_LANG, type CliIo } from './commands/command';
-import { newWorkbook } from './commands/init';
-import { openCampaign } from './commands/open-campaign';
-import { reportedProblems } from './commands/validate';
-import { processIo } from './cli';
-import { renderStatus } from './status-text';
+import { format, texts, type Lang } from '../core/i18n/messages';
+import { OptionError, parseOptions } from './playground/options';
+import { StartError, startPlayground, type RunningPlayground } from './playground/run';
 
-/** The sample workbook's place under a project folder. */
-export function sampleWorkbookPath(root: string): string {
-  return path.join(root, '.local', 'workbook.xlsx');
+export interface StartIo {
+  out(line: string): void;
+  err(line: string): void;
 }
 
-export async function start(io: CliIo = processIo, root: string = process.cwd()): Promise<number> {
-  const file = sampleWorkbookPath(root);
-  const t = texts(DEFAULT_LANG);
+const processIo: StartIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** The project root: dist-node/start.js lives one folder below it. */
+function projectRoot(): string {
+  return path.resolve(__dirname, '..');
+}
+
+/** Starts the playground; resolves to the running one, or to the exit code of a start that failed. */
+export async function start(
+  argv: readonly string[],
+  io: StartIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+  root: string = projectRoot(),
+): Promise<RunningPlayground | number> {
+  let lang: Lang = 'zh';
   try {
-    const exists = await fs.stat(file).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      const today = dateInZone(io.now(), DEFAULT_TIME_ZONE);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await newWorkbook(DEFAULT_LANG, today, true).save(file);
-      io.out(format(t.cliText.madeSample, { today }));
-    }
-    io.out(format(t.cliText.sampleWorkbook, { file }));
-    io.out('');
-    const { campaign, today } = await openCampaign(file, {}, io);
-    const status = computeStatus(campaign, monthOf(today), today);
-    io.out(
-      renderStatus(
-        status,
-        reportedProblems(campaign),
-        campaign.lang,
-        campaign.units.map((u) => u.name),
-      ),
-    );
-    return 0;
+    const options = parseOptions(argv, env, cwd);
+    lang = options.lang;
+    const running = await startPlayground(options, root);
+    const t = texts(running.lang).playground;
+    io.out(format(t.listening, { url: running.url }));
+    io.out(format(running.created ? t.createdWorkbook : t.usingWorkbook, { file: running.workbook }));
+    io.out(t.stopHint);
+    return running;
   } catch (error) {
-    io.err(error instanceof CliError ? error.message : String((error as Error).message ?? error));
-    return error instanceof CliError ? error.exitCode : 2;
+    const t = texts(lang).playground;
+    if (error instanceof OptionError) {
+      io.err(format(t.badOption, { option: error.option, hint: error.hint }));
+      io.err(t.usage);
+      return 2;
+    }
+    if (error instanceof StartError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    io.err(String((error as Error).message ?? error).split('\n')[0] ?? '');
+    return 1;
   }
 }
 
+/** Ctrl-C (SIGINT) or SIGTERM: stop taking requests, finish the write in progress, exit 0. */
+function stopOnSignals(running: RunningPlayground, io: StartIo): void {
+  const t = texts(running.lang).playground;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    io.out(t.stopping);
+    running.stop().then(
+      () => {
+        io.out(t.stopped);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        io.err(String((error as Error).message ?? error));
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 if (typeof require !== 'undefined' && require.main === module) {
-  void start().then((code) => {
-    process.exitCode = code;
+  void start(process.argv.slice(2)).then((result) => {
+    if (typeof result === 'number') process.exit(result);
+    stopOnSignals(result, processIo);
   });
 }

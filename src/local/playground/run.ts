@@ -1,0 +1,117 @@
+// Starting and stopping the playground: open (or make) the workbook, listen on 127.0.0.1, stop cleanly after the last write.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import * as path from 'node:path';
+import { dateInZone } from '../../core/dates';
+import { DEFAULT_TIME_ZONE } from '../../core/defaults';
+import { format, texts, type Lang } from '../../core/i18n/messages';
+import { newWorkbook } from '../commands/init';
+import { outboxDirOf } from '../outbox';
+import { openXlsx, WorkbookFileError, type XlsxWorkbook } from '../xlsx-workbook';
+import { FileStore, localUser, playgroundClock, ProcessLock } from './adapters';
+import { listen, playgroundServer, type Pages } from './http';
+import type { PlaygroundOptions } from './options';
+import { PlaygroundSession } from './session';
+
+/** A start that cannot go on: one line for the person, and the exit code. */
+export class StartError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface RunningPlayground {
+  url: string;
+  port: number;
+  workbook: string;
+  /** The workbook was made from the sample school by this start. */
+  created: boolean;
+  session: PlaygroundSession;
+  lang: Lang;
+  /** Stops taking requests, waits for the write in progress, then closes. */
+  stop(): Promise<void>;
+}
+
+/** The built pages: dist-node/playground.html and dist/sidebar.html under the project root. */
+export function builtPages(root: string): Pages {
+  const read = (file: string) => () => {
+    const full = path.join(root, file);
+    if (!existsSync(full)) throw new Error(`${file} is not built yet: run npm run build`);
+    return readFileSync(full, 'utf8');
+  };
+  return { playground: read('dist-node/playground.html'), sidebar: read('dist/sidebar.html') };
+}
+
+/** Opens the workbook file; a file that exists but cannot be opened is left alone and stops the start. */
+async function openExisting(file: string, lang: Lang): Promise<XlsxWorkbook | undefined> {
+  try {
+    return await openXlsx(file);
+  } catch (error) {
+    if (error instanceof WorkbookFileError && error.problem === 'missing') return undefined;
+    const reason =
+      error instanceof Error ? error.message.replace(`${file} `, '').replace(/\s+/g, ' ') : String(error);
+    throw new StartError(format(texts(lang).playground.corrupt, { file, reason }), 2);
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Starts the playground; rejects with a StartError (port in use, unreadable workbook). */
+export async function startPlayground(options: PlaygroundOptions, root: string): Promise<RunningPlayground> {
+  const clock = playgroundClock(options.today);
+  const existing = await openExisting(options.workbook, options.lang);
+  let workbook = existing;
+  const created = workbook === undefined;
+  // Made in memory first: nothing is written until the port is ours.
+  workbook ??= newWorkbook(options.lang, options.today ?? dateInZone(clock.now(), DEFAULT_TIME_ZONE), true);
+  const session = new PlaygroundSession(workbook, options.workbook, outboxDirOf(options.workbook), {
+    lock: new ProcessLock(),
+    store: new FileStore(options.storeFile),
+    user: localUser(options.email),
+    clock,
+  });
+  const lang = session.lang();
+  const server = playgroundServer(session, builtPages(root));
+  let port: number;
+  try {
+    port = await listen(server, options.port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartError(
+        format(texts(lang).playground.portInUse, { port: options.port, next: options.port + 1 }),
+        1,
+      );
+    }
+    throw new StartError(String((error as Error).message), 1);
+  }
+  if (created) {
+    mkdirSync(path.dirname(options.workbook), { recursive: true });
+    await workbook.save(options.workbook);
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    workbook: options.workbook,
+    created,
+    session,
+    lang,
+    stop() {
+      stopping ??= (async () => {
+        const closed = closeServer(server);
+        await session.close();
+        server.closeAllConnections();
+        await closed;
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,215 @@
+// The playground's workbook session: every page action runs the same src/app use case as Apps Script, then saves the .xlsx.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Clock, Lock, Store, UserInfo } from '../../app/ports';
+import { checkEditedRows } from '../../app/check-edit';
+import { workbookLanguage } from '../../app/language';
+import { recompute } from '../../app/recompute';
+import { setUpWorkbook } from '../../app/setup';
+import { readSheets } from '../../app/read';
+import { schoolToday } from '../../app/today';
+import { enteredBy } from '../../app/who';
+import { format, texts, type Lang } from '../../core/i18n/messages';
+import type {
+  ActionResult,
+  BookView,
+  EditRequest,
+  MenuRequest,
+  OutboxMessage,
+  PlaygroundTexts,
+  RunResult,
+} from '../../client/playground/protocol';
+import { openXlsx, type XlsxWorkbook } from '../xlsx-workbook';
+import { typedCell } from './cell-input';
+import type { PlaygroundBackend } from './http';
+import { Serial } from './serial';
+import { bookSheets } from './sheet-view';
+
+export interface SessionPorts {
+  lock: Lock;
+  store: Store;
+  user: UserInfo;
+  clock: Clock;
+}
+
+/** A message the page shows after an action, or an error the page shows instead. */
+class ActionFailed extends Error {}
+
+export class PlaygroundSession implements PlaygroundBackend {
+  private readonly serial = new Serial();
+  private closed = false;
+
+  constructor(
+    private workbook: XlsxWorkbook,
+    readonly file: string,
+    readonly outboxDir: string,
+    private readonly ports: SessionPorts,
+  ) {}
+
+  /** The workbook's language (设置 语言, else its sheet names). */
+  lang(): Lang {
+    return workbookLanguage(this.workbook, 'zh');
+  }
+
+  private today(): string {
+    return schoolToday(readSheets(this.workbook), this.ports.clock.now());
+  }
+
+  private pageTexts(lang: Lang): PlaygroundTexts {
+    const t = texts(lang);
+    return {
+      title: t.playground.title,
+      menu: t.menu.title,
+      logVisit: t.menu.recordVisit,
+      setUp: t.menu.setUp,
+      recompute: t.menu.recompute,
+      report: t.remind.menu.report,
+      remindPreview: t.remind.menu.preview,
+      remindSend: t.playground.sendReminders,
+      help: t.menu.help,
+      outbox: t.playground.outbox,
+      outboxEmpty: t.playground.outboxEmpty,
+      sidebarTitle: t.menu.recordVisit,
+      close: t.playground.close,
+      monthPrompt: t.remind.reportPrompt,
+      ok: t.playground.ok,
+      cancel: t.playground.cancel,
+      protectedSheet: t.playground.protectedSheet,
+      saved: t.playground.saved,
+      previewTitle: t.remind.previewTitle,
+      previewEmpty: t.remind.previewNone,
+      workbook: t.playground.workbook,
+    };
+  }
+
+  /** The outbox's messages, newest first (subject and plain-text part decoded from each .eml). */
+  outbox(): OutboxMessage[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.outboxDir).filter((n) => n.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+    return names
+      .sort()
+      .reverse()
+      .map((name) => readEml(path.join(this.outboxDir, name), name));
+  }
+
+  view(): BookView {
+    const lang = this.lang();
+    return {
+      workbook: this.file,
+      today: this.today(),
+      lang,
+      texts: this.pageTexts(lang),
+      sheets: bookSheets(this.workbook),
+      outbox: this.outbox(),
+    };
+  }
+
+  /**
+   * Runs one change after the ones before it: the use case (synchronous, as in Apps Script), then the
+   * save. A change that fails leaves the file as it was and the workbook is read back from it.
+   */
+  private change<T>(work: () => T, save: (result: T) => boolean = () => true): Promise<T> {
+    if (this.closed) return Promise.reject(new ActionFailed('The playground is stopping.'));
+    return this.serial.run(async () => {
+      let result: T;
+      try {
+        result = work();
+      } catch (error) {
+        this.workbook = await openXlsx(this.file);
+        throw error;
+      }
+      if (save(result)) await this.workbook.save(this.file);
+      return result;
+    });
+  }
+
+  /** Takes no more changes; resolves once the change in progress (and any queued) is written. */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.serial.idle();
+  }
+
+  /** Waits for the change in progress (and any queued) to be written. */
+  idle(): Promise<void> {
+    return this.serial.idle();
+  }
+
+  async edit(request: EditRequest): Promise<ActionResult> {
+    await this.change(() => {
+      const grid = this.workbook.read(request.sheet);
+      if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
+      const header = String(grid[0]?.[request.col] ?? '');
+      const value = request.row === 1 ? request.text || null : typedCell(request.sheet, header, request.text);
+      this.workbook.writeColumn(request.sheet, request.col, request.row, [value]);
+      // What Apps Script's onEdit does (src/gas/edit.ts), on the same use case.
+      const ctx = { now: this.ports.clock.now(), userEmail: enteredBy(this.ports.user, this.ports.store) };
+      this.ports.lock.withLock(() =>
+        checkEditedRows(this.workbook, request.sheet, request.row, request.row, ctx),
+      );
+    });
+    return { book: this.view() };
+  }
+
+  async menu(request: MenuRequest): Promise<ActionResult> {
+    const lang = this.lang();
+    const t = texts(lang);
+    switch (request.action) {
+      case 'setUp': {
+        const message = await this.change(() =>
+          this.ports.lock.withLock(() => {
+            const now = this.ports.clock.now();
+            const made = setUpWorkbook(this.workbook, lang, this.today());
+            recompute(this.workbook, { now });
+            const columns = made.addedColumns.reduce((n, a) => n + a.columns.length, 0);
+            return format(t.menu.setUpDone, { created: made.created.length, columns });
+          }),
+        );
+        return { book: this.view(), message };
+      }
+      case 'recompute': {
+        const result = await this.change(() =>
+          this.ports.lock.withLock(() => recompute(this.workbook, { now: this.ports.clock.now() })),
+        );
+        return {
+          book: this.view(),
+          message: format(texts(this.lang()).menu.recomputeDone, {
+            errors: result.errors,
+            warnings: result.warnings,
+          }),
+          show: result.statusSheet,
+        };
+      }
+      case 'help':
+        return { book: this.view(), message: t.menu.helpText.replace(/\n/g, ' ') };
+      default:
+        throw new ActionFailed(`Unknown menu action ${String(request.action)}`);
+    }
+  }
+
+  async run(name: string, _args: unknown[]): Promise<RunResult> {
+    return { ok: false, error: `google.script.run has no function ${name}` };
+  }
+}
+
+/** Decodes one outbox .eml (as src/local/outbox.ts writes it): To, Subject, the text/plain part. */
+function readEml(file: string, name: string): OutboxMessage {
+  const raw = readFileSync(file, 'utf8');
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const header = (field: string) => new RegExp(`^${field}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
+  const subject = header('Subject').replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) =>
+    Buffer.from(b64, 'base64').toString('utf8'),
+  );
+  const body = rest.join('\n\n');
+  const plain =
+    /Content-Type: text\/plain[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)\r?\n--/i.exec(body)?.[1] ?? '';
+  return {
+    file: name,
+    to: header('To'),
+    subject,
+    text: Buffer.from(plain.replace(/\s+/g, ''), 'base64').toString('utf8'),
+  };
+}
