@@ -98,16 +98,26 @@ export interface ReportResult {
   document: ReportDocument;
 }
 
+/** The report of a month from a loaded campaign, in the campaign's language. */
+export function reportOf(
+  campaign: Campaign,
+  month: IsoMonth,
+  today: IsoDate,
+  generatedAt: string,
+): { report: MonthlyReport; document: ReportDocument } {
+  const report = buildMonthlyReport(campaign, month, today);
+  const end = lastDay(month);
+  const document = reportDocument(report, campaign.lang, {
+    phase: phaseLabel(end < today ? end : today, campaign.settings, campaign.lang),
+    generatedAt,
+  });
+  return { report, document };
+}
+
 /** The report of a month from a workbook, without writing anything. */
 export function composeReport(wb: WorkbookPort, options: ReportOptions): Omit<ReportResult, 'sheet'> {
   const campaign = loadCampaign(readSheets(wb), options.today);
-  const report = buildMonthlyReport(campaign, options.month, options.today);
-  const end = lastDay(options.month);
-  const document = reportDocument(report, campaign.lang, {
-    phase: phaseLabel(end < options.today ? end : options.today, campaign.settings, campaign.lang),
-    generatedAt: options.generatedAt,
-  });
-  return { campaign, report, document };
+  return { campaign, ...reportOf(campaign, options.month, options.today, options.generatedAt) };
 }
 
 /** Builds the month's report sheet (月报 YYYY-MM) in the workbook; regenerating replaces only that sheet. */

@@ -5,12 +5,16 @@ import { CliError, DEFAULT_LANG, type CliCommand, type CliIo } from './commands/
 import { initCommand } from './commands/init';
 import { validateCommand } from './commands/validate';
 import { statusCommand } from './commands/status';
+import { reportCommand } from './commands/report';
+import { remindCommand } from './commands/remind';
 
 /** Every command, by name. A new command is one import and one line here. */
 const COMMANDS: Record<string, CliCommand> = {
   init: initCommand,
   validate: validateCommand,
   status: statusCommand,
+  report: reportCommand,
+  remind: remindCommand,
 };
 
 export const processIo: CliIo = {

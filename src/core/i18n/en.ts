@@ -415,6 +415,7 @@ export const en: Messages = {
     percentPoints: '{value} points',
     completionNote:
       "Completion = sum of each person's visits this month (capped at the minimum) ÷ sum of minimums",
+    outHint: 'must end in .html or .xlsx and not be the workbook itself',
   },
   remind: {
     subject: 'Visit reminder: {unit} {month}, {count}/{minimum} visited',
@@ -447,6 +448,8 @@ export const en: Messages = {
     enabled: 'Reminders enabled: runs once a day at {hour}:00 ({timeZone}).',
     disabled: 'Reminders disabled.',
     busy: 'Another run is in progress; please try again in a moment.',
+    cliMessage: '→ {to}  {name}  {unit}: {subject}',
+    cliOutbox: 'Messages written to {dir}',
     reportPrompt: 'Report for which month? (YYYY-MM; empty for last month, {month})',
     reportBadMonth: '"{value}" is not a month; write it as YYYY-MM.',
     reportDone: 'Sheet "{sheet}" is ready.',

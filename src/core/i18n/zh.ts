@@ -384,6 +384,7 @@ export const zh = {
     statusUnknown: '状态无法识别',
     percentPoints: '{value} 个百分点',
     completionNote: '完成率 = 每人本月已走访人数（不超过指标）之和 ÷ 指标之和',
+    outHint: '应以 .html 或 .xlsx 结尾，且不能是工作簿本身',
   },
   remind: {
     subject: '走访提醒：{unit} {month} 已走访 {count}/{minimum} 人',
@@ -416,6 +417,8 @@ export const zh = {
     enabled: '已启用自动提醒：每天 {hour} 点（{timeZone}）运行一次。',
     disabled: '已停用自动提醒。',
     busy: '另一个运行正在进行，请稍后再试。',
+    cliMessage: '→ {to}  {name}  {unit}：{subject}',
+    cliOutbox: '邮件已写入 {dir}',
     reportPrompt: '生成哪个月的月报？（YYYY-MM，留空为上月 {month}）',
     reportBadMonth: '“{value}”不是月份，请写成 YYYY-MM。',
     reportDone: '已生成工作表“{sheet}”。',

@@ -1,0 +1,89 @@
+// `remind FILE [--today] [--dry-run] [--json]`: the reminder run; messages go to outbox/ and 发送日志 is saved.
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { format, texts } from '../../core/i18n/messages';
+import type { Lock } from '../../app/ports';
+import { runReminders } from '../../app/remind';
+import { OutboxMailer, outboxDirOf, quotaFromEnv } from '../outbox';
+import { saveXlsx } from '../xlsx-workbook';
+import { CliError, type CliCommand } from './command';
+import { openCampaign } from './open-campaign';
+
+/** A lock held by a run on this computer is taken over after this long (a run that died). */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/** The document lock offline: a `FILE.lock` file made exclusively beside the workbook, removed after the run. */
+export class FileLock implements Lock {
+  constructor(
+    private readonly path: string,
+    private readonly busy: () => Error,
+  ) {}
+
+  private take(): void {
+    try {
+      const fd = openSync(this.path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() - statSync(this.path).mtimeMs < STALE_LOCK_MS) throw this.busy();
+      rmSync(this.path, { force: true });
+      this.take();
+    }
+  }
+
+  withLock<T>(fn: () => T): T {
+    this.take();
+    try {
+      return fn();
+    } finally {
+      rmSync(this.path, { force: true });
+    }
+  }
+}
+
+export const remindCommand: CliCommand = {
+  options: {
+    today: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(file, values, io) {
+    const { workbook, campaign, today } = await openCampaign(file, values, io);
+    const t = texts(campaign.lang).remind;
+    const dir = outboxDirOf(file);
+    const dryRun = values['dry-run'] === true;
+    const mailer = new OutboxMailer(dir, { today: () => today, now: io.now, dailyQuota: quotaFromEnv() });
+    const lock = new FileLock(`${file}.lock`, () => new CliError(t.busy, 2));
+    const result = runReminders({ wb: workbook, mailer, lock, clock: { now: io.now } }, { today, dryRun });
+    const logged = result.plan.send.length + result.plan.defer.length + result.plan.noEmail.length > 0;
+    if (!dryRun && logged) await saveXlsx(workbook, file);
+    if (values.json === true) {
+      io.out(
+        JSON.stringify(
+          { today: result.today, messages: result.messages, deferred: result.deferred },
+          null,
+          2,
+        ),
+      );
+      return 0;
+    }
+    for (const m of result.messages) io.out(format(t.cliMessage, { ...m }));
+    if (dryRun) {
+      io.out(
+        result.messages.length === 0 && result.deferred === 0
+          ? format(t.previewNone, { today: result.today })
+          : format(t.previewSummary, {
+              today: result.today,
+              count: result.messages.length,
+              deferred: result.deferred,
+            }),
+      );
+    } else {
+      io.out(
+        format(t.sent, { sent: result.messages.length, deferred: result.deferred, failed: result.failed }),
+      );
+      if (result.messages.length > 0) io.out(format(t.cliOutbox, { dir }));
+    }
+    return 0;
+  },
+};
