@@ -2,6 +2,8 @@
 import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
 import { handleEdit } from './edit';
 import { buildMenu } from './menu';
+import { sidebarServer } from './sidebar';
+import type { RecordInput } from '../core/schemas';
 
 /** Builds the add-on menu when the spreadsheet opens. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -36,4 +38,19 @@ export function menuRecompute(): void {
 /** Menu: 使用说明. */
 export function menuHelp(): void {
   showHelp();
+}
+
+/** Sidebar: everything the form needs, in one round trip. */
+export function sidebarBootstrap(): ReturnType<typeof sidebarServer.sidebarBootstrap> {
+  return sidebarServer.sidebarBootstrap();
+}
+
+/** Sidebar: remembers who is logging (per user). */
+export function sidebarRememberPerson(name: string): ReturnType<typeof sidebarServer.sidebarRememberPerson> {
+  return sidebarServer.sidebarRememberPerson(name);
+}
+
+/** Sidebar: saves one visit or home visit. */
+export function sidebarSave(input: RecordInput): ReturnType<typeof sidebarServer.sidebarSave> {
+  return sidebarServer.sidebarSave(input);
 }

@@ -1,0 +1,30 @@
+// The sidebar's server functions inside Apps Script: the use cases of src/app/sidebar.ts over the Apps Script adapters.
+import { recompute } from '../app/recompute';
+import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../app/sidebar';
+import type { ServerApi } from '../client/server-api';
+import { GasLock } from './lock';
+import { GasUser, GasUserStore } from './user';
+import { GasWorkbook } from './workbook';
+
+/** Fresh adapters for one execution; after a save, 进度 and 校验 are recomputed under the same lock. */
+function gasPorts(): SidebarPorts {
+  const workbook = new GasWorkbook();
+  const clock = { now: () => new Date() };
+  return {
+    workbook,
+    lock: new GasLock(),
+    store: new GasUserStore(),
+    user: new GasUser(),
+    clock,
+    refreshStatus: (_campaign, today) => {
+      recompute(workbook, { now: clock.now(), today });
+    },
+  };
+}
+
+/** Exactly the functions of ServerApi (the compiler checks names, arguments and JSON-only results). */
+export const sidebarServer: ServerApi = {
+  sidebarBootstrap: () => sidebarBootstrap(gasPorts()),
+  sidebarRememberPerson: (name) => rememberPerson(gasPorts(), name),
+  sidebarSave: (input) => saveRecord(gasPorts(), input),
+};
