@@ -2,7 +2,7 @@
 import type { IsoDate } from '../core/dates';
 import { loadCampaign } from '../core/engine';
 import { isEmptyCell, type Cell, type Grid } from '../core/grid';
-import { tableOfSheet } from '../core/tables';
+import { tableOfSheet, type TableKey } from '../core/tables';
 import type { WorkbookPort } from './ports';
 import { readSheets } from './read';
 import { nextIds, ID_PREFIX } from './record-id';
@@ -26,6 +26,17 @@ export interface EditCheckResult {
 
 const NOTHING: EditCheckResult = { checked: 0, stamped: 0 };
 
+/** What a visit row is checked against: the rectification and suggestion ledgers play no part. */
+const TABLES_READ: readonly TableKey[] = [
+  'settings',
+  'units',
+  'staff',
+  'targets',
+  'students',
+  'visits',
+  'homeVisits',
+];
+
 function isRecordTable(table: string | undefined): table is RecordTable {
   return table === 'visits' || table === 'homeVisits';
 }
@@ -46,7 +57,7 @@ export function checkEditedRows(
   const table = tableOfSheet(sheet);
   const first = Math.max(firstRow, 2);
   if (!isRecordTable(table) || lastRow < first) return NOTHING;
-  const sheets = readSheets(wb);
+  const sheets = readSheets(wb, TABLES_READ);
   const campaign = loadCampaign(sheets, ctx.today ?? schoolToday(sheets, ctx.now));
   const parsed = campaign.tables[table];
   if (parsed === undefined || parsed.sheet !== sheet) return NOTHING;

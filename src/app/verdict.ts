@@ -28,7 +28,7 @@ export function verdictOf(problems: readonly Problem[], lang: Lang): Verdict {
       : format(t.check.warnings, { count: warnings.length });
   const note = ordered
     .map((p) =>
-      format(p.column === '' ? t.checkCell.noteLineSheet : t.checkCell.noteLine, {
+      format(p.column === '' || p.row <= 1 ? t.checkCell.noteLineSheet : t.checkCell.noteLine, {
         severity: t.severity[p.severity],
         column: p.column,
         message: p.message,

@@ -20,7 +20,7 @@ function currentEnterer(): string {
 
 /**
  * Handles one edit event. A multi-cell paste has no e.value, so the rows come from e.range. Edits of
- * other sheets cost two calls and nothing else.
+ * other sheets cost two calls, edits of the header row alone four, and nothing else.
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
@@ -29,6 +29,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (table !== 'visits' && table !== 'homeVisits') return;
   const firstRow = range.getRow();
   const lastRow = range.getLastRow();
+  if (lastRow < 2) return;
   const wb = new GasWorkbook(e.source ?? SpreadsheetApp.getActiveSpreadsheet());
   const ctx = { now: new Date(), userEmail: currentEnterer() };
   try {

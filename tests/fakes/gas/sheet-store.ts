@@ -59,7 +59,9 @@ export function storedValue(
   if (NUMBER_TEXT.test(text)) return { value: Number(text), formula: '' };
   if (/^[=+\-@]/u.test(text) && text.length > 1) return { value: '#ERROR!', formula: text };
   const date = ISO_DATE_TEXT.exec(text);
-  if (date) {
+  const real =
+    date !== null && new Date(Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!)).getUTCDate() === +date[3]!;
+  if (date && real && +date[2]! >= 1 && +date[2]! <= 12) {
     const wall = `${date[1]}-${date[2]}-${date[3]}T${date[4] ?? '00'}:${date[5] ?? '00'}:${date[6] ?? '00'}`;
     return { value: dayjs.tz(wall, timeZone).toDate(), formula: '' };
   }
