@@ -8,11 +8,13 @@ import { DuplicateFinder } from './duplicates';
 import { isHomeVisitMode, parseMode } from './values';
 import { checkCoVisitors, checkDate, checkFollowUp, checkVisitor, type CheckContext } from './check-visits';
 
-/** A student named on a home visit: by name inside the record's class, or by student ID anywhere. */
+/** A student named on a home visit: by name or by student ID, in either case inside the record's class. */
 export function findStudent(rosters: Rosters, className: string, token: string): Student | undefined {
-  const inClass = rosters.studentsByClass.get(nameKey(className))?.get(nameKey(token));
+  const classKey = nameKey(className);
+  const inClass = rosters.studentsByClass.get(classKey)?.get(nameKey(token));
   if (inClass !== undefined && inClass.length > 0) return inClass[0];
-  return rosters.studentById.get(nameKey(token));
+  const byId = rosters.studentById.get(nameKey(token));
+  return byId !== undefined && nameKey(byId.className) === classKey ? byId : undefined;
 }
 
 export function checkHomeVisits(

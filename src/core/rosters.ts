@@ -36,21 +36,33 @@ export function studentKey(student: Student): string {
     : `${nameKey(student.className)}/${nameKey(student.name)}`;
 }
 
+/** Units with a usable minimum, and the names and groups of every unit row (a broken one included). */
+export interface UnitsRead {
+  units: Unit[];
+  unitKeys: Set<string>;
+  groupKeys: Set<string>;
+}
+
 export function readUnits(
   parsed: ParsedTable | undefined,
   settings: Settings,
   findings: FindingList[],
-): Unit[] {
-  if (parsed === undefined) return [];
+): UnitsRead {
+  const read: UnitsRead = { units: [], unitKeys: new Set(), groupKeys: new Set() };
+  if (parsed === undefined) return read;
   const list = new FindingList(parsed);
   findings.push(list);
-  const units: Unit[] = [];
+  const units = read.units;
   for (const { row, cells } of parsed.rows) {
     const name = cellText(cells.unit);
     if (name === '') {
       list.error(row, 'unit', 'NAME_MISSING');
       continue;
     }
+    const groups = splitList(cellText(cells.groups));
+    // A unit with a broken minimum has no quota lines, but its name and groups stay known.
+    read.unitKeys.add(nameKey(name));
+    for (const g of groups) read.groupKeys.add(nameKey(g));
     const minimumText = cellText(cells.minimum).normalize('NFKC');
     const minimum = Number(minimumText);
     if (!Number.isInteger(minimum) || minimum < 1) {
@@ -64,7 +76,6 @@ export function readUnits(
     if (coverageText !== '' && coverageMonths !== coverage) {
       list.error(row, 'coverageMonths', 'COVERAGE_INVALID', { value: coverageText });
     }
-    const groups = splitList(cellText(cells.groups));
     units.push({
       row,
       name,
@@ -75,12 +86,12 @@ export function readUnits(
       homeVisits: groups.some((g) => HOME_GROUP_KEYS.has(nameKey(g))),
     });
   }
-  return units;
+  return read;
 }
 
 export function readStaff(
   parsed: ParsedTable | undefined,
-  unitByKey: Map<string, Unit>,
+  unitKeys: ReadonlySet<string>,
   findings: FindingList[],
 ): Staff[] {
   if (parsed === undefined) return [];
@@ -95,7 +106,7 @@ export function readStaff(
     }
     const units = splitList(cellText(cells.units));
     for (const unit of units) {
-      if (!unitByKey.has(nameKey(unit))) list.warning(row, 'units', 'UNIT_UNKNOWN', { name: unit });
+      if (!unitKeys.has(nameKey(unit))) list.warning(row, 'units', 'UNIT_UNKNOWN', { name: unit });
     }
     const activeCell = cells.active ?? null;
     let active = true;
@@ -119,7 +130,7 @@ export function readStaff(
 
 export function readTargets(
   parsed: ParsedTable | undefined,
-  groupKeys: Set<string>,
+  groupKeys: ReadonlySet<string>,
   findings: FindingList[],
 ): Target[] {
   if (parsed === undefined) return [];
@@ -172,10 +183,9 @@ export function readRosters(
   settings: Settings,
   findings: FindingList[],
 ): Rosters {
-  const units = readUnits(tables.units, settings, findings);
+  const { units, unitKeys, groupKeys } = readUnits(tables.units, settings, findings);
   const unitByKey = new Map(units.map((u) => [nameKey(u.name), u]));
-  const groupKeys = new Set(units.flatMap((u) => u.groups.map(nameKey)));
-  const staff = readStaff(tables.staff, unitByKey, findings);
+  const staff = readStaff(tables.staff, unitKeys, findings);
   const targets = readTargets(tables.targets, groupKeys, findings);
   const students = readStudents(tables.students, findings);
 

@@ -55,6 +55,15 @@ describe('the 全体教师 count', () => {
     expect(april.classes[0]).toEqual({ class: '一(1)班', students: 4, visited: 2, inPerson: 0 });
   });
 
+  it('reports a student ID of another class as not in the record’s class, and does not count the row', () => {
+    const homeVisits = [homeVisit('2027-04-05', '赵老师', '一(1)班', 'S201')];
+    const { campaign, status: april } = status({ homeVisits });
+    expect(problemsOf(campaign).map((p) => [p.row, p.code, p.severity])).toEqual([
+      [2, 'STUDENT_NOT_IN_CLASS', 'error'],
+    ]);
+    expect(lineOf(april, '赵老师', '全体教师')?.count).toBe(0);
+  });
+
   it('finds a name present in two classes inside the record’s class', () => {
     const homeVisits = [homeVisit('2027-04-05', '钱老师', '一(2)班', '王芳')];
     expect(status({ homeVisits }).status.classes).toEqual([
