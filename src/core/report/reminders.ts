@@ -136,8 +136,10 @@ export function planReminders(
     due.push(pending);
   }
   if (reminderDay) {
+    // A person with an earlier reminder still to send gets that one, not a second one the same day.
+    const waiting = new Set(due.map((d) => `${nameKey(d.name)}|${nameKey(d.unit)}`));
     for (const line of lines) {
-      if (!isShort(line)) continue;
+      if (!isShort(line) || waiting.has(`${nameKey(line.name)}|${nameKey(line.unit)}`)) continue;
       const key = reminderKey(month, day, line.name, line.unit);
       if (!latest.has(key)) due.push(item(key, line, null));
     }

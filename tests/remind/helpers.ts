@@ -1,0 +1,69 @@
+// A small school for reminder tests (five leaders of 校长室, twelve targets), an in-memory mailer, a log reader.
+import { defaultSettings, settingsRows, unitRows } from '../../src/core/defaults';
+import { defaultHeaders, sheetName, type TableKey } from '../../src/core/tables';
+import type { Cell } from '../../src/core/grid';
+import type { MailMessage, Mailer, WorkbookPort } from '../../src/app/ports';
+import { parseSendLog, type SendLogEntry } from '../../src/core/report/send-log';
+import { newXlsx, type XlsxWorkbook } from '../../src/local/xlsx-workbook';
+
+export const LEADERS = ['白校长', '程副校长', '邓副校长', '方主任', '高主任'];
+export const TARGETS = Array.from({ length: 12 }, (_, i) => `家长${String.fromCharCode(0x7532 + i)}`);
+
+export interface TinyOptions {
+  leaders?: string[];
+  targets?: string[];
+  /** Emails by leader name ('' for none); default p1@school.example … */
+  emails?: Record<string, string>;
+  reminderDays?: number[];
+  visits?: Cell[][];
+}
+
+/** A workbook of a school whose campaign started 2027-03-25; reminder days 20 and 21 unless told. */
+export function tinySchool(options: TinyOptions = {}): XlsxWorkbook {
+  const leaders = options.leaders ?? LEADERS;
+  const targets = options.targets ?? TARGETS;
+  const settings = { ...defaultSettings('zh', '2027-04-20'), reminderDays: options.reminderDays ?? [20, 21] };
+  const rows: Record<TableKey, Cell[][]> = {
+    settings: settingsRows(settings, 'zh'),
+    units: unitRows('zh'),
+    staff: leaders.map((name, i) => [
+      name,
+      options.emails?.[name] ?? `p${i + 1}@school.example`,
+      '校长室',
+      '',
+      '',
+      '是',
+    ]),
+    targets: targets.map((name) => [name, '家委会成员', '138****0000', '']),
+    students: [],
+    visits: options.visits ?? [],
+    homeVisits: [],
+    rectification: [],
+    suggestions: [],
+  };
+  const wb = newXlsx();
+  for (const [key, data] of Object.entries(rows) as [TableKey, Cell[][]][]) {
+    wb.replace(sheetName(key, 'zh'), [defaultHeaders(key, 'zh'), ...data], {});
+  }
+  return wb;
+}
+
+/** A mailer that keeps what it sends; `quota` mails a day, and recipients in `failFor` fail. */
+export class MemoryMailer implements Mailer {
+  readonly sent: MailMessage[] = [];
+  readonly failFor = new Set<string>();
+  constructor(public quota = 100) {}
+  remainingQuota(): number {
+    return this.quota;
+  }
+  send(message: MailMessage): void {
+    if (this.failFor.has(message.to)) throw new Error(`Invalid email: ${message.to}`);
+    if (this.quota <= 0) throw new Error('quota');
+    this.quota--;
+    this.sent.push(message);
+  }
+}
+
+export function logOf(wb: WorkbookPort): SendLogEntry[] {
+  return parseSendLog(wb.read('发送日志'));
+}
