@@ -162,10 +162,12 @@ export function playgroundServer(backend: PlaygroundBackend, pages: Pages): http
       return;
     }
     route(backend, pages, req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
+      // HttpError, and a use case's refusal (ActionFailed), carry their status; anything else is a fault.
+      const status = (error as { status?: unknown }).status;
+      const code = typeof status === 'number' ? status : 500;
       const message = error instanceof Error ? error.message : String(error);
-      if (status === 500) console.error(error);
-      if (!res.headersSent) json(res, { error: message }, status);
+      if (code === 500) console.error(error);
+      if (!res.headersSent) json(res, { error: message }, code);
       else res.end();
     });
   });

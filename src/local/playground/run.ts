@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
+import { recompute } from '../../app/recompute';
 import { dateInZone } from '../../core/dates';
 import { DEFAULT_TIME_ZONE } from '../../core/defaults';
 import { format, texts, type Lang } from '../../core/i18n/messages';
@@ -93,6 +94,8 @@ export async function startPlayground(options: PlaygroundOptions, root: string):
     throw new StartError(String((error as Error).message), 1);
   }
   if (created) {
+    // As after 初始化/修复工作簿 in Sheets: 校验 filled in and 进度 written, by the same use case.
+    recompute(workbook, { now: clock.now() });
     mkdirSync(path.dirname(options.workbook), { recursive: true });
     await workbook.save(options.workbook);
   }

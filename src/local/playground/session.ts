@@ -8,6 +8,11 @@ import { recompute } from '../../app/recompute';
 import { setUpWorkbook } from '../../app/setup';
 import { readSheets } from '../../app/read';
 import { schoolToday } from '../../app/today';
+import { loadOnSchoolDay, runReminders, type RemindDeps } from '../../app/remind';
+import { buildReportSheet } from '../../app/report';
+import { dateTimeInZone, isIsoMonth } from '../../core/dates';
+import { OUTBOX_SHEET } from '../../client/playground/protocol';
+import { OutboxMailer, quotaFromEnv } from '../outbox';
 import { enteredBy } from '../../app/who';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import type {
@@ -24,6 +29,8 @@ import { typedCell } from './cell-input';
 import type { PlaygroundBackend } from './http';
 import { Serial } from './serial';
 import { bookSheets } from './sheet-view';
+import { callServer, isServerFunction, sidebarServer } from './sidebar-server';
+import type { SaveResult } from '../../app/sidebar-payload';
 
 export interface SessionPorts {
   lock: Lock;
@@ -33,7 +40,9 @@ export interface SessionPorts {
 }
 
 /** A message the page shows after an action, or an error the page shows instead. */
-class ActionFailed extends Error {}
+export class ActionFailed extends Error {
+  readonly status = 400;
+}
 
 export class PlaygroundSession implements PlaygroundBackend {
   private readonly serial = new Serial();
@@ -76,8 +85,6 @@ export class PlaygroundSession implements PlaygroundBackend {
       cancel: t.playground.cancel,
       protectedSheet: t.playground.protectedSheet,
       saved: t.playground.saved,
-      previewTitle: t.remind.previewTitle,
-      previewEmpty: t.remind.previewNone,
       workbook: t.playground.workbook,
     };
   }
@@ -183,15 +190,79 @@ export class PlaygroundSession implements PlaygroundBackend {
           show: result.statusSheet,
         };
       }
+      case 'report': {
+        const month = request.month ?? '';
+        if (!isIsoMonth(month)) throw new ActionFailed(format(t.remind.reportBadMonth, { value: month }));
+        const sheet = await this.change(() =>
+          this.ports.lock.withLock(() => {
+            const now = this.ports.clock.now();
+            const { campaign, today } = loadOnSchoolDay(this.workbook, this.ports.clock);
+            const generatedAt = dateTimeInZone(now, campaign.settings.timeZone);
+            return buildReportSheet(this.workbook, { month, today, generatedAt }).sheet;
+          }),
+        );
+        return { book: this.view(), message: format(t.remind.reportDone, { sheet }), show: sheet };
+      }
+      case 'remindPreview': {
+        const result = runReminders(this.remindDeps(), { dryRun: true });
+        const message = !result.reminderDay
+          ? format(t.remind.notReminderDay, {
+              days: loadOnSchoolDay(this.workbook, this.ports.clock).campaign.settings.reminderDays.join(', '),
+            })
+          : result.messages.length === 0 && result.deferred === 0
+            ? format(t.remind.previewNone, { today: result.today })
+            : format(t.remind.previewSummary, {
+                today: result.today,
+                count: result.messages.length,
+                deferred: result.deferred,
+              });
+        const mails = result.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.body }));
+        return { book: this.view(), message, dialog: { title: t.remind.previewTitle, text: message, mails } };
+      }
+      case 'remindSend': {
+        const result = await this.change(
+          () => runReminders(this.remindDeps()),
+          (r) => r.plan.send.length + r.plan.defer.length + r.plan.noEmail.length > 0,
+        );
+        const sent = format(t.remind.sent, {
+          sent: result.messages.length,
+          deferred: result.deferred,
+          failed: result.failed,
+        });
+        const where = format(t.playground.sent, { count: result.messages.length, dir: this.outboxDir });
+        return { book: this.view(), message: `${sent} ${where}`, show: OUTBOX_SHEET };
+      }
       case 'help':
-        return { book: this.view(), message: t.menu.helpText.replace(/\n/g, ' ') };
+        return { book: this.view(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };
       default:
         throw new ActionFailed(`Unknown menu action ${String(request.action)}`);
     }
   }
 
-  async run(name: string, _args: unknown[]): Promise<RunResult> {
-    return { ok: false, error: `google.script.run has no function ${name}` };
+  /** The reminder run's ports: the outbox folder beside the workbook stands for MailApp. */
+  private remindDeps(): RemindDeps {
+    const { clock, lock, store } = this.ports;
+    const mailer = new OutboxMailer(this.outboxDir, {
+      today: () => this.today(),
+      now: () => clock.now(),
+      dailyQuota: quotaFromEnv(),
+    });
+    return { wb: this.workbook, mailer, lock, clock, store };
+  }
+
+  /** google.script.run: the sidebar's server function of that name, its result as JSON. */
+  async run(name: string, args: unknown[]): Promise<RunResult> {
+    if (!isServerFunction(name)) return { ok: false, error: `google.script.run has no function ${name}` };
+    try {
+      const value = await this.change(
+        () => callServer(sidebarServer(this.workbook, this.ports), name, args),
+        (result) => name === 'sidebarSave' && (result as SaveResult).ok,
+      );
+      // What crosses is JSON, as with Apps Script (which drops what JSON cannot carry).
+      return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
   }
 }
 

@@ -1,0 +1,34 @@
+// The sidebar's server functions in the playground: the use cases of src/app/sidebar.ts over the Node adapters.
+import { recompute } from '../../app/recompute';
+import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../../app/sidebar';
+import type { Clock, Lock, Store, UserInfo, WorkbookPort } from '../../app/ports';
+import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../../client/server-api';
+
+/** The same wiring as src/gas/sidebar.ts: after a save, 进度 and 校验 are recomputed under the same lock. */
+export function sidebarServer(
+  workbook: WorkbookPort,
+  ports: { lock: Lock; store: Store; user: UserInfo; clock: Clock },
+): ServerApi {
+  const sidebarPorts: SidebarPorts = {
+    workbook,
+    ...ports,
+    refreshStatus: (_campaign, today) => {
+      recompute(workbook, { now: ports.clock.now(), today });
+    },
+  };
+  return {
+    sidebarBootstrap: () => sidebarBootstrap(sidebarPorts),
+    sidebarRememberPerson: (name) => rememberPerson(sidebarPorts, name),
+    sidebarSave: (input) => saveRecord(sidebarPorts, input),
+  };
+}
+
+export function isServerFunction(name: string): name is ServerFunction {
+  return (SERVER_FUNCTIONS as readonly string[]).includes(name);
+}
+
+/** Calls one server function by name with JSON arguments, as google.script.run does. */
+export function callServer(server: ServerApi, name: ServerFunction, args: unknown[]): unknown {
+  const fn = server[name] as (...a: unknown[]) => unknown;
+  return fn(...args);
+}
