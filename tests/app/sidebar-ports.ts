@@ -10,7 +10,11 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly calls: Record<string, number> = {};
 
   constructor(sheets: readonly SheetInput[]) {
-    for (const { name, grid } of sheets) this.sheets.set(name, grid.map((row) => [...row]));
+    for (const { name, grid } of sheets)
+      this.sheets.set(
+        name,
+        grid.map((row) => [...row]),
+      );
   }
 
   private hit(method: string): void {
@@ -34,7 +38,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
   replace(sheet: string, grid: Grid, _format: SheetFormat): void {
     this.hit('replace');
-    this.sheets.set(sheet, grid.map((row) => [...row]));
+    this.sheets.set(
+      sheet,
+      grid.map((row) => [...row]),
+    );
   }
   append(sheet: string, rows: Cell[][]): number {
     this.hit('append');
@@ -100,5 +107,11 @@ export function ports(
 ): SidebarPorts & { workbook: MemoryWorkbook; store: MemoryStore; lock: TestLock } {
   const user: UserInfo = { email: () => options.email ?? '' };
   const clock: Clock = { now: () => options.now ?? NOW };
-  return { workbook: new MemoryWorkbook(sheets), store: new MemoryStore(), lock: new TestLock(), user, clock };
+  return {
+    workbook: new MemoryWorkbook(sheets),
+    store: new MemoryStore(),
+    lock: new TestLock(),
+    user,
+    clock,
+  };
 }
