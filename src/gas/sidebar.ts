@@ -6,18 +6,20 @@ import { GasLock } from './lock';
 import { GasUser, GasUserStore } from './user';
 import { GasWorkbook } from './workbook';
 
-/** Fresh adapters for one execution; after a save, 进度 and 校验 are recomputed under the same lock. */
+/**
+ * Fresh adapters for one execution. After a save, 进度 and 校验 are recomputed under the same lock, over a
+ * workbook listed afresh: while this execution waited for the lock, another may have added a sheet (进度).
+ */
 function gasPorts(): SidebarPorts {
-  const workbook = new GasWorkbook();
   const clock = { now: () => new Date() };
   return {
-    workbook,
+    workbook: new GasWorkbook(),
     lock: new GasLock(),
     store: new GasUserStore(),
     user: new GasUser(),
     clock,
     refreshStatus: (_campaign, today) => {
-      recompute(workbook, { now: clock.now(), today });
+      recompute(new GasWorkbook(), { now: clock.now(), today });
     },
   };
 }

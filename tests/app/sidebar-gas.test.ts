@@ -1,0 +1,147 @@
+// The sidebar's Apps Script entry points over the counting fakes: payloads, one row per save, the lock, service calls.
+import type { ServerApi } from '../../src/client/server-api';
+import type { SaveResult } from '../../src/app/sidebar-payload';
+import type { VisitInput } from '../../src/core/schemas';
+import * as main from '../../src/gas/main';
+import { school, STAFF, visit, type Row } from '../core/helpers';
+import { typeSheets, useGasFakes } from '../gas/fixture';
+
+/** main.ts declares every function the sidebar calls, with ServerApi's types (a compile-time check). */
+const server: ServerApi = main;
+
+const fakes = useGasFakes();
+
+const staff = STAFF.map((row) =>
+  row?.name === '张校长' ? { ...row, email: 'teacher@school.example' } : row,
+);
+
+function typeSchool(visitRows: number): void {
+  const rows: Row[] = Array.from({ length: visitRows }, (_, i) =>
+    visit(`2027-04-${String(1 + (i % 19)).padStart(2, '0')}`, '张校长', '陈红', { id: `V-${i + 1}` }),
+  );
+  typeSheets(fakes().spreadsheet, school({ staff, visits: rows }));
+}
+
+const input: VisitInput = {
+  kind: 'visit',
+  date: '2027-04-19',
+  visitor: '张校长',
+  coVisitors: [],
+  targets: ['刘洋'],
+  mode: 'faceToFace',
+  purpose: '',
+  record: '=听取意见', // would be a formula if written as is
+  suggestions: '',
+  followUp: null,
+  followUpOwner: '',
+};
+
+function visitsSheet() {
+  const sheet = fakes().spreadsheet.getSheetByName('走访记录');
+  if (!sheet) throw new Error('no 走访记录');
+  return sheet;
+}
+
+describe('sidebar entry points in Apps Script', () => {
+  test('bootstrap: one JSON-only payload even though the sheets hold Date cells', () => {
+    typeSchool(3);
+    const payload = server.sidebarBootstrap();
+    expect(JSON.parse(JSON.stringify(payload))).toEqual(payload);
+    expect(payload.today).toBe('2027-04-20');
+    expect(payload.person?.name).toBe('张校长'); // by the signed-in email
+    expect(payload.person?.progress[0]).toMatchObject({ unit: '校长室', count: 1, minimum: 5 });
+  });
+
+  test('remember me: kept in this user’s properties, then used by the next bootstrap', () => {
+    typeSchool(0);
+    fakes().Session.activeEmail = '';
+    expect(server.sidebarBootstrap().person).toBeNull();
+    expect(server.sidebarRememberPerson('王主任')).toMatchObject({ ok: true, person: { name: '王主任' } });
+    expect(server.sidebarBootstrap().person?.name).toBe('王主任');
+  });
+
+  test('save: exactly one row, formula-like text kept as text, 进度 refreshed, the lock released', () => {
+    typeSchool(2);
+    const result = server.sidebarSave(input);
+    expect(result).toMatchObject({ ok: true, id: 'V-3', row: 4 });
+    const sheet = visitsSheet();
+    expect(sheet.getLastRow()).toBe(4);
+    const row = sheet.getRange(4, 1, 1, 15).getValues()[0] as unknown[];
+    expect(row.slice(0, 8)).toEqual(['V-3', expect.any(Date), '张校长', '', '刘洋', '面谈', '', '=听取意见']);
+    expect(sheet.getRange(4, 8).getFormulas()).toEqual([['']]);
+    expect(row.slice(12, 15)).toEqual(['teacher@school.example', expect.any(Date), '✓']);
+    expect(fakes().spreadsheet.getSheetByName('进度')).toBeTruthy();
+    expect(fakes().LockService.document.holder).toBeNull();
+  });
+
+  test('two saves racing: the second waits, then takes the next 编号', () => {
+    typeSchool(1);
+    const lock = fakes().LockService.document;
+    let theirs: SaveResult | undefined;
+    lock.holdByOther();
+    lock.onWait = () => {
+      // The other execution finishes its own save, then lets go.
+      lock.onWait = undefined;
+      lock.release();
+      theirs = server.sidebarSave({ ...input, targets: ['黄敏'] });
+    };
+    const logged = jest.spyOn(console, 'error');
+    const ours = server.sidebarSave(input);
+    expect(logged).not.toHaveBeenCalled(); // both saves refreshed 进度 (the second one found it made by the first)
+    logged.mockRestore();
+    expect(theirs).toMatchObject({ ok: true, id: 'V-2', row: 3 });
+    expect(ours).toMatchObject({ ok: true, id: 'V-3', row: 4 });
+    const ids = visitsSheet()
+      .getRange(2, 1, 3, 1)
+      .getValues()
+      .map((r) => r[0]);
+    expect(ids).toEqual(['V-1', 'V-2', 'V-3']);
+  });
+
+  test('a lock held too long: a clear message in the school language, and no row', () => {
+    typeSchool(1);
+    fakes().LockService.document.holdByOther();
+    expect(server.sidebarSave(input)).toEqual({
+      ok: false,
+      errors: [{ field: '', message: '其他人正在保存，请稍后再试。' }],
+    });
+    expect(visitsSheet().getLastRow()).toBe(2);
+  });
+});
+
+/**
+ * Service calls counted by the fakes (docs/benchmarks.md). Bootstrap: list the sheets, read the 9 record
+ * sheets, the user's remembered name (and the email when none is remembered). Save: the same reads, the lock,
+ * one fresh read of the target sheet, one append, then the recompute of 进度 and 校验 (a second listing,
+ * 9 reads, one 校验 column write with notes, the 进度 sheet replaced and formatted). Text starting with
+ * = + - @ costs two more (the cells are formatted as text first).
+ */
+const BOOTSTRAP_CALLS = 33;
+const REMEMBER_CALLS = 31;
+const SAVE_CALLS = 86;
+
+describe('Apps Script service calls of the sidebar do not grow with the data', () => {
+  const measure = (visitRows: number, run: () => unknown) => {
+    typeSchool(visitRows);
+    fakes().calls.reset();
+    run();
+    return { total: fakes().calls.total(), byMethod: fakes().calls.byMethod() };
+  };
+
+  test.each([100, 2_000])('bootstrap with %i visit rows', (rows) => {
+    const { total, byMethod } = measure(rows, () => server.sidebarBootstrap());
+    expect({ total, byMethod }).toEqual({ total: BOOTSTRAP_CALLS, byMethod: expect.any(Object) });
+  });
+
+  test.each([100, 2_000])('save (with the 进度 refresh) with %i visit rows', (rows) => {
+    const { total } = measure(rows, () =>
+      expect(server.sidebarSave({ ...input, record: '听取意见' })).toMatchObject({ ok: true }),
+    );
+    expect(total).toBe(SAVE_CALLS);
+  });
+
+  test.each([100, 2_000])('remember me with %i visit rows', (rows) => {
+    const { total } = measure(rows, () => server.sidebarRememberPerson('王主任'));
+    expect(total).toBe(REMEMBER_CALLS);
+  });
+});
