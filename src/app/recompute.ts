@@ -76,7 +76,7 @@ export function recompute(wb: WorkbookPort, ctx: RecomputeContext): RecomputeRes
     campaignName: campaign.settings.campaignName,
     status,
     phase: phaseLabel(today, campaign.settings, campaign.lang),
-    computedAt: dateTimeInZone(ctx.now, campaign.settings.timeZone),
+    computedAt: `${dateTimeInZone(ctx.now, campaign.settings.timeZone)} (${campaign.settings.timeZone})`,
     errors,
     warnings,
   });

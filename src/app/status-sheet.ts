@@ -23,7 +23,7 @@ export interface StatusSheetInput {
   status: StatusResult;
   /** The phase in words (phaseLabel). */
   phase: string;
-  /** When it was computed, 'YYYY-MM-DD HH:mm' in the school's time zone. */
+  /** When it was computed: 'YYYY-MM-DD HH:mm (Asia/Shanghai)', text a spreadsheet does not turn into a date. */
   computedAt: string;
   errors: number;
   warnings: number;
@@ -90,7 +90,7 @@ export function statusSheet(input: StatusSheetInput): { grid: Grid; format: Shee
   add([]);
 
   add([s.classes], { bold: true });
-  header([h.className, h.students, h.visited, h.coverage, h.inPerson]);
+  header([h.className, h.students, h.visited, h.coverage, h.inPerson, h.minimum]);
   if (input.status.classes.length === 0) add([s.none]);
   for (const line of input.status.classes) {
     const enough = line.inPerson >= CLASS_IN_PERSON_MINIMUM;
@@ -100,7 +100,8 @@ export function statusSheet(input: StatusSheetInput): { grid: Grid; format: Shee
         line.students,
         line.visited,
         percent(line.visited, line.students),
-        format(s.inPersonOf, { count: line.inPerson, minimum: CLASS_IN_PERSON_MINIMUM }),
+        line.inPerson,
+        CLASS_IN_PERSON_MINIMUM,
       ],
       { colors: [null, null, null, null, enough ? COLORS.ok : COLORS.warning] },
     );

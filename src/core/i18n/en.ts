@@ -236,7 +236,6 @@ export const en: Messages = {
     coverage: 'Coverage this cycle',
     classes: 'Home visits this semester, by class',
     cycleRange: '{start} to {end}',
-    inPersonOf: '{count} / {minimum}',
     none: '(none)',
     notEvaluated: '{month} has not started: not evaluated',
     problems: 'Problems',

@@ -216,7 +216,6 @@ export const zh = {
     coverage: '本周期覆盖',
     classes: '本学期家访（按班级）',
     cycleRange: '{start} 至 {end}',
-    inPersonOf: '{count} / {minimum}',
     none: '（无）',
     notEvaluated: '{month} 尚未开始，不作评估',
     problems: '问题',

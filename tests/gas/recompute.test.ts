@@ -1,0 +1,131 @@
+// Recompute inside Google Sheets (over the counting fake): every 校验 cell, the 进度 sheet, calls independent of size.
+import { menuRecompute } from '../../src/gas/main';
+import { recompute } from '../../src/app/recompute';
+import { GasWorkbook } from '../../src/gas/workbook';
+import { school, visit, homeVisit, STUDENTS, TARGETS, type Row } from '../core/helpers';
+import { columnNotes, columnValues, typeSheets, useGasFakes } from './fixture';
+
+const fakes = useGasFakes();
+
+const VISITS: Row[] = [
+  visit('2027-04-01', '张校长', '陈红、刘洋'),
+  visit('2027-04-02', '张校长', '黄敏'),
+  visit('2027-04-03', '李副校长', '林国栋'),
+  visit('2027-02-30', '王主任', '吴老师'), // not a date
+  visit('2027-04-05', '周主任', '何师傅、路人甲'), // an unknown target: a warning
+];
+const HOME_VISITS: Row[] = [
+  homeVisit('2027-04-06', '赵老师', '一(1)班', '李明', { mode: '上门', coTeachers: '张校长' }),
+  homeVisit('2027-04-07', '赵老师', '一(1)班', '王芳', { mode: '上门', coTeachers: '张校长' }),
+  homeVisit('2027-04-08', '钱老师', '一(2)班', '不存在'), // not on the class roster
+];
+
+function statusValues(): unknown[][] {
+  return fakes().spreadsheet.sheet('进度').store.values();
+}
+
+function rowStarting(...cells: unknown[]): unknown[] | undefined {
+  return statusValues().find((row) => cells.every((c, i) => row[i] === c));
+}
+
+describe('menuRecompute', () => {
+  beforeEach(() => {
+    typeSheets(fakes().spreadsheet, school({ visits: VISITS, homeVisits: HOME_VISITS }));
+  });
+
+  it('re-checks every row of both visit sheets, with the full list in the notes', () => {
+    menuRecompute();
+    const visits = fakes().spreadsheet.sheet('走访记录');
+    expect(columnValues(visits, '校验')).toEqual([
+      '✓',
+      '✓',
+      '✓',
+      expect.stringMatching(/^✗ 1 个错误：日期“2027-02-30”无法识别/),
+      '⚠ 1 条提醒：“路人甲”不在走访对象名单中，不计入指标',
+    ]);
+    expect(columnNotes(visits, '校验')[4]).toBe('提醒｜走访对象：“路人甲”不在走访对象名单中，不计入指标');
+    const home = fakes().spreadsheet.sheet('家访记录');
+    expect(columnValues(home, '校验')).toEqual(['✓', '✓', '✗ 1 个错误：学生“不存在”不在一(2)班的名单中']);
+  });
+
+  it('writes 进度: phase, time, each person’s month with its status word and colour', () => {
+    menuRecompute();
+    const values = statusValues();
+    expect(values[0]?.[0]).toBe('“三大一实干”大走访 · 走访进度 2027-04');
+    expect(rowStarting('当前阶段')?.[1]).toBe('大转变·思想发动');
+    expect(rowStarting('计算时间')?.[1]).toBe('2027-04-20 10:00 (Asia/Shanghai)');
+    expect(rowStarting('问题')?.[1]).toBe('2 个错误，1 条提醒（见各表“校验”列）');
+    // 张校长 visited 3 distinct people of 5 by the 20th of a 30-day month: floor(5 × 20 / 30) = 3, on track.
+    expect(rowStarting('张校长', '校长室')?.slice(0, 5)).toEqual(['张校长', '校长室', 3, 5, '进行中']);
+    expect(rowStarting('李副校长', '校长室')?.slice(0, 5)).toEqual(['李副校长', '校长室', 1, 5, '落后']);
+    const sheet = fakes().spreadsheet.sheet('进度');
+    const at = values.findIndex((r) => r[0] === '李副校长');
+    expect(sheet.store.peek(at + 1, 5)?.background).toBe('#f4cccc');
+    const onTrack = values.findIndex((r) => r[0] === '张校长' && r[1] === '校长室');
+    expect(sheet.store.peek(onTrack + 1, 5)?.background).toBe('#fff2cc');
+  });
+
+  it('shows cycle coverage with the names not yet visited, and home visits by class against 2 in person', () => {
+    menuRecompute();
+    const principal = rowStarting('校长室', '2027-03-25 至 2027-05-31');
+    expect(principal?.slice(2, 5)).toEqual([4, 8, '50%']);
+    expect(principal?.[5]).toBe('杨帆、何静、马丽、郭志强');
+    expect(rowStarting('一(1)班')?.slice(0, 6)).toEqual(['一(1)班', 4, 2, '50%', 2, 2]);
+    expect(rowStarting('一(2)班')?.slice(0, 6)).toEqual(['一(2)班', 3, 0, '0%', 0, 2]);
+  });
+
+  it('puts no contact or guardian detail on 进度, and protects it with a warning only', () => {
+    menuRecompute();
+    const text = JSON.stringify(statusValues());
+    const contacts = [...TARGETS, ...STUDENTS].flatMap((r) => [r?.contact, r?.guardian]).filter(Boolean);
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const detail of contacts) expect(text).not.toContain(String(detail));
+    const protections = fakes().spreadsheet.sheet('进度').protections;
+    expect(protections.map((p) => p.warningOnly)).toEqual([true]);
+    menuRecompute();
+    expect(fakes().spreadsheet.sheet('进度').protections).toHaveLength(1);
+  });
+
+  it('tells the person how many problems it found', () => {
+    menuRecompute();
+    expect(fakes().ui.alerts.map((a) => a.prompt)).toEqual([
+      '进度已重新计算：2 个错误，1 条提醒（见各行“校验”列）。',
+    ]);
+  });
+});
+
+/** n valid-looking visits of 校长室's leaders spread over March and April. */
+function manyVisits(n: number): Row[] {
+  const targets = ['陈红', '刘洋', '黄敏', '杨帆', '何静', '马丽', '林国栋', '郭志强'];
+  return Array.from({ length: n }, (_, i) =>
+    visit(`2027-04-${String(1 + (i % 19)).padStart(2, '0')}`, i % 2 ? '李副校长' : '张校长', targets[i % 8]!),
+  );
+}
+
+function callsOfRecompute(rows: number): number {
+  typeSheets(fakes().spreadsheet, school({ visits: manyVisits(rows), homeVisits: HOME_VISITS }));
+  fakes().calls.reset();
+  recompute(new GasWorkbook(), { now: new Date() });
+  return fakes().calls.total();
+}
+
+describe('recompute’s service calls', () => {
+  let at100 = 0;
+
+  it('at 100 visit rows', () => {
+    at100 = callsOfRecompute(100);
+    expect(columnValues(fakes().spreadsheet.sheet('走访记录'), '校验')).toHaveLength(100);
+    expect(at100).toBe(RECOMPUTE_CALLS);
+  });
+
+  it('are the same at 10,000 visit rows', () => {
+    const at10000 = callsOfRecompute(10_000);
+    const verdicts = columnValues(fakes().spreadsheet.sheet('走访记录'), '校验');
+    expect(verdicts).toHaveLength(10_000);
+    expect(verdicts.every((v) => typeof v === 'string' && v !== '')).toBe(true);
+    expect(at10000).toBe(at100);
+  });
+});
+
+/** Measured; written in docs/benchmarks.md. */
+const RECOMPUTE_CALLS = 49;
