@@ -32,6 +32,7 @@ describe('onOpen', () => {
     expect(fakes().ui.menus).toHaveLength(1);
     expect(fakes().ui.menus[0]?.addon).toBe(true);
     expect(items(fakes().ui.menus[0])).toEqual(CHINESE_ITEMS);
+    expect(fakes().calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
   });
 
   it('follows 设置’s language when it may read the document', () => {
@@ -105,11 +106,7 @@ describe('menuHelp and menuOpenSidebar', () => {
     expect(dialog?.title).toBe('走访台账 使用说明');
     expect(dialog?.modal).toBe(true);
     const html = dialog?.html.getContent() ?? '';
-    expect(html).toContain(
-      '<p>1. 先运行&#8220;初始化/修复工作簿&#8221;'.replace(/&#8220;|&#8221;/g, (m) =>
-        m === '&#8220;' ? '“' : '”',
-      ),
-    );
+    expect(html).toContain('<p>1. 先运行“初始化/修复工作簿”');
     expect(html.match(/<p>/g)).toHaveLength(7);
   });
 
