@@ -1,0 +1,179 @@
+// The Apps Script adapters over the counting fake: one grid read per table, one grid write, text kept as text.
+import { GasWorkbook } from '../../src/gas/workbook';
+import { GasLock, LockBusyError } from '../../src/gas/lock';
+import { GasUser, GasUserStore } from '../../src/gas/user';
+import { parseDateCell } from '../../src/core/dates';
+import { useGasFakes } from './fixture';
+
+const fakes = useGasFakes();
+
+describe('GasWorkbook.read', () => {
+  it('reads a sheet with one grid read and passes date cells through as the school’s calendar dates', () => {
+    fakes().spreadsheet.addSheet('走访记录', [
+      ['编号', '走访日期'],
+      ['V-1', new Date('2027-04-05T00:00:00+08:00')],
+    ]);
+    fakes().spreadsheet.addSheet('人员', [['姓名']]);
+    const wb = new GasWorkbook();
+    expect(wb.sheetNames()).toEqual(['走访记录', '人员']);
+    fakes().calls.reset();
+    const grid = wb.read('走访记录');
+    expect(fakes().calls.byMethod()).toEqual({ 'Range.getValues': 1, 'Sheet.getDataRange': 1 });
+    expect(grid?.[1]?.[1]).toBeInstanceOf(Date);
+    expect(parseDateCell(grid?.[1]?.[1], 'Asia/Shanghai')).toBe('2027-04-05');
+    expect(wb.read('没有这个表')).toBeUndefined();
+  });
+
+  it('gives an empty sheet as one empty cell, as Apps Script does', () => {
+    fakes().spreadsheet.addSheet('空表');
+    expect(new GasWorkbook().read('空表')).toEqual([['']]);
+  });
+});
+
+describe('GasWorkbook.append', () => {
+  it('appends after the last row with one write, and text starting = + - @ stays exactly that text', () => {
+    const sheet = fakes().spreadsheet.addSheet('献计', [['编号', '内容', '日期']]);
+    sheet.store.cell(2, 3).numberFormat = 'yyyy-mm-dd';
+    sheet.store.cell(3, 3).numberFormat = 'yyyy-mm-dd';
+    const wb = new GasWorkbook();
+    wb.sheetNames();
+    fakes().calls.reset();
+    const first = wb.append('献计', [
+      ['S-1', '=HYPERLINK("http://x")', '2027-04-05'],
+      ['S-2', '-不要公式', '+86 138'],
+    ]);
+    expect(first).toBe(2);
+    expect(sheet.store.values().slice(1)).toEqual([
+      ['S-1', '=HYPERLINK("http://x")', new Date('2027-04-05T00:00:00+08:00')],
+      ['S-2', '-不要公式', '+86 138'],
+    ]);
+    expect(
+      sheet.store
+        .map((c) => c.formula)
+        .flat()
+        .join(''),
+    ).toBe('');
+    // Cells without such text keep their format (the date column stays a date).
+    expect(sheet.store.peek(2, 3)?.numberFormat).toBe('yyyy-mm-dd');
+    expect(fakes().calls.count('Range.setValues')).toBe(1);
+    expect(fakes().calls.total()).toBe(6);
+  });
+
+  it('without such text takes four calls: last row, size, range, values', () => {
+    fakes().spreadsheet.addSheet('献计', [['编号', '内容']]);
+    const wb = new GasWorkbook();
+    wb.sheetNames();
+    fakes().calls.reset();
+    expect(wb.append('献计', [['S-1', '好建议']])).toBe(2);
+    expect(fakes().calls.byMethod()).toEqual({
+      'Range.setValues': 1,
+      'Sheet.getLastRow': 1,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getRange': 1,
+    });
+  });
+
+  it('grows a full sheet instead of failing', () => {
+    const sheet = fakes().spreadsheet.addSheet('献计', [['编号'], ['S-1']]);
+    sheet.store.maxRows = 2;
+    expect(new GasWorkbook().append('献计', [['S-2'], ['S-3']])).toBe(3);
+    expect(sheet.store.values()).toEqual([['编号'], ['S-1'], ['S-2'], ['S-3']]);
+  });
+
+  it('shows why the text matters: the same text written raw becomes a formula in the fake, as in Sheets', () => {
+    const sheet = fakes().spreadsheet.addSheet('献计');
+    sheet.getRange(1, 1, 1, 1).setValues([['=1+1']]);
+    expect(sheet.store.peek(1, 1)).toMatchObject({ value: '#ERROR!', formula: '=1+1' });
+  });
+});
+
+describe('GasWorkbook.writeColumn', () => {
+  it('writes one column over consecutive rows with one write of values and one of notes', () => {
+    const sheet = fakes().spreadsheet.addSheet('走访记录', [
+      ['编号', '校验'],
+      ['V-1', ''],
+      ['V-2', ''],
+    ]);
+    const wb = new GasWorkbook();
+    wb.sheetNames();
+    fakes().calls.reset();
+    wb.writeColumn('走访记录', 1, 2, ['✓', '✗ 1 个错误：缺少日期'], ['', '错误｜走访日期：缺少日期']);
+    expect(fakes().calls.byMethod()).toEqual({
+      'Range.setNotes': 1,
+      'Range.setValues': 1,
+      'Sheet.getRange': 1,
+    });
+    expect(sheet.store.values()).toEqual([
+      ['编号', '校验'],
+      ['V-1', '✓'],
+      ['V-2', '✗ 1 个错误：缺少日期'],
+    ]);
+    expect(sheet.store.notes()[2]).toEqual(['', '错误｜走访日期：缺少日期']);
+  });
+});
+
+describe('GasWorkbook.create, replace, deleteSheet', () => {
+  it('create does nothing to a sheet that exists', () => {
+    const sheet = fakes().spreadsheet.addSheet('人员', [['姓名'], ['张校长']]);
+    new GasWorkbook().create('人员', ['Name'], { frozenRows: 1 });
+    expect(sheet.store.values()).toEqual([['姓名'], ['张校长']]);
+    expect(sheet.store.frozenRows).toBe(0);
+  });
+
+  it('replace rewrites a generated sheet whole: no leftovers, colours and bold rows, one protection', () => {
+    const wb = new GasWorkbook();
+    const format = { backgrounds: [[null], [null, '#d9ead3']], boldRows: [0], protect: true };
+    wb.replace('进度', [['标题'], ['张校长', '达标'], ['李副校长', '落后']], format);
+    wb.replace('进度', [['标题'], ['张校长', '达标']], format);
+    const sheet = fakes().spreadsheet.sheet('进度');
+    expect(sheet.store.values()).toEqual([
+      ['标题', ''],
+      ['张校长', '达标'],
+    ]);
+    expect(sheet.store.peek(2, 2)?.background).toBe('#d9ead3');
+    expect(sheet.store.peek(1, 1)?.fontWeight).toBe('bold');
+    expect(sheet.store.peek(3, 1)).toBeUndefined();
+    expect(sheet.protections.map((p) => p.warningOnly)).toEqual([true]);
+  });
+
+  it('deleteSheet removes a sheet and forgets it', () => {
+    fakes().spreadsheet.addSheet('甲');
+    fakes().spreadsheet.addSheet('月报 2027-03');
+    const wb = new GasWorkbook();
+    wb.deleteSheet('月报 2027-03');
+    wb.deleteSheet('没有');
+    expect(wb.sheetNames()).toEqual(['甲']);
+    expect(fakes().spreadsheet.sheets.map((s) => s.name)).toEqual(['甲']);
+  });
+});
+
+describe('GasLock, GasUser, GasUserStore', () => {
+  it('holds the document lock while the work runs and lets go even when it fails', () => {
+    const lock = new GasLock();
+    expect(lock.withLock(() => fakes().LockService.document.holder !== null)).toBe(true);
+    expect(fakes().LockService.document.holder).toBeNull();
+    expect(() =>
+      lock.withLock(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(fakes().LockService.document.holder).toBeNull();
+  });
+
+  it('gives up with LockBusyError when another execution keeps the lock', () => {
+    fakes().LockService.document.holdByOther();
+    let ran = false;
+    expect(() => new GasLock().withLock(() => (ran = true))).toThrow(LockBusyError);
+    expect(ran).toBe(false);
+  });
+
+  it('reads the signed-in email ("" when hidden) and keeps a value per user', () => {
+    expect(new GasUser().email()).toBe('teacher@school.example');
+    fakes().Session.activeEmail = '';
+    expect(new GasUser().email()).toBe('');
+    new GasUserStore().set('k', '张校长');
+    expect(new GasUserStore().get('k')).toBe('张校长');
+    fakes().Session.activeEmail = 'other@school.example';
+    expect(new GasUserStore().get('k')).toBeNull();
+  });
+});
