@@ -32,7 +32,11 @@ function isEmptyValue(cell: Cell): boolean {
 }
 
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+  constructor(
+    readonly book: ExcelJS.Workbook = new ExcelJS.Workbook(),
+    /** Opened without dropdowns and conditional colours, to read faster; such a workbook cannot be saved. */
+    readonly readOnly = false,
+  ) {}
 
   private sheet(name: string): Worksheet | undefined {
     return this.book.getWorksheet(name);
@@ -153,6 +157,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Writes the workbook to a temporary file beside `file`, then renames it over `file`. */
   async save(file: string): Promise<void> {
+    if (this.readOnly)
+      throw new Error('A workbook opened read-only cannot be saved (its dropdowns were not read)');
     const dir = path.dirname(path.resolve(file));
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
@@ -171,11 +177,16 @@ export function newXlsx(): XlsxWorkbook {
   return new XlsxWorkbook();
 }
 
+export interface OpenOptions {
+  /** Skip dropdowns and conditional colours (most of the reading time); the workbook cannot be saved. */
+  readOnly?: boolean;
+}
+
 /**
  * Opens an .xlsx file read into memory. Throws a WorkbookFileError when the file is missing, is not
  * an .xlsx workbook, or holds no sheet. The file itself is only read.
  */
-export async function openXlsx(file: string): Promise<XlsxWorkbook> {
+export async function openXlsx(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -191,7 +202,8 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
   if (bytes.length === 0) throw new WorkbookFileError('empty', file, `${file} is empty`);
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ignoreNodes = options.readOnly === true ? ['dataValidations', 'conditionalFormatting'] : [];
+    await book.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes });
   } catch (error) {
     throw new WorkbookFileError(
       'notXlsx',
@@ -200,7 +212,7 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
     );
   }
   if (book.worksheets.length === 0) throw new WorkbookFileError('empty', file, `${file} has no sheets`);
-  return new XlsxWorkbook(book);
+  return new XlsxWorkbook(book, options.readOnly === true);
 }
 
 /** Saves a workbook to `file` atomically (temporary file in the same folder, then rename). */

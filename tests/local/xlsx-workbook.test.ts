@@ -180,3 +180,21 @@ describe('opening bad files', () => {
     expect(await problemOf(dir)).toBe('notXlsx');
   });
 });
+
+describe('read-only opening', () => {
+  it('reads the same grid without the dropdowns, and refuses to save', async () => {
+    const wb = newXlsx();
+    wb.create('S', ['方式'], { choices: [{ column: 0, values: ['上门', '电话'] }] });
+    wb.append('S', [['上门']]);
+    const file = path.join(dir, 'ro.xlsx');
+    await wb.save(file);
+    const full = await openXlsx(file);
+    const light = await openXlsx(file, { readOnly: true });
+    expect(light.read('S')).toEqual(full.read('S'));
+    const model = (w: XlsxWorkbook) =>
+      (w.book.getWorksheet('S') as unknown as { dataValidations: { model: object } }).dataValidations.model;
+    expect(Object.keys(model(full)).length).toBeGreaterThan(0);
+    expect(Object.keys(model(light))).toHaveLength(0);
+    await expect(light.save(path.join(dir, 'other.xlsx'))).rejects.toThrow(/read-only/);
+  });
+});

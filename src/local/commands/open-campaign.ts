@@ -5,7 +5,7 @@ import type { Campaign } from '../../core/model';
 import type { IsoDate } from '../../core/dates';
 import { readSheets } from '../../app/read';
 import { schoolToday } from '../../app/today';
-import { openXlsx, WorkbookFileError, type XlsxWorkbook } from '../xlsx-workbook';
+import { openXlsx, WorkbookFileError, type OpenOptions, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
 
 export interface OpenedCampaign {
@@ -15,10 +15,10 @@ export interface OpenedCampaign {
   today: IsoDate;
 }
 
-/** Opens the file read-only (nothing is ever written back here). */
-export async function openWorkbookFile(file: string): Promise<XlsxWorkbook> {
+/** Opens the file; a command that writes the workbook back must not ask for `readOnly`. */
+export async function openWorkbookFile(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
   try {
-    return await openXlsx(file);
+    return await openXlsx(file, options);
   } catch (error) {
     if (!(error instanceof WorkbookFileError)) throw error;
     const cli = texts(DEFAULT_LANG).cli;
@@ -34,11 +34,17 @@ export async function openWorkbookFile(file: string): Promise<XlsxWorkbook> {
 
 /**
  * Opens the workbook and loads the campaign as of --today (or now). A required sheet or column
- * missing is a failure naming each sheet and column, in the workbook's language.
+ * missing is a failure naming each sheet and column, in the workbook's language. Read-only unless
+ * `options` says otherwise (a command that saves the workbook passes `{}`).
  */
-export async function openCampaign(file: string, values: OptionValues, io: CliIo): Promise<OpenedCampaign> {
+export async function openCampaign(
+  file: string,
+  values: OptionValues,
+  io: CliIo,
+  options: OpenOptions = { readOnly: true },
+): Promise<OpenedCampaign> {
   const given = todayOption(values);
-  const workbook = await openWorkbookFile(file);
+  const workbook = await openWorkbookFile(file, options);
   const sheets = readSheets(workbook);
   const today = given ?? schoolToday(sheets, io.now());
   const campaign = loadCampaign(sheets, today);
