@@ -4,7 +4,13 @@ import type { ServerFunction } from '../server-api';
 import { api } from './api';
 import { SheetGrid } from './grid';
 import { menuBar } from './menu';
-import type { ActionResult, BookView, MenuAction, OutboxMessage } from './protocol';
+import {
+  OUTBOX_SHEET,
+  type ActionResult,
+  type BookView,
+  type MenuAction,
+  type OutboxMessage,
+} from './protocol';
 import { scriptRun, type ShimRunner } from './script-run';
 
 declare global {
@@ -14,7 +20,7 @@ declare global {
   }
 }
 
-const OUTBOX_TAB = '\u0000outbox';
+const OUTBOX_TAB = OUTBOX_SHEET;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -188,7 +194,7 @@ class Playground {
   private done(result: ActionResult): void {
     this.apply(result.book, result.show);
     if (result.message !== undefined) this.say(result.message);
-    if (result.preview) this.showPreview(result.preview);
+    if (result.dialog) this.showDialog(result.dialog);
   }
 
   private async menu(action: MenuAction, month?: string): Promise<void> {
@@ -228,14 +234,14 @@ class Playground {
     });
   }
 
-  private showPreview(messages: { to: string; subject: string; text: string }[]): void {
+  private showDialog(content: NonNullable<ActionResult['dialog']>): void {
     const texts = this.texts();
     const dialog = byId<HTMLDialogElement>('preview-dialog');
     replaceChildren(
       byId('preview-body'),
-      h('h2', { id: 'preview-title' }, `${texts.previewTitle} (${messages.length})`),
-      messages.length === 0 ? h('p', {}, texts.previewEmpty) : null,
-      ...messages.map((m) =>
+      h('h2', { id: 'preview-title' }, content.title),
+      ...content.text.split('\n').map((line) => h('p', {}, line)),
+      ...(content.mails ?? []).map((m) =>
         h(
           'article',
           { class: 'mail' },

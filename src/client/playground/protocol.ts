@@ -22,6 +22,9 @@ export interface SheetView {
   styles: CellStyle[];
 }
 
+/** The `show` value that brings the outbox tab forward (no sheet can have this name). */
+export const OUTBOX_SHEET = '\u0000outbox';
+
 /** One message the reminder run left in the outbox. */
 export interface OutboxMessage {
   file: string;
@@ -50,8 +53,6 @@ export interface PlaygroundTexts {
   cancel: string;
   protectedSheet: string;
   saved: string;
-  previewTitle: string;
-  previewEmpty: string;
   workbook: string;
 }
 
@@ -88,8 +89,8 @@ export interface ActionResult {
   message?: string;
   /** The sheet (or the outbox) to show after the action. */
   show?: string;
-  /** For a reminder preview: the messages that would be sent. */
-  preview?: { to: string; subject: string; text: string }[];
+  /** A dialog to show: the help text, or a reminder preview with the messages that would be sent. */
+  dialog?: { title: string; text: string; mails?: { to: string; subject: string; text: string }[] };
 }
 
 /** google.script.run over HTTP: the answer of one server function, or its error message. */

@@ -207,7 +207,9 @@ export class PlaygroundSession implements PlaygroundBackend {
         const result = runReminders(this.remindDeps(), { dryRun: true });
         const message = !result.reminderDay
           ? format(t.remind.notReminderDay, {
-              days: loadOnSchoolDay(this.workbook, this.ports.clock).campaign.settings.reminderDays.join(', '),
+              days: loadOnSchoolDay(this.workbook, this.ports.clock).campaign.settings.reminderDays.join(
+                ', ',
+              ),
             })
           : result.messages.length === 0 && result.deferred === 0
             ? format(t.remind.previewNone, { today: result.today })

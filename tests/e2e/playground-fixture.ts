@@ -1,0 +1,84 @@
+// Starts the playground in-process for a test: a temporary sample workbook, a free port, a fixed school day.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { readSheets } from '../../src/app/read';
+import { loadCampaign } from '../../src/core/engine';
+import type { Campaign } from '../../src/core/model';
+import { openXlsx } from '../../src/local/xlsx-workbook';
+import { startPlayground, type RunningPlayground } from '../../src/local/playground/run';
+
+export const ROOT = join(__dirname, '..', '..');
+/** The school day every end-to-end test runs on (a reminder day, in the sample's first semester). */
+export const TODAY = '2027-04-20';
+
+export interface TestPlayground {
+  running: RunningPlayground;
+  dir: string;
+  workbook: string;
+  close(): Promise<void>;
+}
+
+/** The built pages the playground serves; `npm test` builds them first. */
+export function requireBuild(): void {
+  for (const file of ['dist-node/playground.html', 'dist/sidebar.html']) {
+    if (!existsSync(join(ROOT, file)))
+      throw new Error(`${file} is missing: run npm run build (npm test builds first)`);
+  }
+}
+
+export async function startTestPlayground(): Promise<TestPlayground> {
+  requireBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'visit-ledger-e2e-'));
+  const workbook = join(dir, 'workbook.xlsx');
+  const running = await startPlayground(
+    { workbook, storeFile: join(dir, 'store.json'), port: 0, today: TODAY, lang: 'zh', email: '' },
+    ROOT,
+  );
+  return {
+    running,
+    dir,
+    workbook,
+    async close() {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the playground page and waits until the workbook is drawn. */
+export async function openPlayground(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('body.ready');
+}
+
+/** Brings a sheet's tab forward and returns its grid as text, row 1 first (column letters and row numbers left out). */
+export async function sheetText(page: Page, sheet: string): Promise<string[][]> {
+  await page.getByRole('tab', { name: sheet, exact: true }).click();
+  await page.waitForSelector(`table.grid[aria-label="${sheet}"]`);
+  return page.$$eval('table.grid tr:not(.letters)', (rows) =>
+    rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+  );
+}
+
+/** The campaign as the workbook file now holds it (to pick people and check what was saved). */
+export async function campaignOf(file: string): Promise<Campaign> {
+  return loadCampaign(readSheets(await openXlsx(file)), TODAY);
+}
+
+/** Reads until the value passes the check (or fails with the last value seen after `timeout` ms). */
+export async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeout = 10_000,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > end) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
