@@ -1,7 +1,6 @@
 // Set-up inside Google Sheets (over the counting fake): every sheet on an empty workbook, only what is missing on a filled one.
 import { setUpWorkbook } from '../../src/app/setup';
 import { GasWorkbook } from '../../src/gas/workbook';
-import { menuSetUp } from '../../src/gas/main';
 import { defaultHeaders, sheetName, TABLE_KEYS, TABLES } from '../../src/core/tables';
 import { settingsRows, defaultSettings } from '../../src/core/defaults';
 import { dateInZone } from '../../src/core/dates';
