@@ -94,6 +94,21 @@ describe('menuRecompute', () => {
   });
 });
 
+describe('menuRecompute on an incomplete workbook', () => {
+  it('marks every row with the missing sheets and still writes 进度', () => {
+    typeSheets(
+      fakes().spreadsheet,
+      school({ visits: VISITS.slice(0, 2), omit: ['staff', 'targets', 'students', 'homeVisits'] }),
+    );
+    menuRecompute();
+    const verdicts = columnValues(fakes().spreadsheet.sheet('走访记录'), '校验');
+    expect(verdicts).toHaveLength(2);
+    for (const verdict of verdicts) expect(verdict).toMatch(/^✗ \d+ 个错误：缺少工作表“人员”/);
+    expect(columnNotes(fakes().spreadsheet.sheet('走访记录'), '校验')[0]).toContain('缺少工作表“家访记录”');
+    expect(fakes().spreadsheet.sheet('进度').store.values()[0]?.[0]).toMatch(/走访进度 2027-04$/);
+  });
+});
+
 /** n valid-looking visits of 校长室's leaders spread over March and April. */
 function manyVisits(n: number): Row[] {
   const targets = ['陈红', '刘洋', '黄敏', '杨帆', '何静', '马丽', '林国栋', '郭志强'];
