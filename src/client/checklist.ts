@@ -33,12 +33,27 @@ export interface Checklist {
   focus(): void;
 }
 
+/** Lists shorter than this need no filter box. */
+export const FILTER_FROM = 8;
+
 const keyOf = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 
 /** Builds a checklist for one field; id is the field's element id prefix, name the form field. */
 export function checklist(id: string, legend: string, texts: ChecklistTexts, required: boolean): Checklist {
   const count = h('span', { class: 'count', id: `${id}-count` });
-  const filterInput = h('input', { type: 'search', id: `${id}-filter`, autocomplete: 'off' });
+  const filterText = format(texts.filter, { field: legend });
+  const filterInput = h('input', {
+    type: 'search',
+    id: `${id}-filter`,
+    autocomplete: 'off',
+    placeholder: filterText,
+  });
+  const filterLabel = h(
+    'label',
+    { class: 'filter', for: filterInput.id },
+    h('span', { class: 'sr-only' }, filterText),
+    filterInput,
+  );
   const list = h('div', { class: 'options', id: `${id}-options` });
   const empty = h('p', { class: 'hint', hidden: true }, texts.noneToPick);
   const element = h(
@@ -52,12 +67,7 @@ export function checklist(id: string, legend: string, texts: ChecklistTexts, req
       ' ',
       count,
     ),
-    h(
-      'label',
-      { class: 'filter', for: filterInput.id },
-      h('span', { class: 'sr-only' }, format(texts.filter, { field: legend })),
-      filterInput,
-    ),
+    filterLabel,
     list,
     empty,
   );
@@ -103,6 +113,8 @@ export function checklist(id: string, legend: string, texts: ChecklistTexts, req
         }),
       );
       empty.hidden = options.length > 0;
+      list.hidden = options.length === 0;
+      filterLabel.hidden = options.length < FILTER_FROM;
       filterInput.value = '';
       refreshCount();
     },

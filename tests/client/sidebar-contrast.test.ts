@@ -61,7 +61,9 @@ test('no colour is written outside the palette, so the pairs above cover the pag
 });
 
 test('focus is visible on every focusable element, and nothing is wider than the 300 px sidebar', () => {
-  expect(css).toMatch(/:focus-visible\s*{\s*outline:\s*3px solid var\(--focus\)/);
+  expect(css).toMatch(
+    /:focus-visible,\s*input:focus,\s*select:focus,\s*textarea:focus\s*{\s*outline:\s*3px solid var\(--focus\)/,
+  );
   expect(css).not.toMatch(/outline:\s*(none|0)/);
   const widths = [...css.matchAll(/(?:^|[\s;{])(?:min-)?width:\s*(\d+)px/g)].map((m) => Number(m[1]));
   expect(widths.every((w) => w <= 276)).toBe(true);

@@ -273,6 +273,23 @@ describe('sidebar page', () => {
     expect(byId('visit-form')).toBeTruthy();
   });
 
+  test('a long list gets a labelled filter box; a short one does not', async () => {
+    const staff = ['张校长', ...Array.from({ length: 9 }, (_, i) => `王老师${i + 1}`), '李主任'];
+    await mount({ sidebarBootstrap: () => bootstrap({ staff }) });
+    expect(byId('visit-targets-filter').closest('label')?.hidden).toBe(true);
+    const filter = byId<HTMLInputElement>('visit-coVisitors-filter');
+    expect(filter.closest('label')?.hidden).toBe(false);
+    expect(filter.labels?.[0]?.textContent).toBe('筛选同行人');
+    tick('visit-coVisitors', '李主任');
+    type('visit-coVisitors-filter', '王 老师1');
+    const shown = [...byId('visit-coVisitors-options').querySelectorAll<HTMLLabelElement>('label')].filter(
+      (l) => !l.hidden,
+    );
+    expect(shown.map((l) => l.textContent)).toEqual(['王老师1']);
+    // Filtering hides, it does not untick.
+    expect(byId('visit-coVisitors').querySelector('.count')?.textContent).toBe('已选 1 项');
+  });
+
   test('English workbook: English labels and choices', async () => {
     await mount({ sidebarBootstrap: () => bootstrap({}, 'en') });
     expect(document.documentElement.lang).toBe('en');
