@@ -17,6 +17,9 @@ export {
 } from './spreadsheet';
 export { FakeMenu, FakeUi, type MenuItem } from './ui';
 export { FakeHtmlOutput } from './html';
+export { FakeTrigger } from './script-app';
+export { FakeEmbeddedChart } from './charts';
+export type { SentMail } from './session';
 export { FakeLock, LockState } from './lock';
 export type { FakeValue } from './sheet-store';
 

@@ -1,4 +1,4 @@
-// Fakes of Session and Utilities, and minimal MailApp, ScriptApp and Logger placeholders; every call counted.
+// Fakes of Session and Utilities, a MailApp with a quota and failures, and a Logger; ScriptApp is in script-app.ts.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
@@ -84,10 +84,12 @@ export interface SentMail {
   htmlBody?: string;
 }
 
-/** A placeholder of MailApp: a daily quota and a list of sent messages. */
+/** A fake of MailApp: a daily quota, failures a test queues, and the list of sent messages. */
 export class FakeMailApp {
   remainingQuota = 100;
   readonly sent: SentMail[] = [];
+  /** Errors the next sendEmail calls throw, in order (e.g. 'Invalid email: x'), before anything is sent. */
+  readonly failures: string[] = [];
 
   constructor(private readonly calls: CallLog) {}
 
@@ -102,6 +104,8 @@ export class FakeMailApp {
     options?: { htmlBody?: string },
   ): void {
     this.calls.hit('MailApp.sendEmail');
+    const failure = this.failures.shift();
+    if (failure !== undefined) throw new Error(failure);
     if (this.remainingQuota <= 0) throw new Error('Service invoked too many times for one day: email.');
     this.remainingQuota -= 1;
     if (typeof toOrMessage === 'string') {
@@ -122,29 +126,7 @@ export class FakeMailApp {
   }
 }
 
-export const AuthMode = {
-  NONE: 'NONE',
-  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
-  LIMITED: 'LIMITED',
-  FULL: 'FULL',
-} as const;
-
-/** A placeholder of ScriptApp: the AuthMode enum and an empty list of triggers. */
-export class FakeScriptApp {
-  readonly AuthMode = AuthMode;
-  readonly triggers: unknown[] = [];
-
-  constructor(private readonly calls: CallLog) {}
-
-  getProjectTriggers(): unknown[] {
-    this.calls.hit('ScriptApp.getProjectTriggers');
-    return [...this.triggers];
-  }
-  getUserTriggers(_document: unknown): unknown[] {
-    this.calls.hit('ScriptApp.getUserTriggers');
-    return [...this.triggers];
-  }
-}
+export { AuthMode, FakeScriptApp } from './script-app';
 
 export class FakeLogger {
   readonly lines: string[] = [];

@@ -1,6 +1,7 @@
 // An in-memory, call-counting fake of SpreadsheetApp: spreadsheet, sheets, ranges, validation and formatting rules.
 import type { CallLog } from './calls';
 import { SheetStore, storedValue, type FakeValue } from './sheet-store';
+import { FakeEmbeddedChartBuilder, type FakeEmbeddedChart } from './charts';
 import type { FakeUi } from './ui';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
@@ -331,6 +332,8 @@ export class FakeRange {
 export class FakeSheet {
   readonly store: SheetStore;
   readonly protections: FakeProtection[] = [];
+  /** Embedded charts, in insertion order (clear() keeps them, as in Sheets). */
+  readonly charts: FakeEmbeddedChart[] = [];
   conditionalFormatRules: FakeConditionalFormatRule[] = [];
 
   constructor(
@@ -470,6 +473,24 @@ export class FakeSheet {
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
     this.calls.hit('Sheet.setConditionalFormatRules');
     this.conditionalFormatRules = [...rules];
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.calls.hit('Sheet.newChart');
+    return new FakeEmbeddedChartBuilder(this.calls);
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.calls.hit('Sheet.insertChart');
+    this.charts.push(chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    this.calls.hit('Sheet.getCharts');
+    return [...this.charts];
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.calls.hit('Sheet.removeChart');
+    const index = this.charts.findIndex((c) => c.id === chart.id);
+    if (index >= 0) this.charts.splice(index, 1);
   }
 
   clear(): this {
