@@ -153,3 +153,24 @@ function protectWarningOnly(target: FormatTarget): void {
   if (!target.fresh && target.sheet.getProtections(type).length > 0) return;
   target.sheet.protect().setWarningOnly(true);
 }
+
+/**
+ * The embedded chart of a generated sheet: earlier charts of the sheet go (clear() keeps them), then a bar
+ * chart over the format's label and value columns is inserted at its anchor.
+ */
+export function replaceCharts(sheet: Sheet, chart: SheetFormat['chart']): void {
+  for (const old of sheet.getCharts()) sheet.removeChart(old);
+  if (chart === undefined || chart.lastRow < chart.firstRow) return;
+  const rows = chart.lastRow - chart.firstRow + 1;
+  const built = sheet
+    .newChart()
+    .asBarChart()
+    .addRange(sheet.getRange(chart.firstRow + 1, chart.labelColumn + 1, rows, 1))
+    .addRange(sheet.getRange(chart.firstRow + 1, chart.valueColumn + 1, rows, 1))
+    .setPosition(chart.anchorRow + 1, chart.anchorColumn + 1, 0, 0)
+    .setOption('title', chart.title)
+    .setOption('legend', { position: 'none' })
+    .setOption('hAxis', { minValue: 0, maxValue: 100 })
+    .build();
+  sheet.insertChart(built);
+}

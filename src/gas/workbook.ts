@@ -2,7 +2,7 @@
 import type { SheetFormat, WorkbookPort } from '../app/ports';
 import type { Cell, Grid } from '../core/grid';
 import { looksLikeFormula } from '../core/names';
-import { applySheetFormat, TEXT_FORMAT } from './sheet-format';
+import { applySheetFormat, replaceCharts, TEXT_FORMAT } from './sheet-format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -126,6 +126,8 @@ export class GasWorkbook implements WorkbookPort {
     if (grid.length > 0 && width > 0)
       writeValues(sheet.getRange(1, 1, grid.length, width), rectangle(grid, width));
     this.format(sheet, format, fresh, maxRows, grid);
+    // A generated sheet's chart is replaced with its content (clear() leaves charts in place).
+    if (format.chart !== undefined || !fresh) replaceCharts(sheet, format.chart);
   }
 
   append(name: string, rows: Cell[][]): number {
