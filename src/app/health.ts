@@ -50,9 +50,14 @@ export function healthOf(deps: HealthDeps): Health {
   const { campaign, today } = loadOnSchoolDay(deps.wb, deps.clock);
   const log = parseSendLog(deps.wb.read(sendLogSheet(campaign.lang)));
   const latest = [...latestByKey(log).values()].filter((e) => e.month === monthOf(today));
+  // A trigger found without its record runs at the hour of 设置.
+  const trigger =
+    deps.trigger && deps.trigger.hour < 0
+      ? { ...deps.trigger, hour: campaign.settings.reminderHour, timeZone: campaign.settings.timeZone }
+      : deps.trigger;
   return {
-    trigger: deps.trigger,
-    nextRun: deps.trigger ? nextDailyRun(deps.clock.now(), deps.trigger.hour, deps.trigger.timeZone) : null,
+    trigger,
+    nextRun: trigger ? nextDailyRun(deps.clock.now(), trigger.hour, trigger.timeZone) : null,
     lastRun: readLastRun(deps.store),
     sentToday: log.filter((e) => e.status === 'sent' && e.time.startsWith(today)).length,
     quotaLeft: deps.mailer.remainingQuota(),

@@ -3,12 +3,21 @@ import { loadCampaign } from '../core/engine';
 import type { Campaign } from '../core/model';
 import type { Cell, Grid } from '../core/grid';
 import { format, texts, type Lang } from '../core/i18n/messages';
-import { lastDay, type IsoDate, type IsoMonth } from '../core/dates';
+import { dateTimeInZone, lastDay, type IsoDate, type IsoMonth } from '../core/dates';
 import { buildMonthlyReport, type MonthlyReport } from '../core/report/monthly-report';
 import { reportDocument, type ReportDocument } from '../core/report/report-document';
 import { phaseLabel } from '../core/phase';
 import { readSheets } from './read';
-import type { SheetFormat, WorkbookPort } from './ports';
+import type { Clock, Mailer, SheetFormat, WorkbookPort } from './ports';
+import { escapeHtml } from '../core/report/escape';
+import {
+  latestByKey,
+  parseSendLog,
+  sendLogRow,
+  sendLogSheet,
+  type SendLogEntry,
+} from '../core/report/send-log';
+import { ensureSendLog } from './remind';
 
 const HEADER_BACKGROUND = '#eeeeee';
 const TITLE_BACKGROUND = '#dbe7f5';
@@ -142,4 +151,75 @@ export function reportSummary(report: MonthlyReport, lang: Lang): string {
       }),
     )
     .join('\n');
+}
+
+export type ReportMailOutcome = 'sent' | 'alreadySent' | 'noRecipients' | 'deferred' | 'failed';
+
+/** The send-log key of a month's report email. */
+export function reportMailKey(month: IsoMonth): string {
+  return `report|${month}`;
+}
+
+/**
+ * Emails the report recipients of 设置 a short summary with a link to the report, once per month:
+ * the key is kept in 发送日志; without enough quota it is logged deferred, an error logged failed.
+ */
+export function mailReportSummary(
+  deps: { wb: WorkbookPort; mailer: Mailer; clock: Clock },
+  result: Pick<ReportResult, 'campaign' | 'report' | 'sheet'>,
+  url: string,
+): ReportMailOutcome {
+  const { campaign, report } = result;
+  const recipients = campaign.settings.reportRecipients;
+  if (recipients.length === 0) return 'noRecipients';
+  const key = reportMailKey(report.month);
+  const log = parseSendLog(deps.wb.read(sendLogSheet(campaign.lang)));
+  const latest = latestByKey(log).get(key);
+  if (latest?.status === 'sent') return 'alreadySent';
+  const t = texts(campaign.lang).remind;
+  const params = {
+    school: campaign.settings.schoolName,
+    month: report.month,
+    url,
+    summary: reportSummary(report, campaign.lang),
+  };
+  const text = format(t.reportMailBody, params);
+  const link = `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+  const html =
+    `<div style="font-family:sans-serif;font-size:14px;line-height:1.6">` +
+    text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => `<p>${escapeHtml(line).replace(escapeHtml(url), link)}</p>`)
+      .join('') +
+    `</div>`;
+  const to = recipients.join(',');
+  const entry = (status: SendLogEntry['status'], reason = ''): SendLogEntry => ({
+    key,
+    time: dateTimeInZone(deps.clock.now(), campaign.settings.timeZone),
+    to,
+    name: '',
+    unit: '',
+    month: report.month,
+    status,
+    reason,
+  });
+  let outcome: ReportMailOutcome;
+  let logged: SendLogEntry;
+  if (deps.mailer.remainingQuota() < recipients.length) {
+    if (latest?.status === 'deferred') return 'deferred';
+    outcome = 'deferred';
+    logged = entry('deferred', t.reasons.quota);
+  } else {
+    try {
+      deps.mailer.send({ to, subject: format(t.reportMailSubject, params), text, html });
+      outcome = 'sent';
+      logged = entry('sent');
+    } catch (error) {
+      outcome = 'failed';
+      logged = entry('failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+  deps.wb.append(ensureSendLog(deps.wb, campaign), [sendLogRow(logged, campaign.lang)]);
+  return outcome;
 }

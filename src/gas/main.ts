@@ -2,6 +2,8 @@
 import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
 import { handleEdit } from './edit';
 import { buildMenu } from './menu';
+import { promptMonthlyReport } from './report';
+import { disableReminders, enableReminders, runDailyJob, showHealth, showReminderPreview } from './remind';
 import { sidebarServer } from './sidebar';
 import type { RecordInput } from '../core/schemas';
 
@@ -38,6 +40,36 @@ export function menuRecompute(): void {
 /** Menu: 使用说明. */
 export function menuHelp(): void {
   showHelp();
+}
+
+/** Menu: 生成月报 (asks for the month, default last month). */
+export function menuMonthlyReport(): void {
+  promptMonthlyReport();
+}
+
+/** Menu: 提醒预览 (a dialog of the messages a run would send; sends nothing). */
+export function menuReminderPreview(): void {
+  showReminderPreview();
+}
+
+/** Menu: 启用自动提醒 (one daily trigger at the reminder hour). */
+export function menuEnableReminders(): void {
+  enableReminders();
+}
+
+/** Menu: 停用自动提醒. */
+export function menuDisableReminders(): void {
+  disableReminders();
+}
+
+/** Menu: 运行状况. */
+export function menuHealth(): void {
+  showHealth();
+}
+
+/** Daily trigger: on the 1st last month's report and its email; on reminder days the reminders. */
+export function runDaily(): void {
+  runDailyJob();
 }
 
 /** Sidebar: everything the form needs, in one round trip. */

@@ -18,6 +18,12 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.menu.setUp, functionName: 'menuSetUp' },
   { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
   { caption: null, functionName: '' },
+  { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
+  { caption: (t) => t.remind.menu.preview, functionName: 'menuReminderPreview' },
+  { caption: (t) => t.remind.menu.enable, functionName: 'menuEnableReminders' },
+  { caption: (t) => t.remind.menu.disable, functionName: 'menuDisableReminders' },
+  { caption: (t) => t.remind.menu.health, functionName: 'menuHealth' },
+  { caption: null, functionName: '' },
   { caption: (t) => t.menu.help, functionName: 'menuHelp' },
 ];
 

@@ -34,6 +34,8 @@ export interface ReminderPlan {
   today: IsoDate;
   /** Whether today is one of the reminder days of 设置. */
   reminderDay: boolean;
+  /** The reminder days of 设置 (days of the month). */
+  reminderDays: number[];
   /** Sent now, in order: earlier deferred or failed reminders first. */
   send: ReminderItem[];
   /** Due but beyond today's quota: logged as deferred, sent first next run. */
@@ -149,6 +151,7 @@ export function planReminders(
   return {
     today,
     reminderDay,
+    reminderDays: [...campaign.settings.reminderDays],
     send: withEmail.slice(0, room),
     defer: withEmail.slice(room),
     noEmail: due.filter((d) => d.to === ''),

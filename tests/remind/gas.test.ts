@@ -1,0 +1,183 @@
+// Reports and reminders inside Google Sheets, over the counting fakes: trigger, MailApp, lock, dialogs, chart.
+import {
+  menuDisableReminders,
+  menuEnableReminders,
+  menuHealth,
+  menuMonthlyReport,
+  menuReminderPreview,
+  runDaily,
+} from '../../src/gas/main';
+import { sampleSchool } from '../../src/core/sample/sample-school';
+import { defaultHeaders, sheetName, TABLE_KEYS } from '../../src/core/tables';
+import { parseSendLog } from '../../src/core/report/send-log';
+import { typeSheets, useGasFakes } from '../gas/fixture';
+import type { GasFakes } from '../fakes/gas';
+
+/** Types the sample school of a day into the fake spreadsheet; the report goes to two recipients. */
+function typeSample(fakes: GasFakes, today: string): void {
+  const school = sampleSchool(today, 'zh');
+  const settings = school.rows.settings.map((row) =>
+    row[0] === '月报收件人' ? [row[0], 'head@school.example, office@school.example'] : row,
+  );
+  typeSheets(
+    fakes.spreadsheet,
+    TABLE_KEYS.map((key) => ({
+      name: sheetName(key, 'zh'),
+      grid: [defaultHeaders(key, 'zh'), ...(key === 'settings' ? settings : school.rows[key])],
+    })),
+  );
+}
+
+function logOf(fakes: GasFakes) {
+  const sheet = fakes.spreadsheet.getSheets().find((s) => s.name === '发送日志');
+  return sheet === undefined ? [] : parseSendLog(sheet.store.values());
+}
+
+describe('on a reminder day (2027-04-20 10:00 in Shanghai)', () => {
+  const fakes = useGasFakes(new Date('2027-04-20T02:00:00Z'));
+  beforeEach(() => typeSample(fakes(), '2027-04-20'));
+
+  it('启用自动提醒 twice leaves one daily trigger at 8:00 Asia/Shanghai; 停用 removes it', () => {
+    menuEnableReminders();
+    menuEnableReminders();
+    const { ScriptApp } = fakes();
+    expect(ScriptApp.triggers).toHaveLength(1);
+    expect(ScriptApp.triggers[0]!.handler).toBe('runDaily');
+    expect(ScriptApp.triggers[0]!.schedule).toEqual({ atHour: 8, everyDays: 1, timeZone: 'Asia/Shanghai' });
+    expect(fakes().ui.alerts.at(-1)!.prompt).toBe('已启用自动提醒：每天 8 点（Asia/Shanghai）运行一次。');
+    menuDisableReminders();
+    expect(ScriptApp.triggers).toHaveLength(0);
+  });
+
+  it('runDaily mails each person behind once, however often it runs', () => {
+    runDaily();
+    const sent = fakes().MailApp.sent.length;
+    expect(sent).toBeGreaterThan(10);
+    runDaily();
+    expect(fakes().MailApp.sent).toHaveLength(sent);
+    const log = logOf(fakes());
+    expect(log.filter((e) => e.status === 'sent')).toHaveLength(sent);
+    expect(fakes().MailApp.sent[0]!.htmlBody).toContain('<li>');
+  });
+
+  it('logs a MailApp failure with its reason and sends it on the next run', () => {
+    fakes().MailApp.failures.push('Invalid email: staff03@miaoqiao.example');
+    runDaily();
+    const failed = logOf(fakes()).filter((e) => e.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.reason).toBe('Invalid email: staff03@miaoqiao.example');
+    const before = fakes().MailApp.sent.length;
+    runDaily();
+    expect(fakes().MailApp.sent).toHaveLength(before + 1);
+    expect(fakes().MailApp.sent.at(-1)!.to).toBe(failed[0]!.to);
+    expect(
+      logOf(fakes())
+        .filter((e) => e.key === failed[0]!.key)
+        .map((e) => e.status),
+    ).toEqual(['failed', 'sent']);
+  });
+
+  it('checks the quota first: what does not fit is deferred, never dropped', () => {
+    fakes().MailApp.remainingQuota = 3;
+    runDaily();
+    expect(fakes().MailApp.sent).toHaveLength(3);
+    const deferred = logOf(fakes()).filter((e) => e.status === 'deferred');
+    expect(deferred.length).toBeGreaterThan(0);
+    fakes().MailApp.remainingQuota = 100;
+    runDaily();
+    expect(fakes().MailApp.sent).toHaveLength(3 + deferred.length);
+  });
+
+  it('sends nothing while another execution holds the document lock', () => {
+    fakes().LockService.document.holdByOther();
+    runDaily();
+    expect(fakes().MailApp.sent).toEqual([]);
+    fakes().LockService.document.release();
+    runDaily();
+    expect(fakes().MailApp.sent.length).toBeGreaterThan(0);
+  });
+
+  it('提醒预览 shows the messages a run would send, and sends and writes nothing', () => {
+    menuReminderPreview();
+    const dialog = fakes().ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe('提醒预览');
+    expect(fakes().MailApp.sent).toEqual([]);
+    expect(fakes().spreadsheet.getSheetByName('发送日志')).toBeNull();
+    const html = dialog.html.getContent();
+    runDaily();
+    const subjects = fakes().MailApp.sent.map((m) => m.subject);
+    expect(html.match(/<section>/g)).toHaveLength(subjects.length);
+    for (const subject of subjects) expect(html).toContain(subject);
+  });
+
+  it('运行状况 shows the trigger, its owner and next run, the last run, sent today, quota and deferred', () => {
+    menuEnableReminders();
+    fakes().MailApp.remainingQuota = 5;
+    runDaily();
+    menuHealth();
+    const html = fakes().ui.dialogs.at(-1)!.html.getContent();
+    expect(html).toContain('已启用（每天 8 点，Asia/Shanghai）');
+    expect(html).toContain('owner@school.example');
+    expect(html).toContain('2027-04-21 08:00');
+    expect(html).toContain('<th>今日已发送</th><td>5</td>');
+    expect(html).toContain('<th>今日剩余邮件配额</th><td>0</td>');
+    expect(html).toMatch(/<th>延后待发<\/th><td>[1-9]\d*<\/td>/);
+    expect(html).toContain('已发送 5 封');
+  });
+});
+
+describe('the monthly report in Sheets', () => {
+  const fakes = useGasFakes(new Date('2027-05-10T02:00:00Z'));
+  beforeEach(() => typeSample(fakes(), '2027-05-10'));
+
+  it('生成月报 asks for the month (empty: last month), builds 月报 2027-04 with one chart, and replaces it', () => {
+    fakes().ui.promptAnswers.push({ text: '', button: 'OK' });
+    menuMonthlyReport();
+    expect(fakes().ui.alerts.at(-2)!.prompt).toContain('留空为上月 2027-04');
+    const sheet = fakes().spreadsheet.getSheetByName('月报 2027-04')!;
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart.type).toBe('BAR');
+    const labels = chart.ranges[0]!.getValues().flat();
+    expect(labels).toEqual(['校长室', '学生中心', '发展中心', '课程中心', '服务中心', '全体教师']);
+    fakes().ui.promptAnswers.push({ text: '2027-04', button: 'OK' });
+    menuMonthlyReport();
+    expect(
+      fakes()
+        .spreadsheet.getSheets()
+        .filter((s) => s.name.startsWith('月报')),
+    ).toHaveLength(1);
+    expect(sheet.charts).toHaveLength(1);
+    expect(fakes().ui.alerts.at(-1)!.prompt).toBe('已生成工作表“月报 2027-04”。');
+  });
+
+  it('refuses a month it cannot read', () => {
+    fakes().ui.promptAnswers.push({ text: '四月', button: 'OK' });
+    menuMonthlyReport();
+    expect(fakes().ui.alerts.at(-1)!.prompt).toBe('“四月”不是月份，请写成 YYYY-MM。');
+    expect(
+      fakes()
+        .spreadsheet.getSheets()
+        .some((s) => s.name.startsWith('月报')),
+    ).toBe(false);
+  });
+});
+
+describe('runDaily on the 1st (2027-05-01 08:30 in Shanghai)', () => {
+  const fakes = useGasFakes(new Date('2027-05-01T00:30:00Z'));
+  beforeEach(() => typeSample(fakes(), '2027-05-01'));
+
+  it('builds last month’s report and mails the recipients a summary with a link, once', () => {
+    runDaily();
+    expect(fakes().spreadsheet.getSheetByName('月报 2027-04')).not.toBeNull();
+    const mails = fakes().MailApp.sent.filter((m) => m.subject.includes('月报'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to).toBe('head@school.example,office@school.example');
+    expect(mails[0]!.subject).toBe('庙桥小学 走访月报 2027-04');
+    expect(mails[0]!.body).toMatch(/#gid=\d+/);
+    expect(mails[0]!.htmlBody).toMatch(/<a href="[^"]+#gid=\d+">/);
+    expect(mails[0]!.body).toContain('校长室：');
+    runDaily();
+    expect(fakes().MailApp.sent.filter((m) => m.subject.includes('月报'))).toHaveLength(1);
+  });
+});
