@@ -48,10 +48,11 @@ export const remindCommand: CliCommand = {
     json: { type: 'boolean' },
   },
   async run(file, values, io) {
-    const { workbook, campaign, today } = await openCampaign(file, values, io);
+    const dryRun = values['dry-run'] === true;
+    // A real run saves 发送日志 back into the workbook, so the whole file is read (dropdowns included).
+    const { workbook, campaign, today } = await openCampaign(file, values, io, { readOnly: dryRun });
     const t = texts(campaign.lang).remind;
     const dir = outboxDirOf(file);
-    const dryRun = values['dry-run'] === true;
     const mailer = new OutboxMailer(dir, { today: () => today, now: io.now, dailyQuota: quotaFromEnv() });
     const lock = new FileLock(`${file}.lock`, () => new CliError(t.busy, 2));
     const result = runReminders({ wb: workbook, mailer, lock, clock: { now: io.now } }, { today, dryRun });
