@@ -7,16 +7,22 @@ import { typeSheets, useGasFakes } from './fixture';
 
 const fakes = useGasFakes();
 
-function items(menu: FakeMenu | undefined): [string, string][] {
+/** The menu's items as [caption, function]; separators as ['---', '']. */
+function allItems(menu: FakeMenu | undefined): [string, string][] {
   return (menu?.items ?? []).map((item) => [(item as MenuItem).caption, (item as MenuItem).functionName]);
+}
+
+const MINE = ['menuOpenSidebar', 'menuSetUp', 'menuRecompute', 'menuHelp'];
+
+/** The items of this feature, in order (the report and reminder items sit between them). */
+function items(menu: FakeMenu | undefined): [string, string][] {
+  return allItems(menu).filter(([, fn]) => MINE.includes(fn));
 }
 
 const CHINESE_ITEMS: [string, string][] = [
   ['记录走访', 'menuOpenSidebar'],
-  ['---', ''],
   ['初始化/修复工作簿', 'menuSetUp'],
   ['重新计算进度', 'menuRecompute'],
-  ['---', ''],
   ['使用说明', 'menuHelp'],
 ];
 
@@ -32,6 +38,8 @@ describe('onOpen', () => {
     expect(fakes().ui.menus).toHaveLength(1);
     expect(fakes().ui.menus[0]?.addon).toBe(true);
     expect(items(fakes().ui.menus[0])).toEqual(CHINESE_ITEMS);
+    expect(allItems(fakes().ui.menus[0])[0]).toEqual(['记录走访', 'menuOpenSidebar']);
+    expect(allItems(fakes().ui.menus[0]).pop()).toEqual(['使用说明', 'menuHelp']);
     expect(fakes().calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
   });
 
@@ -40,12 +48,12 @@ describe('onOpen', () => {
     onOpen(openEvent('LIMITED'));
     expect(items(fakes().ui.menus[0])).toEqual([
       ['Log a visit', 'menuOpenSidebar'],
-      ['---', ''],
       ['Set up / repair workbook', 'menuSetUp'],
       ['Recompute progress', 'menuRecompute'],
-      ['---', ''],
       ['How to use', 'menuHelp'],
     ]);
+    // Every item, this feature's or another's, is in English.
+    for (const [caption] of allItems(fakes().ui.menus[0])) expect(caption).not.toMatch(/[\u4e00-\u9fff]/u);
   });
 
   it('is Chinese on a new, empty spreadsheet, and onInstall builds the same menu', () => {
