@@ -17,6 +17,8 @@ export interface TestPlayground {
   running: RunningPlayground;
   dir: string;
   workbook: string;
+  /** Stops (as Ctrl-C does) and starts again on the same workbook and store, on a new port. */
+  restart(): Promise<RunningPlayground>;
   close(): Promise<void>;
 }
 
@@ -32,19 +34,29 @@ export async function startTestPlayground(): Promise<TestPlayground> {
   requireBuild();
   const dir = mkdtempSync(join(tmpdir(), 'visit-ledger-e2e-'));
   const workbook = join(dir, 'workbook.xlsx');
-  const running = await startPlayground(
-    { workbook, storeFile: join(dir, 'store.json'), port: 0, today: TODAY, lang: 'zh', email: '' },
-    ROOT,
-  );
-  return {
-    running,
+  const options = {
+    workbook,
+    storeFile: join(dir, 'store.json'),
+    port: 0,
+    today: TODAY,
+    lang: 'zh' as const,
+    email: '',
+  };
+  const playground: TestPlayground = {
+    running: await startPlayground(options, ROOT),
     dir,
     workbook,
+    async restart() {
+      await playground.running.stop();
+      playground.running = await startPlayground(options, ROOT);
+      return playground.running;
+    },
     async close() {
-      await running.stop();
+      await playground.running.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return playground;
 }
 
 /** Opens the playground page and waits until the workbook is drawn. */

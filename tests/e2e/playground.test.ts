@@ -158,3 +158,152 @@ test('a bad date typed into a cell gets its 校验 message, and the typed text i
   await check.click();
   expect(await page.locator('#cell-note').textContent()).toBe(note);
 });
+
+test('logs a home visit by keyboard alone', async () => {
+  const campaign = await campaignOf(playground.workbook);
+  const homeUnit = campaign.units.find((u) => u.homeVisits)?.name ?? '';
+  const teacher = campaign.staff.find(
+    (s) => s.active && s.className !== '' && s.units.length === 1 && s.units[0] === homeUnit,
+  );
+  if (!teacher) throw new Error('the sample has no class teacher');
+  const student = campaign.students.find((s) => s.className === teacher.className);
+  if (!student) throw new Error(`class ${teacher.className} has no students`);
+  const homeVisitsBefore = campaign.homeVisits.length;
+
+  // A fresh page: the keyboard starts at the top.
+  await openPlayground(page, playground.running.url);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('menu-button');
+  await page.keyboard.press('Enter'); // opens the menu on its first item, 记录走访
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('logVisit');
+  await page.keyboard.press('Enter');
+  await page.frameLocator('#sidebar-frame').locator('#me').waitFor();
+  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+  if (!frame) throw new Error('no sidebar frame');
+
+  const focused = () => frame.evaluate(() => document.activeElement?.id ?? '');
+  const tabTo = async (id: string, key = 'Tab') => {
+    for (let i = 0; i < 120 && (await focused()) !== id; i++) await page.keyboard.press(key);
+    expect(await focused()).toBe(id);
+  };
+  await tabTo('me');
+  // Arrow keys walk the names; each choice loads that person's form.
+  const me = frame.locator('#me');
+  for (let i = 0; i < 200 && (await me.inputValue()) !== teacher.name; i++) {
+    const before = await me.inputValue();
+    await page.keyboard.press('ArrowDown');
+    await until(
+      () => me.evaluate((el: HTMLSelectElement) => ({ value: el.value, disabled: el.disabled })),
+      (s) => s.value !== before && !s.disabled,
+    );
+  }
+  expect(await me.inputValue()).toBe(teacher.name);
+  await frame.locator('#homeVisit-form').waitFor();
+  expect(await frame.locator('#homeVisit-date').inputValue()).toBe(TODAY);
+  expect(await frame.locator('#homeVisit-className').inputValue()).toBe(teacher.className);
+
+  await tabTo('homeVisit-students-filter');
+  await page.keyboard.type(student.name);
+  await page.keyboard.press('Tab');
+  expect(await frame.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('checkbox');
+  await page.keyboard.press('Space');
+  await tabTo('homeVisit-mode');
+  const mode = frame.locator('#homeVisit-mode');
+  for (
+    let i = 0;
+    i < 6 &&
+    (await mode.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)) !== t.values.modes.phone;
+    i++
+  )
+    await page.keyboard.press('ArrowDown');
+  await tabTo('homeVisit-record');
+  await page.keyboard.type('电话家访：了解孩子在家学习情况');
+  await page.keyboard.press('Tab');
+  for (
+    let i = 0;
+    i < 10 && !(await frame.evaluate(() => document.activeElement?.matches('button[type=submit]')));
+    i++
+  )
+    await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  const saved = frame.locator('#status[data-id]');
+  await saved.waitFor();
+  const id = (await saved.getAttribute('data-id')) ?? '';
+  expect(id).toMatch(/^H-\d+$/);
+  const after = await campaignOf(playground.workbook);
+  expect(after.homeVisits.length).toBe(homeVisitsBefore + 1);
+  const row = after.homeVisits.find((v) => v.id === id);
+  expect(row).toMatchObject({
+    teacher: teacher.name,
+    className: teacher.className,
+    mode: 'phone',
+    date: TODAY,
+  });
+  expect(row?.valid).toBe(true);
+});
+
+test('generates a monthly report, which appears as a tab', async () => {
+  await menu('report');
+  const dialog = page.locator('#month-dialog');
+  await dialog.waitFor();
+  expect(await page.locator('#month-input').inputValue()).toBe(TODAY.slice(0, 7));
+  await page.fill('#month-input', '2027-03');
+  await page.click('#month-ok');
+  const sheet = `${t.sheets.report} 2027-03`;
+  const tab = page.getByRole('tab', { name: sheet, exact: true });
+  await tab.waitFor();
+  expect(await tab.getAttribute('aria-selected')).toBe('true');
+  const grid = await sheetText(page, sheet);
+  expect(grid.flat().join(' ')).toContain('2027-03');
+  expect(await page.locator('#status').textContent()).toContain(sheet);
+  // Generated sheets are protected: typing into one is refused with a word why.
+  await page.click('td[data-r="2"][data-c="0"]');
+  await page.keyboard.type('x');
+  expect(await page.locator('.cell-editor').count()).toBe(0);
+  expect(await page.locator('#status').textContent()).toBe(t.playground.protectedSheet);
+});
+
+test('previews the reminders, then sends them to the outbox tab', async () => {
+  await menu('remindPreview');
+  const dialog = page.locator('#preview-dialog');
+  await dialog.waitFor();
+  const previewed = await dialog.locator('.mail').count();
+  expect(previewed).toBeGreaterThan(0);
+  expect(await dialog.textContent()).toContain(t.remind.previewTitle);
+  await page.click('#preview-close');
+  const outboxTab = page.getByRole('tab', { name: new RegExp(`^${t.playground.outbox}`) });
+  expect(await outboxTab.textContent()).toBe(`${t.playground.outbox} (0)`);
+
+  await menu('remindSend');
+  await until(
+    () => outboxTab.getAttribute('aria-selected'),
+    (v) => v === 'true',
+  );
+  expect(await outboxTab.textContent()).toBe(`${t.playground.outbox} (${previewed})`);
+  expect(await page.locator('#outbox .mail').count()).toBe(previewed);
+  const first = (await page.locator('#outbox .mail').first().textContent()) ?? '';
+  expect(first).toContain('@');
+  // 发送日志 now records each message; a second run sends nothing again.
+  expect(await page.getByRole('tab').allTextContents()).toContain(t.sheets.sendLog);
+  await menu('remindSend');
+  await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+  expect(await outboxTab.textContent()).toBe(`${t.playground.outbox} (${previewed})`);
+});
+
+test('edits are in the .xlsx: after a restart the page shows them', async () => {
+  const grid = await sheetText(page, t.sheets.suggestions);
+  const header = grid[0] ?? [];
+  const textCol = header.indexOf(t.columns.suggestions.text);
+  const used = grid.reduce((last, cells, i) => (cells.some((c) => c !== '') ? i + 1 : last), 0);
+  const row = used + 1;
+  await page.click(`td[data-r="${row}"][data-c="${textCol}"]`);
+  await page.keyboard.type('=1+2 请在操场加装遮阳棚');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+  const running = await playground.restart();
+  await openPlayground(page, running.url);
+  const after = await sheetText(page, t.sheets.suggestions);
+  // Kept as typed, as text (never a formula).
+  expect(after[row - 1]?.[textCol]).toBe('=1+2 请在操场加装遮阳棚');
+});

@@ -122,7 +122,7 @@ export function sheetView(ws: Worksheet): SheetView {
     const w = ws.getColumn(c + 1).width;
     return w ? Math.round(w * PX_PER_WIDTH_UNIT) : DEFAULT_WIDTH_PX;
   });
-  const frozen = ws.views.find((v) => v.state === 'frozen') as { ySplit?: number } | undefined;
+  const frozen = (ws.views ?? []).find((v) => v.state === 'frozen') as { ySplit?: number } | undefined;
   return {
     name: ws.name,
     editable: tableOfSheet(ws.name) !== undefined,
