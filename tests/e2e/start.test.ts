@@ -1,0 +1,153 @@
+// `npm start` as a person runs it (node dist-node/start.js): the URL and workbook printed, port in use, a corrupt file, Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format, texts } from '../../src/core/i18n/messages';
+import { ROOT, TODAY, requireBuild, until } from './playground-fixture';
+
+const t = texts('zh').playground;
+const START = join(ROOT, 'dist-node', 'start.js');
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[], cwd: string, port: number): Run {
+  const child = spawn(process.execPath, [START, ...args], {
+    cwd,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, out: () => out, err: () => err, exit };
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+let dir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(() => requireBuild());
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'visit-ledger-start-'));
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('prints the URL and the workbook it made from the sample school under .local/, and serves the page', async () => {
+  const port = await freePort();
+  const r = run(['--today', TODAY], dir, port);
+  children.push(r.child);
+  await until(r.out, (o) => o.includes(t.stopHint));
+  const workbook = join(dir, '.local', 'workbook.xlsx');
+  expect(r.out()).toContain(format(t.listening, { url: `http://localhost:${port}` }));
+  expect(r.out()).toContain(format(t.createdWorkbook, { file: workbook }));
+  expect(existsSync(workbook)).toBe(true);
+  const page = await fetch(`http://127.0.0.1:${port}/`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('id="sidebar-frame"');
+  // Another site's page (or a rebound DNS name) gets nothing.
+  const foreign = await new Promise<number | undefined>((resolve, reject) =>
+    request({ host: '127.0.0.1', port, path: '/api/book', headers: { host: 'evil.example' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    })
+      .on('error', reject)
+      .end(),
+  );
+  expect(foreign).toBe(403);
+  r.child.kill('SIGINT');
+  expect(await r.exit).toBe(0);
+});
+
+test('a port in use: one clear line, exit code 1, no workbook written', async () => {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const address = blocker.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    const workbook = join(dir, 'w.xlsx');
+    const r = run(['--workbook', workbook], dir, port);
+    children.push(r.child);
+    expect(await r.exit).toBe(1);
+    expect(r.err().trim()).toBe(format(t.portInUse, { port, next: port + 1 }));
+    expect(r.err().trim().split('\n')).toHaveLength(1);
+    expect(existsSync(workbook)).toBe(false);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
+test('a corrupt workbook is kept byte for byte, with a message saying how to start fresh', async () => {
+  const workbook = join(dir, 'broken.xlsx');
+  const bytes = Buffer.from('PK\u0003\u0004 this is not really a zip file \u0000\u0001\u0002', 'binary');
+  writeFileSync(workbook, bytes);
+  const r = run(['--workbook', workbook], dir, await freePort());
+  children.push(r.child);
+  expect(await r.exit).toBe(2);
+  const message = r.err().trim();
+  expect(message.split('\n')).toHaveLength(1);
+  expect(message).toContain(workbook);
+  expect(message).toContain(`rm ${workbook}`);
+  expect(message).toContain('--workbook');
+  expect(readFileSync(workbook).equals(bytes)).toBe(true);
+  expect(readdirSync(dir)).toEqual(['broken.xlsx']);
+});
+
+test('Ctrl-C while a change is being saved: the write finishes, the file is whole, exit code 0', async () => {
+  const port = await freePort();
+  const workbook = join(dir, 'w.xlsx');
+  const r = run(['--workbook', workbook, '--today', TODAY], dir, port);
+  children.push(r.child);
+  await until(r.out, (o) => o.includes(t.stopHint));
+  const book = (await (await fetch(`http://127.0.0.1:${port}/api/book`)).json()) as {
+    sheets: { name: string; cells: string[][] }[];
+  };
+  const suggestions = book.sheets.find((s) => s.name === texts('zh').sheets.suggestions);
+  const row = (suggestions?.cells.length ?? 0) + 1;
+  const col = suggestions?.cells[0]?.indexOf(texts('zh').columns.suggestions.text) ?? -1;
+  const edit = fetch(`http://127.0.0.1:${port}/api/edit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sheet: suggestions?.name, row, col, text: '停止前写入的一条建议' }),
+  }).then(
+    (response) => response.status,
+    () => 0,
+  );
+  // The signal arrives while the edit is being checked and saved (a save takes a few hundred ms).
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  r.child.kill('SIGINT');
+  expect(await r.exit).toBe(0);
+  const status = await edit;
+  expect(r.out()).toContain(t.stopping);
+  expect(r.out()).toContain(t.stopped);
+  // No temporary file is left, and the workbook opens with the edit in it: the answered edit was written.
+  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  const { openXlsx } = await import('../../src/local/xlsx-workbook');
+  const reopened = await openXlsx(workbook);
+  const grid = reopened.read(texts('zh').sheets.suggestions) ?? [];
+  expect(status).toBe(200);
+  expect(grid[row - 1]?.[col]).toBe('停止前写入的一条建议');
+});
