@@ -2,6 +2,7 @@
 import { dateTimeInZone, monthOf, type IsoDate } from '../core/dates';
 import { computeStatus, loadCampaign } from '../core/engine';
 import { en } from '../core/i18n/en';
+import type { Lang } from '../core/i18n/messages';
 import { zh } from '../core/i18n/zh';
 import type { Campaign, StatusResult } from '../core/model';
 import { phaseLabel } from '../core/phase';
@@ -20,6 +21,8 @@ export interface RecomputeContext {
 
 export interface RecomputeResult {
   today: IsoDate;
+  /** The workbook's language (设置's 语言). */
+  lang: Lang;
   errors: number;
   warnings: number;
   status: StatusResult;
@@ -81,5 +84,5 @@ export function recompute(wb: WorkbookPort, ctx: RecomputeContext): RecomputeRes
     warnings,
   });
   wb.replace(name, sheet.grid, sheet.format);
-  return { today, errors, warnings, status, statusSheet: name };
+  return { today, lang: campaign.lang, errors, warnings, status, statusSheet: name };
 }

@@ -46,13 +46,14 @@ export function runSetUp(): void {
 /** 重新计算进度: re-checks every row, rewrites 进度. */
 export function runRecompute(): void {
   const wb = new GasWorkbook();
-  let lang: Lang = 'zh';
   underLock(
-    () => lang,
+    () => workbookLanguage(wb, 'zh'),
     () => {
       const result = recompute(wb, { now: new Date() });
-      lang = workbookLanguage(wb, 'zh');
-      return format(texts(lang).menu.recomputeDone, { errors: result.errors, warnings: result.warnings });
+      return format(texts(result.lang).menu.recomputeDone, {
+        errors: result.errors,
+        warnings: result.warnings,
+      });
     },
   );
 }
