@@ -306,7 +306,7 @@ describe('the rosters, settings and ledgers', () => {
   });
 
   it('keeps a unit with a broken minimum known: one error, no warnings on its staff and targets, no quota lines', () => {
-    const units = unitRows('zh').map((u) => (u[0] === '校长室' ? ['校长室', u[1], 0, '', ''] : u));
+    const units = unitRows('zh').map((u) => (u[0] === '校长室' ? ['校长室', u[1] ?? '', 0, '', ''] : u));
     const campaign = loadCampaign(school({ units }), TODAY);
     expect(problemsOf(campaign).map((p) => [p.sheet, p.code])).toEqual([['部门指标', 'MINIMUM_INVALID']]);
     expect(computeStatus(campaign, '2027-04', TODAY).people.filter((l) => l.unit === '校长室')).toEqual([]);
