@@ -212,3 +212,18 @@ describe('an English sample workbook', () => {
     expect(status).toMatch(/and \d+ more/);
   });
 });
+
+describe('without --today', () => {
+  it('init --sample and validate both take today in the school time zone, and agree', async () => {
+    // 2027-11-14 20:00 UTC is already 2027-11-15 in Asia/Shanghai.
+    const now = new Date('2027-11-14T20:00:00Z');
+    const plain = path.join(dir, 'plain.xlsx');
+    expect((await cli(['init', plain, '--sample'], now)).out).toContain('2027-11-15');
+    const run = await cli(['validate', plain, '--json'], now);
+    expect(run.code).toBe(1);
+    const { problems } = JSON.parse(run.out);
+    expect(new Set(problems.map(key))).toEqual(new Set(sampleSchool('2027-11-15', 'zh').intended.map(key)));
+    const status = JSON.parse((await cli(['status', plain, '--json'], now)).out);
+    expect([status.month, status.today]).toEqual(['2027-11', '2027-11-15']);
+  });
+});
