@@ -103,8 +103,13 @@ export class SheetGrid {
     for (let r = 1; r <= this.rows; r++) {
       const tr = h('tr', { 'aria-rowindex': r }, h('th', { scope: 'row', class: 'rownum' }, String(r)));
       for (let c = 0; c < this.cols; c++) {
-        const text = view.cells[r - 1]?.[c] ?? '';
+        const line = view.cells[r - 1] ?? [];
+        const text = line[c] ?? '';
         const style = styles.get(`${r}:${c}`);
+        // As in Sheets, text runs on over the empty cells to its right.
+        let room = 0;
+        for (let n = c + 1; n < this.cols && (line[n] ?? '') === ''; n++) room += view.widths[n] ?? 100;
+        const spill = text !== '' && room > 0;
         const td = h(
           'td',
           {
@@ -115,12 +120,16 @@ export class SheetGrid {
             title: style?.note ? `${text}\n\n${style.note}` : null,
             'data-note': style?.note ?? null,
             class:
-              [style?.note ? 'has-note' : '', style?.bold || r <= view.frozenRows ? 'bold' : '']
+              [
+                style?.note ? 'has-note' : '',
+                style?.bold || r <= view.frozenRows ? 'bold' : '',
+                spill ? 'spill' : '',
+              ]
                 .join(' ')
                 .trim() || null,
             style: style?.bg ? `background-color:${style.bg}` : null,
           },
-          text,
+          spill ? h('span', { style: `max-width:${(view.widths[c] ?? 100) + room - 8}px` }, text) : text,
         );
         tr.appendChild(td);
       }
