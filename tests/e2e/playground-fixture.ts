@@ -81,7 +81,7 @@ export async function campaignOf(file: string): Promise<Campaign> {
 
 /** Reads until the value passes the check (or fails with the last value seen after `timeout` ms). */
 export async function until<T>(
-  read: () => Promise<T>,
+  read: () => T | Promise<T>,
   ok: (value: T) => boolean,
   timeout = 10_000,
 ): Promise<T> {
