@@ -87,7 +87,11 @@ export function readSettings(parsed: ParsedTable, fallbackLang: Lang, today: Iso
     else settings.coverageMonths = n;
   }
   if (raw.has('exemptMonths')) {
-    const months = splitList(text('exemptMonths')).map(parseMonthText);
+    // Sheets turns a lone "2027-07" typed into the cell into a date value: read it as that month.
+    const cell = raw.get('exemptMonths')?.cell;
+    const asDate =
+      cell instanceof Date || typeof cell === 'number' ? parseDateCell(cell, settings.timeZone) : null;
+    const months = asDate ? [asDate.slice(0, 7)] : splitList(text('exemptMonths')).map(parseMonthText);
     if (months.some((m) => m === undefined)) bad('exemptMonths', 'YYYY-MM');
     settings.exemptMonths = months.filter((m): m is string => m !== undefined);
   }

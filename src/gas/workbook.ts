@@ -55,6 +55,18 @@ export class GasWorkbook implements WorkbookPort {
     return this.cache;
   }
 
+  /**
+   * A sheet by name, asking the spreadsheet again when the listing does not have it: another
+   * execution (a save waiting for the lock) may have created it since the listing was made.
+   */
+  private current(name: string): Sheet | undefined {
+    const listed = this.sheets().get(name);
+    if (listed !== undefined) return listed;
+    const created = this.book.getSheetByName(name) ?? undefined;
+    if (created !== undefined) this.sheets().set(name, created);
+    return created;
+  }
+
   private sheetOrThrow(name: string): Sheet {
     const sheet = this.sheets().get(name);
     if (sheet === undefined) throw new Error(`No sheet named ${name}`);
@@ -99,7 +111,7 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   create(name: string, header: Cell[], format: SheetFormat): void {
-    if (this.sheets().has(name)) return;
+    if (this.current(name) !== undefined) return;
     const sheet = this.book.insertSheet(name);
     this.sheets().set(name, sheet);
     const maxRows = this.ensureSize(sheet, 2, header.length);
@@ -113,7 +125,7 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   replace(name: string, grid: Grid, format: SheetFormat): void {
-    let sheet = this.sheets().get(name);
+    let sheet = this.current(name);
     const fresh = sheet === undefined;
     if (sheet === undefined) {
       sheet = this.book.insertSheet(name);

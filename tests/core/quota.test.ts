@@ -147,6 +147,19 @@ describe('the status of a month', () => {
     expect(lineOf(computeStatus(after, '2027-07', '2027-09-05'), '张校长', '校长室')?.status).toBe('exempt');
     expect(lineOf(computeStatus(after, '2027-06', '2027-09-05'), '张校长', '校长室')?.status).toBe('missed');
   });
+
+  it('reads a lone exempt month that Sheets turned into a date value (midnight in the school’s zone)', () => {
+    const sheets = school({ visits: principalVisits('2027-07-10', 1) });
+    const settings = sheets.find((s) => s.name === '设置');
+    const row = settings?.grid.find((r) => r[0] === '不计指标月份');
+    if (row === undefined) throw new Error('no exempt-months row');
+    row[1] = new Date('2027-06-30T16:00:00Z'); // 2027-07-01 00:00 in Asia/Shanghai
+    const campaign = loadCampaign(sheets, '2027-07-20');
+    expect(campaign.settings.exemptMonths).toEqual(['2027-07']);
+    expect(lineOf(computeStatus(campaign, '2027-07', '2027-07-20'), '张校长', '校长室')?.status).toBe(
+      'exempt',
+    );
+  });
 });
 
 describe('pacing in February', () => {
