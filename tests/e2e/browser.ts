@@ -12,16 +12,19 @@ export interface Browser {
 }
 
 /** A persistent context over a fresh, throw-away profile. Fails (never skips) when Chromium is missing. */
-export async function launchChromium(viewport = { width: 1280, height: 800 }): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+export async function launchChromium(
+  viewport = { width: 1280, height: 800 },
+  executable = CHROMIUM,
+): Promise<Browser> {
+  if (!existsSync(executable)) {
     throw new Error(
-      `Chromium is missing at ${CHROMIUM}: the end-to-end tests need it. ` +
+      `Chromium is missing at ${executable}: the end-to-end tests need it. ` +
         '.ci/run installs it (apt-get install chromium fonts-noto-cjk); locally: sudo apt-get install chromium.',
     );
   }
   const profile = mkdtempSync(join(tmpdir(), 'visit-ledger-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: executable,
     headless: true,
     viewport,
     locale: 'zh-CN',

@@ -1,6 +1,6 @@
 // End to end in Chromium: the playground page, the real sidebar in its panel, edits, menu actions, all over the .xlsx.
 import type { FrameLocator, Page } from 'playwright-core';
-import { texts } from '../../src/core/i18n/messages';
+import { format, texts } from '../../src/core/i18n/messages';
 import { launchChromium, type Browser } from './browser';
 import {
   campaignOf,
@@ -241,6 +241,30 @@ test('logs a home visit by keyboard alone', async () => {
     date: TODAY,
   });
   expect(row?.valid).toBe(true);
+});
+
+test('set-up and recompute from the menu: 进度 rewritten, the counts of problems shown', async () => {
+  await menu('setUp');
+  await until(
+    () => page.locator('#status').textContent(),
+    (text) => (text ?? '').startsWith(t.menu.setUpDone.slice(0, 5)),
+  );
+  // The workbook already has every sheet: set-up adds nothing and changes no row.
+  expect(await page.locator('#status').textContent()).toBe(
+    format(t.menu.setUpDone, { created: 0, columns: 0 }),
+  );
+  const before = (await campaignOf(playground.workbook)).findings.length;
+  await menu('recompute');
+  const statusTab = page.getByRole('tab', { name: t.sheets.status, exact: true });
+  await until(
+    () => statusTab.getAttribute('aria-selected'),
+    (v) => v === 'true',
+  );
+  const message = (await page.locator('#status').textContent()) ?? '';
+  const [errors, warnings] = (message.match(/\d+/g) ?? []).map(Number);
+  expect((errors ?? 0) + (warnings ?? 0)).toBe(before);
+  const grid = await sheetText(page, t.sheets.status);
+  expect(grid[2]?.[1]).toContain(TODAY);
 });
 
 test('generates a monthly report, which appears as a tab', async () => {
