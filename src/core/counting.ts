@@ -10,19 +10,41 @@ import type { Unit } from './schemas';
 export interface CountIndex {
   readonly calendar: QuotaCalendar;
   readonly rosters: Rosters;
-  /** `person|unit|month` → distinct people visited (target or student keys). */
-  readonly counts: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Person key → unit key → quota month → distinct people visited (target or student keys). */
+  readonly counts: Counts;
 }
 
 const cache = new WeakMap<Campaign, CountIndex>();
 
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
-  let set = map.get(key);
-  if (set === undefined) {
-    set = new Set();
-    map.set(key, set);
+type Counts = Map<string, Map<string, Map<IsoMonth, Set<string>>>>;
+
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  set.add(value);
+  return value;
+}
+
+/** The set a person's visits in a unit and quota month go into (nested maps: no composite string keys). */
+function bucket(counts: Counts, person: string, unit: string, month: IsoMonth): Set<string> {
+  const byUnit = child(counts, person, () => new Map<string, Map<IsoMonth, Set<string>>>());
+  return child(
+    child(byUnit, unit, () => new Map<IsoMonth, Set<string>>()),
+    month,
+    () => new Set<string>(),
+  );
+}
+
+/** The distinct people a person visited for a unit in a quota month (name keys). */
+export function visitedIn(
+  index: CountIndex,
+  person: string,
+  unit: string,
+  month: IsoMonth,
+): ReadonlySet<string> | undefined {
+  return index.counts.get(person)?.get(unit)?.get(month);
 }
 
 interface UnitOfPerson {
@@ -36,7 +58,7 @@ export function countIndex(campaign: Campaign): CountIndex {
   if (cached !== undefined) return cached;
   const rosters = campaign.rosters;
   const calendar = quotaCalendar(campaign.settings);
-  const counts = new Map<string, Set<string>>();
+  const counts: Counts = new Map();
   const unitsByPerson = new Map<string, UnitOfPerson[]>();
   const unitsOf = (personKey: string): UnitOfPerson[] => {
     let units = unitsByPerson.get(personKey);
@@ -63,7 +85,7 @@ export function countIndex(campaign: Campaign): CountIndex {
         for (const target of visit.counted) {
           const ofTarget = rosters.groupsOfTarget.get(target);
           if (ofTarget !== undefined && ofTarget.some((g) => unit.groups.has(g))) {
-            add(counts, `${person}|${unit.key}|${month}`, target);
+            bucket(counts, person, unit.key, month).add(target);
           }
         }
       }
@@ -75,7 +97,8 @@ export function countIndex(campaign: Campaign): CountIndex {
     for (const person of visit.credited) {
       for (const unit of unitsOf(person)) {
         if (!unit.homeVisits) continue;
-        for (const student of visit.counted) add(counts, `${person}|${unit.key}|${month}`, student);
+        const students = bucket(counts, person, unit.key, month);
+        for (const student of visit.counted) students.add(student);
       }
     }
   }
@@ -97,7 +120,7 @@ export function personLines(index: CountIndex, month: IsoMonth, today: IsoDate):
       if (unit === undefined || seen.has(nameKey(unit.name))) continue;
       seen.add(nameKey(unit.name));
       if (!isQuotaMonth(index.calendar, unit.homeVisits, month)) continue;
-      const count = index.counts.get(`${personKey}|${nameKey(unit.name)}|${month}`)?.size ?? 0;
+      const count = visitedIn(index, personKey, nameKey(unit.name), month)?.size ?? 0;
       const status = quotaStatus(count, unit.minimum, month, today, index.calendar.exempt.has(month));
       if (status === null) continue;
       lines.push({ name: person.name, unit: unit.name, count, minimum: unit.minimum, status });

@@ -46,10 +46,19 @@ export function parseDateText(text: string): IsoDate | null {
   return null;
 }
 
+const SERIAL_CACHE = new Map<number, IsoDate>();
+
 /** A spreadsheet serial number (days since 1899-12-30, fraction = time of day) as a calendar date. */
 export function serialToDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  return new Date(SERIAL_EPOCH_UTC + Math.floor(serial + 1e-9) * DAY_MS).toISOString().slice(0, 10);
+  const day = Math.floor(serial + 1e-9);
+  let date = SERIAL_CACHE.get(day);
+  if (date === undefined) {
+    date = new Date(SERIAL_EPOCH_UTC + day * DAY_MS).toISOString().slice(0, 10);
+    if (SERIAL_CACHE.size > 50_000) SERIAL_CACHE.clear();
+    SERIAL_CACHE.set(day, date);
+  }
+  return date;
 }
 
 /** A calendar date as a spreadsheet serial number. */

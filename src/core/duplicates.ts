@@ -1,12 +1,19 @@
-// Finds rows that repeat an earlier one (same visitor, same person visited, same date), with numeric keys for speed.
-import { dateToSerial, type IsoDate } from './dates';
+// Finds rows that repeat an earlier one (same visitor, same person visited, same date), with small-integer keys for speed.
+import type { IsoDate } from './dates';
+
+/** A date as a small integer (year·512 + month·32 + day), without allocating. */
+function dayNumber(date: IsoDate): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  return year * 512 + (digit(5) * 10 + digit(6)) * 32 + digit(8) * 10 + digit(9);
+}
 
 /** Remembers (visitor, person, date) triples and tells the first row that had one. */
 export class DuplicateFinder {
   private readonly visitors = new Map<string, number>();
   private readonly people = new Map<string, number>();
-  private readonly days = new Map<IsoDate, number>();
-  private readonly seen = new Map<number, number>();
+  /** (visitor, day) → person ids and their first rows, alternating; usually a handful of entries. */
+  private readonly seen = new Map<number, number[]>();
 
   private static id(ids: Map<string, number>, key: string): number {
     let id = ids.get(key);
@@ -17,24 +24,27 @@ export class DuplicateFinder {
     return id;
   }
 
-  private day(date: IsoDate): number {
-    let day = this.days.get(date);
-    if (day === undefined) {
-      day = dateToSerial(date);
-      this.days.set(date, day);
-    }
-    return day;
-  }
-
   /** Records the row's triples; returns the earliest earlier row sharing one, if any. */
   check(visitorKey: string, people: readonly string[], date: IsoDate, row: number): number | undefined {
-    // visitor (< 2^13) · day serial (< 2^20) · person (< 2^20) fits in a safe integer.
-    const base = (DuplicateFinder.id(this.visitors, visitorKey) * 2 ** 20 + this.day(date)) * 2 ** 20;
+    // Days since year 0 fit in 21 bits, so a visitor id below 2^9 keeps the key a small integer;
+    // beyond that the key is a plain (still exact) number.
+    const key = DuplicateFinder.id(this.visitors, visitorKey) * 2 ** 21 + dayNumber(date);
+    let entries = this.seen.get(key);
+    if (entries === undefined) {
+      entries = [];
+      this.seen.set(key, entries);
+    }
     let earlier: number | undefined;
     for (const person of people) {
-      const key = base + DuplicateFinder.id(this.people, person);
-      const found = this.seen.get(key);
-      if (found === undefined) this.seen.set(key, row);
+      const id = DuplicateFinder.id(this.people, person);
+      let found: number | undefined;
+      for (let i = 0; i < entries.length; i += 2) {
+        if (entries[i] === id) {
+          found = entries[i + 1];
+          break;
+        }
+      }
+      if (found === undefined) entries.push(id, row);
       else if (earlier === undefined || found < earlier) earlier = found;
     }
     return earlier;

@@ -1,6 +1,6 @@
 // The figures of a monthly report (§5): per unit, person, cycle, class, open follow-ups, rectification, suggestions.
 import { computeStatus } from '../engine';
-import { countIndex } from '../counting';
+import { visitedIn, countIndex } from '../counting';
 import { quotaMonthOf } from '../quota';
 import { daysBetween, lastDay, monthOf, previousMonth, type IsoDate, type IsoMonth } from '../dates';
 import { nameKey } from '../names';
@@ -128,7 +128,7 @@ function unitFigures(campaign: Campaign, month: IsoMonth, people: readonly Perso
     ).length;
     const distinct = new Set<string>();
     for (const person of members) {
-      for (const key of index.counts.get(`${person}|${unitKey}|${month}`) ?? []) distinct.add(key);
+      for (const key of visitedIn(index, person, unitKey, month) ?? []) distinct.add(key);
     }
     const lines = people.filter((l) => nameKey(l.unit) === unitKey);
     return {
