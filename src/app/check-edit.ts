@@ -1,5 +1,5 @@
 // The edit check: verdicts for the edited rows of a visit sheet, and 编号 / 录入人 / 录入时间 on rows that lack them.
-import type { IsoDate } from '../core/dates';
+import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { loadCampaign } from '../core/engine';
 import { isEmptyCell, type Cell, type Grid } from '../core/grid';
 import { tableOfSheet, type TableKey } from '../core/tables';
@@ -96,9 +96,10 @@ export function checkEditedRows(
     nextIds(id === undefined ? [] : grid.map((row) => row[id] ?? null), ID_PREFIX[table], count),
   );
   if (ctx.userEmail !== '') stamp(parsed.columnIndex.enteredBy, (count) => Array(count).fill(ctx.userEmail));
-  stamp(parsed.columnIndex.enteredAt, (count) =>
-    Array.from({ length: count }, () => new Date(ctx.now.getTime())),
-  );
+  // The school's wall-clock time as text, as the sidebar writes it: a Date instant would show in
+  // UTC in an .xlsx file, and in the spreadsheet's own zone (not always the school's) in Sheets.
+  const enteredAt = dateTimeInZone(ctx.now, campaign.settings.timeZone);
+  stamp(parsed.columnIndex.enteredAt, (count) => Array<Cell>(count).fill(enteredAt));
   return { checked, stamped: stampedRows.size };
 }
 

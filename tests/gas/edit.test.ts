@@ -61,6 +61,7 @@ describe('an edit of one row', () => {
     expect(columnValues(visitsSheet(), '校验')).toEqual(['', '', '', '✓']);
     expect(columnValues(visitsSheet(), '编号')).toEqual(['V-1', 'V-2', 'V-7', 'V-8']);
     expect(columnValues(visitsSheet(), '录入人')[3]).toBe('teacher@school.example');
+    // Written as the school's wall-clock text '2027-04-20 10:00', which Sheets reads as that date-time.
     expect(columnValues(visitsSheet(), '录入时间')[3]).toEqual(NOW);
   });
 
