@@ -32,7 +32,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 2;
   };
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') return usage(t.cliText.fileRequired);
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(t.cli.usage);
+    return 0;
+  }
+  if (name === undefined) return usage(t.cliText.fileRequired);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) return usage(format(t.cli.unknownCommand, { command: name }));
   let parsed: ReturnType<typeof parseArgs>;
