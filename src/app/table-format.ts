@@ -27,8 +27,15 @@ export interface RosterSources {
   classes?: RosterSource;
 }
 
-/** Columns stored as plain text: record IDs, student IDs, phone numbers (a leading 0 or + must survive). */
-const TEXT_COLUMNS = new Set(['id', 'studentId', 'contact', 'source']);
+/**
+ * Whether a column is stored as plain text: every text and list column, so that Sheets never turns
+ * what a person typed into something else (a class "3/2" into a date, "TRUE" into a boolean, a
+ * leading 0 or + of a phone number dropped, 设置's "8:00" into a time). Dates, numbers and choices
+ * keep their own formats.
+ */
+function isTextColumn(kind: string): boolean {
+  return kind === 'text' || kind === 'list';
+}
 /** Columns offered the staff roster as a dropdown. */
 const STAFF_COLUMNS = new Set(['visitor', 'teacher', 'followUpOwner', 'owner']);
 
@@ -96,7 +103,7 @@ export function tableFormat(
       });
     }
     if (column.kind === 'date') format.dateColumns.push(index);
-    if (TEXT_COLUMNS.has(column.key)) format.textColumns.push(index);
+    if (isTextColumn(column.kind)) format.textColumns.push(index);
     if (column.key === 'check') {
       format.highlights.push({ column: index, prefix: '✗', color: COLORS.error });
       format.highlights.push({ column: index, prefix: '⚠', color: COLORS.warning });

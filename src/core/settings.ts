@@ -101,7 +101,9 @@ export function readSettings(parsed: ParsedTable, fallbackLang: Lang, today: Iso
     settings.reminderDays = days.filter((d): d is number => d !== undefined);
   }
   if (text('reminderHour') !== '') {
-    const hour = intIn(text('reminderHour').replace(/[:：]00$/, ''), 0, 23);
+    // "8", "8:00", or a time value Sheets made of "8:00" (read as '1899-12-30 08:00').
+    const clock = /(?:^|\s)(\d{1,2})[:：]00(?:[:：]00)?$/u.exec(text('reminderHour').normalize('NFKC'));
+    const hour = intIn(clock?.[1] ?? text('reminderHour'), 0, 23);
     if (hour === undefined) bad('reminderHour', '0–23');
     else settings.reminderHour = hour;
   }

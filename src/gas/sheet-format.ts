@@ -103,7 +103,21 @@ function applyColumnRules(target: FormatTarget, format: SheetFormat): void {
     const range = columnRange(column).setNumberFormat(DATE_FORMAT);
     if (rule !== undefined) range.setDataValidation(rule);
   }
-  for (const column of format.textColumns ?? []) columnRange(column).setNumberFormat(TEXT_FORMAT);
+  // Adjacent text columns are formatted as one range: two calls a run, not two a column.
+  for (const [start, width] of runsOf(format.textColumns ?? [])) {
+    target.sheet.getRange(2, start + 1, dataRows, width).setNumberFormat(TEXT_FORMAT);
+  }
+}
+
+/** Sorted runs of consecutive column indexes, as [first, count]. */
+function runsOf(columns: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[0] + last[1] === column) last[1] += 1;
+    else runs.push([column, 1]);
+  }
+  return runs;
 }
 
 /** Backgrounds and bold rows of the grid just written: one call each over the whole grid. */

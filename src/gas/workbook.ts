@@ -1,4 +1,5 @@
 // The WorkbookPort over SpreadsheetApp: each table read with one grid read and written with one grid write.
+import { dateTimeInZone } from '../core/dates';
 import type { SheetFormat, WorkbookPort } from '../app/ports';
 import type { Cell, Grid } from '../core/grid';
 import { looksLikeFormula } from '../core/names';
@@ -42,6 +43,8 @@ function writeValues(range: Range, values: Cell[][]): void {
 
 export class GasWorkbook implements WorkbookPort {
   private cache: Map<string, Sheet> | undefined;
+  /** The spreadsheet's time zone, asked once when the first date cell is read. */
+  private zone: string | undefined;
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
 
   constructor(private readonly book: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
@@ -107,7 +110,19 @@ export class GasWorkbook implements WorkbookPort {
   read(name: string): Grid | undefined {
     const sheet = this.sheets().get(name);
     if (sheet === undefined) return undefined;
-    return sheet.getDataRange().getValues() as Cell[][];
+    const grid = sheet.getDataRange().getValues() as Cell[][];
+    return grid.map((row) => row.map((cell) => (cell instanceof Date ? this.wallClock(cell) : cell)));
+  }
+
+  /**
+   * A date cell as the wall-clock text it shows ('YYYY-MM-DD', or 'YYYY-MM-DD HH:mm' when it has a
+   * time). Sheets gives date cells as instants at that wall-clock time in the SPREADSHEET's time
+   * zone, which may differ from 设置's; read as text, the calendar date is the one the person typed.
+   */
+  private wallClock(instant: Date): string {
+    this.zone ??= this.book.getSpreadsheetTimeZone();
+    const text = dateTimeInZone(instant, this.zone);
+    return text.endsWith(' 00:00') ? text.slice(0, 10) : text;
   }
 
   create(name: string, header: Cell[], format: SheetFormat): void {

@@ -8,20 +8,33 @@ import { useGasFakes } from './fixture';
 const fakes = useGasFakes();
 
 describe('GasWorkbook.read', () => {
-  it('reads a sheet with one grid read and passes date cells through as the school’s calendar dates', () => {
+  it('reads a sheet with one grid read and gives date cells as the wall-clock text they show', () => {
     fakes().spreadsheet.addSheet('走访记录', [
-      ['编号', '走访日期'],
-      ['V-1', new Date('2027-04-05T00:00:00+08:00')],
+      ['编号', '走访日期', '录入时间'],
+      ['V-1', new Date('2027-04-05T00:00:00+08:00'), new Date('2027-04-30T22:30:00+08:00')],
     ]);
     fakes().spreadsheet.addSheet('人员', [['姓名']]);
     const wb = new GasWorkbook();
     expect(wb.sheetNames()).toEqual(['走访记录', '人员']);
     fakes().calls.reset();
     const grid = wb.read('走访记录');
-    expect(fakes().calls.byMethod()).toEqual({ 'Range.getValues': 1, 'Sheet.getDataRange': 1 });
-    expect(grid?.[1]?.[1]).toBeInstanceOf(Date);
+    expect(fakes().calls.byMethod()).toEqual({
+      'Range.getValues': 1,
+      'Sheet.getDataRange': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+    });
+    expect(grid?.[1]).toEqual(['V-1', '2027-04-05', '2027-04-30 22:30']);
     expect(parseDateCell(grid?.[1]?.[1], 'Asia/Shanghai')).toBe('2027-04-05');
     expect(wb.read('没有这个表')).toBeUndefined();
+  });
+
+  it('reads dates as typed when the spreadsheet’s time zone is not 设置’s (Tokyo sheet, Shanghai school)', () => {
+    fakes().spreadsheet.setSpreadsheetTimeZone('Asia/Tokyo');
+    // A person in a Tokyo-zoned spreadsheet types 2027-04-01: Sheets keeps midnight Tokyo time,
+    // which is still 31 March in Shanghai.
+    fakes().spreadsheet.addSheet('走访记录', [['走访日期'], [new Date('2027-04-01T00:00:00+09:00')]]);
+    const grid = new GasWorkbook().read('走访记录');
+    expect(parseDateCell(grid?.[1]?.[0], 'Asia/Shanghai')).toBe('2027-04-01');
   });
 
   it('gives an empty sheet as one empty cell, as Apps Script does', () => {
