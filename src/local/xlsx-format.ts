@@ -1,22 +1,12 @@
 // A SheetFormat applied to an exceljs worksheet: frozen header, widths, dropdowns, number formats, colours.
 import type { DataValidation, Worksheet } from 'exceljs';
 import type { SheetFormat } from '../app/ports';
+import { columnLetter } from '../core/a1';
 
 /** Dropdowns and column formats reach this many rows below the last used row. */
 export const FORMAT_ROWS_AHEAD = 2000;
 /** Excel column width units are about 7 pixels of the default font. */
 const PX_PER_WIDTH_UNIT = 7;
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

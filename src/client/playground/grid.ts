@@ -1,21 +1,11 @@
 // One sheet drawn as a spreadsheet grid: column letters, a frozen header, row numbers, a selection and in-cell editing.
 import { h, replaceChildren } from '../dom';
+import { columnLetter } from '../../core/a1';
 import type { CellStyle, SheetView } from './protocol';
 
 /** Rows drawn below the last used row of an editable sheet, to type new records into. */
 const EMPTY_ROWS_BELOW = 20;
 const MIN_ROWS = 30;
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export interface GridHandlers {
   /** A cell was typed into (1-based row, 0-based column); resolves once the server has answered. */
