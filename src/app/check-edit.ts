@@ -1,8 +1,9 @@
 // The edit check: verdicts for the edited rows of a visit sheet, and 编号 / 录入人 / 录入时间 on rows that lack them.
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { loadCampaign } from '../core/engine';
-import { isEmptyCell, type Cell, type Grid } from '../core/grid';
+import { isEmptyCell, type Cell } from '../core/grid';
 import { tableOfSheet, type TableKey } from '../core/tables';
+import { runsOf, writeRuns } from './column-runs';
 import type { WorkbookPort } from './ports';
 import { readSheets } from './read';
 import { nextIds, ID_PREFIX } from './record-id';
@@ -44,8 +45,8 @@ function isRecordTable(table: string | undefined): table is RecordTable {
 /**
  * Checks rows firstRow..lastRow of an edited sheet. Only 走访记录 / 家访记录 (or Visits / Home
  * visits) are checked; the header row never gets a verdict. Writes the 校验 column of the edited
- * rows, and stamps the rows that lack 编号, 录入人 or 录入时间 — each column in one write over the
- * edited rows, every other cell of it written back as read. Nothing the person typed is changed.
+ * rows, and stamps the rows that lack 编号, 录入人 or 录入时间 — only their empty cells, one write per run of consecutive
+ * rows. Nothing the person typed is changed.
  */
 export function checkEditedRows(
   wb: WorkbookPort,
@@ -79,17 +80,17 @@ export function checkEditedRows(
   }
 
   const stampedRows = new Set<number>();
+  // Only the empty cells of rows that lack a stamp are written, one write per run of consecutive rows
+  // (at most one run per two edited rows): a cell between two runs — a formula a person filled in,
+  // or a stamp typed since the read — is never written.
   const stamp = (column: number | undefined, fill: (count: number) => Cell[]) => {
     if (column === undefined) return;
-    const current = rowsOf(grid, column, first, lastRow);
-    const lacking = current.flatMap((cell, i) => (filled.has(first + i) && isEmptyCell(cell) ? [i] : []));
+    const lacking = [...filled].filter((row) => isEmptyCell(grid[row - 1]?.[column]));
     if (lacking.length === 0) return;
     const fresh = fill(lacking.length);
-    lacking.forEach((i, k) => {
-      current[i] = fresh[k] ?? '';
-      stampedRows.add(first + i);
-    });
-    wb.writeColumn(sheet, column, first, current);
+    const fills = lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }));
+    writeRuns(wb, sheet, column, runsOf(fills));
+    for (const row of lacking) stampedRows.add(row);
   };
   const id = parsed.columnIndex.id;
   stamp(id, (count) =>
@@ -101,9 +102,4 @@ export function checkEditedRows(
   const enteredAt = dateTimeInZone(ctx.now, campaign.settings.timeZone);
   stamp(parsed.columnIndex.enteredAt, (count) => Array<Cell>(count).fill(enteredAt));
   return { checked, stamped: stampedRows.size };
-}
-
-/** The cells of one column over sheet rows first..last ('' beyond the used range). */
-function rowsOf(grid: Grid, column: number, first: number, last: number): Cell[] {
-  return Array.from({ length: last - first + 1 }, (_, i) => grid[first + i - 1]?.[column] ?? '');
 }

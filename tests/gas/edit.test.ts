@@ -127,6 +127,30 @@ describe('an edit of one row', () => {
   });
 });
 
+describe('stamps written around what is there', () => {
+  it('leaves a 编号 formula of a neighbouring row alone: only the empty cells get a number', () => {
+    const sheet = visitsSheet();
+    typeRows(
+      sheet,
+      5,
+      rowsOf('visits', [
+        visit('2027-04-18', '张校长', '刘洋'),
+        visit('2027-04-18', '张校长', '黄敏'),
+        visit('2027-04-19', '张校长', '杨帆'),
+      ]),
+    );
+    // The school numbered row 6 with a formula of its own, which shows V-20.
+    Object.assign(sheet.store.cell(6, 1), { formula: '="V-"&(ROW()+14)', value: 'V-20' });
+    fakes().calls.reset();
+    onEdit(editEvent(fakes(), sheet, 5, 7, 15));
+    expect(sheet.store.peek(6, 1)).toMatchObject({ formula: '="V-"&(ROW()+14)', value: 'V-20' });
+    expect(columnValues(sheet, '编号')).toEqual(['V-1', 'V-2', 'V-7', 'V-21', 'V-20', 'V-22']);
+    expect(columnValues(sheet, '校验').slice(3)).toEqual(['✓', '✓', '✓']);
+    // Two runs of 编号 (rows 5 and 7): one more write than a block without a gap.
+    expect(fakes().calls.total()).toBe(EDIT_CHECK_CALLS + 2);
+  });
+});
+
 describe('a 50-row paste', () => {
   it('checks and stamps all 50 rows with the same calls as one row', () => {
     typeRows(visitsSheet(), 5, rowsOf('visits', [visit('2027-04-18', '张校长', '刘洋')]));
