@@ -1,4 +1,4 @@
-// The reminder run (§5): under the document lock, send what is due within the quota and log every attempt in 发送日志.
+// The reminder run (§5): plan under the document lock, then lock each send and its 发送日志 row; quota, deferral, retries.
 import { loadCampaign } from '../core/engine';
 import type { Campaign } from '../core/model';
 import { dateTimeInZone, type IsoDate } from '../core/dates';
@@ -6,6 +6,7 @@ import { texts } from '../core/i18n/messages';
 import { planReminders, type ReminderItem, type ReminderPlan } from '../core/report/reminders';
 import {
   LOG_COLUMNS,
+  latestByKey,
   parseSendLog,
   sendLogHeader,
   sendLogRow,
@@ -117,10 +118,27 @@ function plan(deps: RemindDeps, options: RemindOptions) {
   return { campaign, today, plan: planReminders(campaign, today, log, mailer.remainingQuota()) };
 }
 
+/** The latest entry of every key in the log as it is now (another run may have written since the plan). */
+function latestNow(wb: WorkbookPort, sheet: string): Map<string, SendLogEntry> {
+  return latestByKey(parseSendLog(wb.read(sheet)));
+}
+
+/** What one locked attempt did with a planned message. */
+type Attempt = 'sent' | 'failed' | 'alreadySent' | 'noQuota';
+
+/** The counts of a real run so far (kept for the health panel even when the run stops early). */
+interface Progress {
+  today: IsoDate | '';
+  sent: number;
+  deferred: number;
+  failed: number;
+}
+
 /**
- * One reminder run. A dry run only plans. A real run holds the document lock, sends in plan order,
- * logs each sent or failed message as soon as it is known (so a run cut short never sends twice), and
- * logs what did not fit in the quota as deferred.
+ * One reminder run. A dry run only plans. A real run plans under the document lock, then takes the lock
+ * again for each message only: it re-reads the log, skips a key another run has sent meanwhile, checks the
+ * quota, sends and logs the attempt at once, and lets go, so a save can get the lock between two mails
+ * and a run cut short never sends twice. What did not fit in the quota is then logged as deferred.
  */
 export function runReminders(deps: RemindDeps, options: RemindOptions = {}): RemindResult {
   if (options.dryRun) {
@@ -135,77 +153,105 @@ export function runReminders(deps: RemindDeps, options: RemindOptions = {}): Rem
     };
   }
   let timeZone = 'UTC';
-  const remember = (last: Omit<LastRun, 'at'>) =>
+  const progress: Progress = { today: options.today ?? '', sent: 0, deferred: 0, failed: 0 };
+  const remember = (error: string) =>
     deps.store?.set(
       LAST_RUN_KEY,
-      JSON.stringify({ at: dateTimeInZone(deps.clock.now(), timeZone), ...last }),
+      JSON.stringify({
+        at: dateTimeInZone(deps.clock.now(), timeZone),
+        ...progress,
+        ok: error === '',
+        error,
+      }),
     );
-  let outcome: RemindResult;
   try {
-    outcome = deps.lock.withLock(() => {
-      const { campaign, today, plan: p } = plan(deps, options);
-      timeZone = campaign.settings.timeZone;
-      const lang = campaign.lang;
-      const sheet = ensureSendLog(deps.wb, campaign);
-      const stamp = () => dateTimeInZone(deps.clock.now(), timeZone);
-      const entry = (item: ReminderItem, status: SendStatus, reason = ''): SendLogEntry => ({
-        key: item.key,
-        time: stamp(),
-        to: item.to,
-        name: item.name,
-        unit: item.unit,
-        month: item.month,
-        status,
-        reason,
-      });
-      const messages: OutgoingMessage[] = [];
-      let failed = 0;
-      for (const item of p.send) {
-        let logged: SendLogEntry;
-        try {
-          deps.mailer.send(item.mail);
-          logged = entry(item, 'sent');
-          messages.push(messageOf(item));
-        } catch (error) {
-          logged = entry(item, 'failed', errorText(error));
-          failed++;
-        }
-        deps.wb.append(sheet, [sendLogRow(logged, lang)]);
-      }
-      const reasons = texts(lang).remind.reasons;
-      const rest = [
-        ...p.noEmail.map((item) => entry(item, 'failed', reasons.noEmail)),
-        // A reminder already waiting as deferred is not logged again until it is tried.
-        ...p.defer
-          .filter((item) => item.previous !== 'deferred')
-          .map((item) => entry(item, 'deferred', reasons.quota)),
-      ];
-      failed += p.noEmail.length;
-      if (rest.length > 0)
-        deps.wb.append(
-          sheet,
-          rest.map((e) => sendLogRow(e, lang)),
-        );
-      return { today, reminderDay: p.reminderDay, messages, deferred: p.defer.length, failed, plan: p };
-    });
+    const outcome = deliver(deps, options, progress, (zone) => (timeZone = zone));
+    remember('');
+    return outcome;
   } catch (error) {
-    remember({
-      today: options.today ?? '',
-      ok: false,
-      sent: 0,
-      deferred: 0,
-      failed: 0,
-      error: errorText(error),
-    });
+    remember(errorText(error));
     throw error;
   }
-  remember({
-    today: outcome.today,
-    ok: true,
-    sent: outcome.messages.length,
-    deferred: outcome.deferred,
-    failed: outcome.failed,
-    error: '',
+}
+
+function deliver(
+  deps: RemindDeps,
+  options: RemindOptions,
+  progress: Progress,
+  setTimeZone: (zone: string) => void,
+): RemindResult {
+  const { wb, mailer, lock } = deps;
+  const { campaign, today, p, sheet } = lock.withLock(() => {
+    const planned = plan(deps, options);
+    return { ...planned, p: planned.plan, sheet: ensureSendLog(wb, planned.campaign) };
   });
-  return outcome;
+  progress.today = today;
+  setTimeZone(campaign.settings.timeZone);
+  const lang = campaign.lang;
+  const entry = (item: ReminderItem, status: SendStatus, reason = ''): SendLogEntry => ({
+    key: item.key,
+    time: dateTimeInZone(deps.clock.now(), campaign.settings.timeZone),
+    to: item.to,
+    name: item.name,
+    unit: item.unit,
+    month: item.month,
+    status,
+    reason,
+  });
+
+  const messages: OutgoingMessage[] = [];
+  const noRoom: ReminderItem[] = [];
+  for (const item of p.send) {
+    const attempt = lock.withLock((): Attempt => {
+      if (latestNow(wb, sheet).get(item.key)?.status === 'sent') return 'alreadySent';
+      if (mailer.remainingQuota() < 1) return 'noQuota';
+      let logged: SendLogEntry;
+      try {
+        mailer.send(item.mail);
+        logged = entry(item, 'sent');
+      } catch (error) {
+        logged = entry(item, 'failed', errorText(error));
+      }
+      wb.append(sheet, [sendLogRow(logged, lang)]);
+      return logged.status === 'sent' ? 'sent' : 'failed';
+    });
+    if (attempt === 'sent') {
+      messages.push(messageOf(item));
+      progress.sent++;
+    } else if (attempt === 'failed') progress.failed++;
+    else if (attempt === 'noQuota') noRoom.push(item);
+  }
+
+  const deferred = [...noRoom, ...p.defer];
+  progress.deferred = deferred.length;
+  if (deferred.length > 0 || p.noEmail.length > 0) {
+    const reasons = texts(lang).remind.reasons;
+    lock.withLock(() => {
+      const latest = latestNow(wb, sheet);
+      // A reminder already waiting as deferred is not logged again until it is tried.
+      const waiting = (item: ReminderItem) => {
+        const status = latest.get(item.key)?.status;
+        return status !== 'sent' && status !== 'deferred';
+      };
+      const unknown = p.noEmail.filter((item) => !latest.has(item.key));
+      const rows = [
+        ...unknown.map((item) => entry(item, 'failed', reasons.noEmail)),
+        ...deferred.filter(waiting).map((item) => entry(item, 'deferred', reasons.quota)),
+      ];
+      progress.failed += unknown.length;
+      if (rows.length > 0)
+        wb.append(
+          sheet,
+          rows.map((e) => sendLogRow(e, lang)),
+        );
+    });
+  }
+  return {
+    today,
+    reminderDay: p.reminderDay,
+    messages,
+    deferred: deferred.length,
+    failed: progress.failed,
+    plan: p,
+  };
 }

@@ -76,6 +76,7 @@ export function showHealth(): void {
  */
 export function runDailyJob(): void {
   const mailer = new MailAppMailer();
+  // Taken for the plan, then for each mail only (a save waits at most one mail), each time waiting up to 60 s.
   const lock = new GasLock(60_000);
   const store = new DocumentStore();
   const { today } = loadOnSchoolDay(new GasWorkbook(), systemClock);

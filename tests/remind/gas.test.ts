@@ -11,7 +11,7 @@ import { sampleSchool } from '../../src/core/sample/sample-school';
 import { defaultHeaders, sheetName, TABLE_KEYS } from '../../src/core/tables';
 import { parseSendLog } from '../../src/core/report/send-log';
 import { typeSheets, useGasFakes } from '../gas/fixture';
-import type { GasFakes } from '../fakes/gas';
+import { FakeLock, type GasFakes } from '../fakes/gas';
 
 /** Types the sample school of a day into the fake spreadsheet; the report goes to two recipients. */
 function typeSample(fakes: GasFakes, today: string): void {
@@ -95,6 +95,69 @@ describe('on a reminder day (2027-04-20 10:00 in Shanghai)', () => {
     fakes().LockService.document.release();
     runDaily();
     expect(fakes().MailApp.sent.length).toBeGreaterThan(0);
+  });
+
+  /** Lets another execution, waiting for the document lock, take it the first time it is free after one mail. */
+  function otherTakesLockAfterFirstMail(other: () => void): () => void {
+    const { LockService, MailApp } = fakes();
+    const state = LockService.document;
+    let waiting = true;
+    const release = FakeLock.prototype.releaseLock;
+    const spy = jest.spyOn(FakeLock.prototype, 'releaseLock').mockImplementation(function (this: FakeLock) {
+      release.call(this);
+      if (waiting && MailApp.sent.length === 1) {
+        waiting = false;
+        state.holdByOther();
+      }
+    });
+    state.onWait = () => {
+      state.onWait = undefined;
+      state.release();
+      other();
+    };
+    return () => spy.mockRestore();
+  }
+
+  it('lets a save take the document lock between two mails', () => {
+    let mailsWhenSaved = -1;
+    const restore = otherTakesLockAfterFirstMail(() => {
+      const lock = fakes().LockService.getDocumentLock();
+      expect(lock.tryLock(0)).toBe(true);
+      mailsWhenSaved = fakes().MailApp.sent.length;
+      lock.releaseLock();
+    });
+    try {
+      runDaily();
+    } finally {
+      restore();
+    }
+    expect(mailsWhenSaved).toBe(1);
+    const sent = fakes().MailApp.sent;
+    expect(sent.length).toBeGreaterThan(10);
+    expect(logOf(fakes()).filter((e) => e.status === 'sent')).toHaveLength(sent.length);
+  });
+
+  it('an overlapping run that gets the lock between two mails sends nothing twice', () => {
+    let sentByOverlapping = 0;
+    const restore = otherTakesLockAfterFirstMail(() => {
+      runDaily();
+      sentByOverlapping = fakes().MailApp.sent.length - 1;
+    });
+    try {
+      runDaily();
+    } finally {
+      restore();
+    }
+    const sent = fakes().MailApp.sent;
+    expect(sent.length).toBeGreaterThan(10);
+    // The first run sent one mail, the overlapping run all the others, and the first run none after it.
+    expect(sentByOverlapping).toBe(sent.length - 1);
+    expect(new Set(sent.map((m) => `${m.to}|${m.subject}`)).size).toBe(sent.length);
+    const log = logOf(fakes()).filter((e) => e.status === 'sent');
+    expect(new Set(log.map((e) => e.key)).size).toBe(sent.length);
+    expect(log).toHaveLength(sent.length);
+    runDaily();
+    expect(fakes().MailApp.sent).toHaveLength(sent.length);
   });
 
   it('提醒预览 shows the messages a run would send, and sends and writes nothing', () => {

@@ -1,5 +1,6 @@
 // The reminder run: once per (person, unit, month, reminder day), quota and deferral, failures retried, dry run.
 import { runReminders, LAST_RUN_KEY, type LastRun } from '../../src/app/remind';
+import type { Lock } from '../../src/app/ports';
 import { clockAt, memoryStore, plainLock } from '../report/helpers';
 import { LEADERS, logOf, MemoryMailer, TARGETS, tinySchool } from './helpers';
 
@@ -161,6 +162,75 @@ describe('failures', () => {
     expect(wb.sheetNames()).not.toContain('发送日志');
     const last = JSON.parse(store.data.get(LAST_RUN_KEY)!) as LastRun;
     expect(last).toMatchObject({ ok: false, error: 'Lock timeout' });
+  });
+});
+
+/**
+ * A document lock shared by two executions: the first time it is asked for after `mailsBefore` mails
+ * have gone out, the other execution, which was waiting, gets it first and does its work.
+ */
+function sharedLock(
+  mailer: MemoryMailer,
+  mailsBefore: number,
+  other: () => void,
+): Lock & { otherRan: boolean } {
+  let held = false;
+  const lock = {
+    otherRan: false,
+    withLock<T>(fn: () => T): T {
+      if (held) throw new Error('lock busy');
+      if (!lock.otherRan && mailer.sent.length === mailsBefore) {
+        lock.otherRan = true;
+        other();
+      }
+      held = true;
+      try {
+        return fn();
+      } finally {
+        held = false;
+      }
+    },
+  };
+  return lock;
+}
+
+describe('another execution between two mails', () => {
+  it('gets the lock after the first mail; an overlapping run then sends nothing the first run sent or sends', () => {
+    const wb = tinySchool();
+    const mailer = new MemoryMailer();
+    const clock = clockAt('2027-04-20');
+    let overlapping: string[] = [];
+    const lock = sharedLock(mailer, 1, () => {
+      overlapping = runReminders({ wb, mailer, lock, clock }, {}).messages.map((m) => m.name);
+    });
+    const first = runReminders({ wb, mailer, lock, clock }, {});
+    expect(lock.otherRan).toBe(true);
+    expect(first.messages.map((m) => m.name)).toEqual(['白校长']);
+    expect(overlapping).toEqual(LEADERS.slice(1));
+    expect(mailer.sent.map((m) => m.to)).toEqual(LEADERS.map((_, i) => `p${i + 1}@school.example`));
+    const log = logOf(wb);
+    expect(log.map((e) => e.status)).toEqual(Array(5).fill('sent'));
+    expect(new Set(log.map((e) => e.key)).size).toBe(5);
+    expect(run(wb, mailer, '2027-04-20').messages).toEqual([]);
+  });
+
+  it('defers, not fails, what no longer fits when another execution used the quota meanwhile', () => {
+    const wb = tinySchool();
+    const mailer = new MemoryMailer(5);
+    const lock = sharedLock(mailer, 2, () => {
+      mailer.quota = 0;
+    });
+    const first = runReminders({ wb, mailer, lock, clock: clockAt('2027-04-20') }, {});
+    expect(first.messages.map((m) => m.name)).toEqual(LEADERS.slice(0, 2));
+    expect(first.deferred).toBe(3);
+    expect(first.failed).toBe(0);
+    expect(logOf(wb).map((e) => e.status)).toEqual(['sent', 'sent', 'deferred', 'deferred', 'deferred']);
+    mailer.quota = 10;
+    expect(
+      run(wb, mailer, '2027-04-21')
+        .messages.map((m) => m.name)
+        .slice(0, 3),
+    ).toEqual(LEADERS.slice(2));
   });
 });
 
