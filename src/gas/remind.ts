@@ -32,18 +32,26 @@ function languageNow(): Lang {
   return workbookLanguage(new GasWorkbook(), 'zh');
 }
 
-/** Menu 启用自动提醒: one daily trigger at the reminder hour of 设置, in its time zone (replacing any). */
+/** Menu 启用自动提醒: one daily trigger at the reminder hour of 设置, in its time zone (replacing this user's). */
 export function enableReminders(): void {
   const { campaign } = loadOnSchoolDay(new GasWorkbook(), systemClock);
   const { reminderHour, timeZone } = campaign.settings;
-  installDailyTrigger(reminderHour, timeZone);
-  SpreadsheetApp.getUi().alert(format(texts(campaign.lang).remind.enabled, { hour: reminderHour, timeZone }));
+  const t = texts(campaign.lang);
+  const change = installDailyTrigger(reminderHour, timeZone);
+  SpreadsheetApp.getUi().alert(
+    change.done
+      ? format(t.remind.enabled, { hour: reminderHour, timeZone })
+      : format(t.reminderTrigger.enableOwnedByOther, { owner: change.owner }),
+  );
 }
 
-/** Menu 停用自动提醒. */
+/** Menu 停用自动提醒: only the person who enabled the reminders can (the trigger is theirs). */
 export function disableReminders(): void {
-  removeDailyTrigger();
-  SpreadsheetApp.getUi().alert(texts(languageNow()).remind.disabled);
+  const change = removeDailyTrigger();
+  const t = texts(languageNow());
+  SpreadsheetApp.getUi().alert(
+    change.done ? t.remind.disabled : format(t.reminderTrigger.disableOwnedByOther, { owner: change.owner }),
+  );
 }
 
 /** Menu 提醒预览: exactly the messages a run now would send; nothing is sent, nothing is written. */

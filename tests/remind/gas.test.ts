@@ -49,6 +49,49 @@ describe('on a reminder day (2027-04-20 10:00 in Shanghai)', () => {
     expect(ScriptApp.triggers).toHaveLength(0);
   });
 
+  /** Another teacher of the school opens the sheet: the add-on now runs as them. */
+  function signInAs(email: string): void {
+    fakes().Session.effectiveEmail = email;
+    fakes().Session.activeEmail = email;
+  }
+
+  it('another user’s 停用 is refused, naming the owner: the owner’s trigger and its record stay', () => {
+    menuEnableReminders();
+    signInAs('deputy@school.example');
+    menuDisableReminders();
+    const { ScriptApp, ui } = fakes();
+    expect(ui.alerts.at(-1)!.prompt).toBe(
+      '自动提醒由 owner@school.example 启用，只有 owner@school.example 可以停用。请联系 owner@school.example 停用自动提醒。',
+    );
+    expect(ScriptApp.triggers.map((t) => t.owner)).toEqual(['owner@school.example']);
+    menuHealth();
+    const html = ui.dialogs.at(-1)!.html.getContent();
+    expect(html).toContain('已启用（每天 8 点，Asia/Shanghai）');
+    expect(html).toContain('owner@school.example');
+
+    signInAs('owner@school.example');
+    menuDisableReminders();
+    expect(ui.alerts.at(-1)!.prompt).toBe('已停用自动提醒。');
+    expect(ScriptApp.triggers).toHaveLength(0);
+  });
+
+  it('another user’s 启用 is refused, naming the owner, and adds no second trigger', () => {
+    menuEnableReminders();
+    signInAs('deputy@school.example');
+    menuEnableReminders();
+    const { ScriptApp, ui } = fakes();
+    expect(ui.alerts.at(-1)!.prompt).toContain('自动提醒已由 owner@school.example 启用');
+    expect(ScriptApp.triggers.map((t) => t.owner)).toEqual(['owner@school.example']);
+
+    // Once the owner has disabled them, the other user may take the reminders over.
+    signInAs('owner@school.example');
+    menuDisableReminders();
+    signInAs('deputy@school.example');
+    menuEnableReminders();
+    expect(ui.alerts.at(-1)!.prompt).toBe('已启用自动提醒：每天 8 点（Asia/Shanghai）运行一次。');
+    expect(ScriptApp.triggers.map((t) => t.owner)).toEqual(['deputy@school.example']);
+  });
+
   it('runDaily mails each person behind once, however often it runs', () => {
     runDaily();
     const sent = fakes().MailApp.sent.length;

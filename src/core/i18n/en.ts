@@ -537,4 +537,10 @@ export const en: Messages = {
       payload: 'What was sent could not be read; close the sidebar, open it again and retry.',
     },
   },
+  reminderTrigger: {
+    enableOwnedByOther:
+      'Reminders were enabled by {owner} and run as that account. Only {owner} can change or disable them; to take them over, first ask {owner} to disable reminders.',
+    disableOwnedByOther:
+      'Reminders were enabled by {owner}; only {owner} can disable them. Please ask {owner} to disable reminders.',
+  },
 };

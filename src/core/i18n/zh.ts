@@ -506,4 +506,9 @@ export const zh = {
       payload: '提交的内容无法识别，请关闭侧栏后重新打开再试。',
     },
   },
+  reminderTrigger: {
+    enableOwnedByOther:
+      '自动提醒已由 {owner} 启用，并以该账号运行。只有 {owner} 可以更改或停用；如需改由您负责，请先请 {owner} 停用自动提醒。',
+    disableOwnedByOther: '自动提醒由 {owner} 启用，只有 {owner} 可以停用。请联系 {owner} 停用自动提醒。',
+  },
 } as const;

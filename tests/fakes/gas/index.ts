@@ -87,7 +87,7 @@ export function createGasFakes(options: GasFakeOptions = {}): Omit<GasFakes, 'un
     Session: session,
     Utilities: new FakeUtilities(calls),
     MailApp: new FakeMailApp(calls),
-    ScriptApp: new FakeScriptApp(calls),
+    ScriptApp: new FakeScriptApp(calls, () => session.effectiveEmail),
     Logger: new FakeLogger(calls),
   };
   return {

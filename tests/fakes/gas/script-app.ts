@@ -1,4 +1,4 @@
-// A fake of ScriptApp: AuthMode, and installable time-driven triggers (newTrigger…create, list, delete), counted.
+// A fake of ScriptApp: AuthMode, and installable time-driven triggers of each user (newTrigger…create, list, delete), counted.
 import type { CallLog } from './calls';
 
 export const AuthMode = {
@@ -11,13 +11,14 @@ export const AuthMode = {
 export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' } as const;
 export const TriggerSource = { CLOCK: 'CLOCK', SPREADSHEETS: 'SPREADSHEETS' } as const;
 
-/** One installed trigger, with what its builder was told. */
+/** One installed trigger, with what its builder was told and the user it belongs to (it runs as them). */
 export class FakeTrigger {
   constructor(
     private readonly calls: CallLog,
     readonly id: string,
     readonly handler: string,
     readonly schedule: { atHour?: number; everyDays?: number; everyHours?: number; timeZone?: string },
+    readonly owner = '',
   ) {}
   getHandlerFunction(): string {
     this.calls.hit('Trigger.getHandlerFunction');
@@ -71,9 +72,13 @@ export class FakeClockTriggerBuilder {
     this.calls.hit('ClockTriggerBuilder.create');
     // Apps Script: an add-on may have one time-driven trigger per user and document; 20 per script in all.
     if (this.app.triggers.length >= 20) throw new Error('This script has too many triggers.');
-    const trigger = new FakeTrigger(this.calls, String(++this.app.created), this.handler, {
-      ...this.schedule,
-    });
+    const trigger = new FakeTrigger(
+      this.calls,
+      String(++this.app.created),
+      this.handler,
+      { ...this.schedule },
+      this.app.user(),
+    );
     this.app.triggers.push(trigger);
     return trigger;
   }
@@ -95,12 +100,21 @@ export class FakeScriptApp {
   readonly AuthMode = AuthMode;
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
-  /** The current user's triggers of this project. */
+  /** Every user's triggers of this project (with one user, the current user's). */
   readonly triggers: FakeTrigger[] = [];
   /** Triggers made so far (for ids). */
   created = 0;
 
-  constructor(private readonly calls: CallLog) {}
+  /** @param user the email of the user running the script now: triggers are theirs, and they see only theirs. */
+  constructor(
+    private readonly calls: CallLog,
+    readonly user: () => string = () => '',
+  ) {}
+
+  private mine(): FakeTrigger[] {
+    const user = this.user();
+    return this.triggers.filter((t) => t.owner === user);
+  }
 
   newTrigger(handler: string): FakeTriggerBuilder {
     this.calls.hit('ScriptApp.newTrigger');
@@ -108,15 +122,15 @@ export class FakeScriptApp {
   }
   getProjectTriggers(): FakeTrigger[] {
     this.calls.hit('ScriptApp.getProjectTriggers');
-    return [...this.triggers];
+    return this.mine();
   }
   getUserTriggers(_document: unknown): FakeTrigger[] {
     this.calls.hit('ScriptApp.getUserTriggers');
-    return [...this.triggers];
+    return this.mine();
   }
   deleteTrigger(trigger: FakeTrigger): void {
     this.calls.hit('ScriptApp.deleteTrigger');
-    const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId() && t.owner === this.user());
     if (index < 0) throw new Error('Trigger not found');
     this.triggers.splice(index, 1);
   }
