@@ -51,10 +51,18 @@ export interface WorkbookPort {
   applyFormat(sheet: string, format: SheetFormat): void;
   /** Replaces the whole content of a generated sheet, creating it if needed. */
   replace(sheet: string, grid: Grid, format: SheetFormat): void;
-  /** Appends rows after the last row (text starting = + - @ is kept as text); returns the first new row's number. */
+  /**
+   * Appends rows after the last row of the used range — the row after read(sheet)'s last one, whatever that
+   * row holds (text starting = + - @ is kept as text); returns the first new row's number.
+   */
   append(sheet: string, rows: Cell[][]): number;
   /** Writes one column (0-based) over consecutive rows from firstRow (1-based), with optional cell notes. */
   writeColumn(sheet: string, column: number, firstRow: number, values: Cell[], notes?: string[]): void;
+  /**
+   * Which cells of one column (0-based) over `count` rows from firstRow (1-based) hold a formula, in one
+   * read. read() gives a formula's value only; an adapter whose cells cannot hold formulas may omit this.
+   */
+  formulaCells?(sheet: string, column: number, firstRow: number, count: number): boolean[];
   /** Deletes a sheet if it exists. */
   deleteSheet(sheet: string): void;
 }

@@ -177,6 +177,14 @@ export class GasWorkbook implements WorkbookPort {
     if (notes !== undefined) range.setNotes(values.map((_, i) => [notes[i] ?? '']));
   }
 
+  formulaCells(name: string, column: number, firstRow: number, count: number): boolean[] {
+    if (count <= 0) return [];
+    const formulas = this.sheetOrThrow(name)
+      .getRange(firstRow, column + 1, count, 1)
+      .getFormulas();
+    return formulas.map((row) => (row[0] ?? '') !== '');
+  }
+
   deleteSheet(name: string): void {
     const sheet = this.sheets().get(name);
     if (sheet === undefined) return;

@@ -150,6 +150,14 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  formulaCells(sheet: string, column: number, firstRow: number, count: number): boolean[] {
+    const ws = this.requireSheet(sheet);
+    return Array.from({ length: Math.max(count, 0) }, (_, i) => {
+      const value = ws.getCell(firstRow + i, column + 1).value;
+      return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+    });
+  }
+
   deleteSheet(sheet: string): void {
     const ws = this.sheet(sheet);
     if (ws) this.book.removeWorksheet(ws.id);

@@ -1,9 +1,9 @@
 // Recompute inside Google Sheets (over the counting fake): every 校验 cell, the 进度 sheet, calls independent of size.
 import { menuRecompute } from '../../src/gas/main';
-import { recompute } from '../../src/app/recompute';
+import { MAX_ID_RUNS, recompute } from '../../src/app/recompute';
 import { GasWorkbook } from '../../src/gas/workbook';
 import { school, visit, homeVisit, STUDENTS, TARGETS, type Row } from '../core/helpers';
-import { columnNotes, columnValues, typeSheets, useGasFakes } from './fixture';
+import { columnNotes, columnValues, NOW, typeSheets, useGasFakes } from './fixture';
 
 const fakes = useGasFakes();
 
@@ -94,6 +94,79 @@ describe('menuRecompute', () => {
   });
 });
 
+describe('recompute numbers the rows onEdit missed', () => {
+  const visitsSheet = () => fakes().spreadsheet.sheet('走访记录');
+  const numbered = (ids: (string | undefined)[]): Row[] =>
+    ids.map((id, i) =>
+      visit(`2027-04-${String(1 + (i % 19)).padStart(2, '0')}`, '张校长', '陈红', id ? { id } : {}),
+    );
+
+  it('gives every non-empty row without 编号 the next number, and changes no other cell', () => {
+    typeSheets(
+      fakes().spreadsheet,
+      school({ visits: numbered(['V-1', undefined, 'V-7', undefined, undefined]), homeVisits: HOME_VISITS }),
+    );
+    const sheet = visitsSheet();
+    sheet.store.type(8, 2, '2027-04-09'); // row 7 left empty, row 8 typed with no 编号
+    sheet.store.type(8, 3, '李副校长');
+    sheet.store.type(8, 5, '刘洋');
+    const others = () => sheet.store.map((c) => c).map((row) => row.slice(1, 14));
+    const before = JSON.stringify(others());
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(columnValues(sheet, '编号')).toEqual(['V-1', 'V-8', 'V-7', 'V-9', 'V-10', '', 'V-11']);
+    expect(columnValues(fakes().spreadsheet.sheet('家访记录'), '编号')).toEqual(['H-1', 'H-2', 'H-3']);
+    expect(JSON.stringify(others())).toBe(before);
+    // A second recompute finds nothing to number: only 校验 and 进度 are written.
+    fakes().calls.reset();
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(fakes().calls.count('Range.setValues')).toBe(3);
+  });
+
+  it('writes only the empty cells: a 编号 formula between two rows lacking one keeps its formula', () => {
+    typeSheets(fakes().spreadsheet, school({ visits: numbered([undefined, undefined, undefined]) }));
+    Object.assign(visitsSheet().store.cell(3, 1), { formula: '="V-"&(ROW()+14)', value: 'V-17' });
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(visitsSheet().store.peek(3, 1)).toMatchObject({ formula: '="V-"&(ROW()+14)', value: 'V-17' });
+    expect(columnValues(visitsSheet(), '编号')).toEqual(['V-18', 'V-17', 'V-19']);
+  });
+
+  it('leaves a 编号 formula that shows nothing alone (read() cannot tell it from an empty cell)', () => {
+    typeSheets(fakes().spreadsheet, school({ visits: numbered(['V-1', undefined, undefined]) }));
+    const formula = { formula: '=IF(B3="","","")', value: '' };
+    Object.assign(visitsSheet().store.cell(3, 1), formula);
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(visitsSheet().store.peek(3, 1)).toMatchObject(formula);
+    expect(columnValues(visitsSheet(), '编号')).toEqual(['V-1', '', 'V-2']);
+  });
+
+  it('joins many gaps into one write when the cells between them hold plain 编号 text', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => (i % 2 ? `V-${i}` : undefined));
+    typeSheets(fakes().spreadsheet, school({ visits: numbered(ids), homeVisits: HOME_VISITS }));
+    fakes().calls.reset();
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(fakes().calls.total()).toBe(RECOMPUTE_CALLS);
+    const values = columnValues(visitsSheet(), '编号');
+    expect(values.filter((_, i) => i % 2 === 1)).toEqual(ids.filter(Boolean));
+    expect(values.filter((_, i) => i % 2 === 0)).toEqual(Array.from({ length: 20 }, (_, i) => `V-${40 + i}`));
+  });
+
+  it('never writes over a formula to join gaps: the first runs now, the next ones at the next recompute', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => (i % 2 ? `V-${i}` : undefined));
+    typeSheets(fakes().spreadsheet, school({ visits: numbered(ids) }));
+    const formula = { formula: '="V-"&(ROW()+25)', value: 'V-30' }; // shows a 编号 of the plain form
+    Object.assign(visitsSheet().store.cell(5, 1), formula);
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(visitsSheet().store.peek(5, 1)).toMatchObject(formula);
+    const after = columnValues(visitsSheet(), '编号');
+    expect(after.filter((v) => v === '')).toHaveLength(6 - MAX_ID_RUNS);
+    recompute(new GasWorkbook(), { now: NOW });
+    expect(visitsSheet().store.peek(5, 1)).toMatchObject(formula);
+    const ids2 = columnValues(visitsSheet(), '编号');
+    expect(ids2.filter((v) => v === '')).toHaveLength(0);
+    expect(new Set(ids2).size).toBe(12);
+  });
+});
+
 describe('menuRecompute on an incomplete workbook', () => {
   it('marks every row with the missing sheets and still writes 进度', () => {
     typeSheets(
@@ -142,5 +215,5 @@ describe('recompute’s service calls', () => {
   });
 });
 
-/** Measured; written in docs/benchmarks.md. */
-const RECOMPUTE_CALLS = 51;
+/** Measured; written in docs/benchmarks.md (both sheets' rows lack 编号: a formula read and one 编号 write each). */
+const RECOMPUTE_CALLS = 59;

@@ -125,6 +125,18 @@ describe('GasWorkbook.writeColumn', () => {
   });
 });
 
+describe('GasWorkbook.formulaCells', () => {
+  it('tells which cells of a column hold a formula with one read of the range', () => {
+    const sheet = fakes().spreadsheet.addSheet('走访记录', [['编号'], ['V-1'], [''], ['']]);
+    Object.assign(sheet.store.cell(3, 1), { formula: '=IF(B3="","","V-2")', value: '' });
+    const wb = new GasWorkbook();
+    wb.sheetNames();
+    fakes().calls.reset();
+    expect(wb.formulaCells('走访记录', 0, 2, 3)).toEqual([false, true, false]);
+    expect(fakes().calls.byMethod()).toEqual({ 'Range.getFormulas': 1, 'Sheet.getRange': 1 });
+  });
+});
+
 describe('GasWorkbook.create, replace, deleteSheet', () => {
   it('create does nothing to a sheet that exists', () => {
     const sheet = fakes().spreadsheet.addSheet('人员', [['姓名'], ['张校长']]);

@@ -116,6 +116,18 @@ describe('writing', () => {
     expect(ws.getCell('B2').note).toBeUndefined();
   });
 
+  it('tells which cells of a column hold a formula (read() gives only their results)', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('S');
+    ws.addRow(['编号']);
+    ws.addRow(['V-1']);
+    ws.addRow([{ formula: 'IF(B3="","","V-2")', result: '' }]);
+    ws.addRow([null]);
+    const wb = new XlsxWorkbook(book);
+    expect(wb.read('S')).toEqual([['编号'], ['V-1']]);
+    expect(wb.formulaCells('S', 0, 2, 3)).toEqual([false, true, false]);
+  });
+
   it('applies the format: frozen header, widths, dropdowns, date and text columns, colours, bold', async () => {
     const wb = newXlsx();
     wb.create('人员', ['姓名'], {});
