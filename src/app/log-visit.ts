@@ -1,7 +1,7 @@
 // Logging one visit or home visit from the sidebar: check the input, then append exactly one row under the lock.
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { loadCampaign, personProgress, problemsOf } from '../core/engine';
-import { isEmptyCell, parseGrid, type Cell, type Grid } from '../core/grid';
+import { parseGrid, type Cell } from '../core/grid';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { checkRecordInput, type FieldError } from '../core/input-errors';
 import type { Campaign } from '../core/model';
@@ -71,13 +71,6 @@ function recordCells(input: RecordInput, lang: Lang): Record<string, string> {
     record: input.record,
     followUp,
   };
-}
-
-/** The sheet's row number after its last non-empty row. */
-function rowAfterLast(grid: Grid): number {
-  let last = grid.length;
-  while (last > 1 && (grid[last - 1] ?? []).every((cell) => isEmptyCell(cell))) last--;
-  return Math.max(last, 1) + 1;
 }
 
 /**
@@ -173,9 +166,11 @@ function appendChecked(
   for (const [key, index] of Object.entries(parsed.columnIndex))
     if (key in cells) row[index] = cells[key] ?? '';
 
-  // The engine judges the row exactly as it will stand in the sheet.
-  const rowNumber = rowAfterLast(grid);
-  const after = [...grid.slice(0, rowNumber - 1), row];
+  // The engine judges the row exactly as it will stand in the sheet: append writes after the last row of
+  // the used range read just now under the lock — rows that only look blank (a formula showing '', a
+  // checkbox, a space, filled down to row 1000) included — so the new row's number is the grid's length + 1.
+  const rowNumber = grid.length + 1;
+  const after = [...grid, row];
   const sheetsAfter = sheets.map((s) => (s === sheet ? { name: s.name, grid: after } : s));
   const campaign = loadCampaign(sheetsAfter, today);
   const own = campaign.findings.filter((f) => f.table === table && f.row === rowNumber);

@@ -2,7 +2,12 @@
 import type { ServerApi } from '../../src/client/server-api';
 import type { SaveResult } from '../../src/app/sidebar-payload';
 import type { VisitInput } from '../../src/core/schemas';
+import { logRecord } from '../../src/app/log-visit';
+import type { Campaign } from '../../src/core/model';
 import * as main from '../../src/gas/main';
+import { GasLock } from '../../src/gas/lock';
+import { GasUser } from '../../src/gas/user';
+import { GasWorkbook } from '../../src/gas/workbook';
 import { school, STAFF, visit, type Row } from '../core/helpers';
 import { typeSheets, useGasFakes } from '../gas/fixture';
 
@@ -72,6 +77,33 @@ describe('sidebar entry points in Apps Script', () => {
     expect(row.slice(12, 15)).toEqual(['teacher@school.example', expect.any(Date), '✓']);
     expect(fakes().spreadsheet.getSheetByName('进度')).toBeTruthy();
     expect(fakes().LockService.document.holder).toBeNull();
+  });
+
+  test('save under a formula filled down to row 1000: the row checked and reported is the row written', () => {
+    typeSchool(2);
+    const sheet = fakes().spreadsheet.sheet('走访记录');
+    // A helper column of the school's own, its formula filled down: it shows nothing below the data.
+    for (let r = 1; r <= 1000; r++)
+      Object.assign(sheet.store.cell(r, 17), {
+        formula: r === 1 ? '' : `=IF(B${r}="","",1)`,
+        value: r <= 3 ? 1 : '',
+      });
+    const campaigns: Campaign[] = [];
+    const outcome = logRecord(
+      {
+        workbook: new GasWorkbook(),
+        lock: new GasLock(),
+        user: new GasUser(),
+        clock: { now: () => new Date() },
+        refreshStatus: (campaign) => campaigns.push(campaign),
+      },
+      { ...input, record: '听取意见' },
+    );
+    expect(outcome.result).toMatchObject({ ok: true, id: 'V-3', row: 1001 });
+    expect(sheet.getRange(1001, 1).getValue()).toBe('V-3');
+    expect(sheet.getRange(1001, 15).getValue()).toBe('✓');
+    // The engine judged (and handed on) the row where it now stands.
+    expect(campaigns[0]?.visits.find((v) => v.id === 'V-3')?.row).toBe(1001);
   });
 
   test('two saves racing: the second waits, then takes the next 编号', () => {
