@@ -106,3 +106,19 @@ it('prints a readable summary without --json', async () => {
   const run = await cli(['remind', file, '--today', '2027-04-22'], NOW);
   expect(run).toMatchObject({ code: 0, out: '已发送 0 封，延后 0 封，失败 0 封。' });
 });
+
+it('runs two overlapping real runs on one file one after the other: each reminder is written once', async () => {
+  const [first, second] = await Promise.all([
+    cli(['remind', file, '--today', '2027-04-20', '--json'], NOW),
+    cli(['remind', file, '--today', '2027-04-20', '--json'], NOW),
+  ]);
+  // The one that finds the run lock taken says so (exit 2) and sends nothing.
+  const codes = [first.code, second.code].sort();
+  expect(codes).toEqual([0, 2]);
+  const done = first.code === 0 ? first : second;
+  const sent = (JSON.parse(done.out) as RemindJson).messages.length;
+  expect(sent).toBeGreaterThan(0);
+  expect((await outbox()).length).toBe(sent);
+  expect(new Set((await log()).map((entry) => entry.key)).size).toBe((await log()).length);
+  await expect(fs.access(`${file}.run.lock`)).rejects.toThrow();
+});
