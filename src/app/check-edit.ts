@@ -83,9 +83,17 @@ export function checkEditedRows(
   // Only the empty cells of rows that lack a stamp are written, one write per run of consecutive rows
   // (at most one run per two edited rows): a cell between two runs — a formula a person filled in,
   // or a stamp typed since the read — is never written.
-  const stamp = (column: number | undefined, fill: (count: number) => Cell[]) => {
+  // A 编号 column may hold a formula showing '' (read() gives values only): its formulas over the rows
+  // concerned are read once, and such a cell is left alone, as recompute does.
+  const stamp = (column: number | undefined, fill: (count: number) => Cell[], formulas = false) => {
     if (column === undefined) return;
-    const lacking = [...filled].filter((row) => isEmptyCell(grid[row - 1]?.[column]));
+    const empty = [...filled].filter((row) => isEmptyCell(grid[row - 1]?.[column]));
+    const from = empty[0];
+    if (from === undefined) return;
+    const isFormula = formulas
+      ? (wb.formulaCells?.(sheet, column, from, (empty[empty.length - 1] ?? from) - from + 1) ?? [])
+      : [];
+    const lacking = empty.filter((row) => isFormula[row - from] !== true);
     if (lacking.length === 0) return;
     const fresh = fill(lacking.length);
     const fills = lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }));
@@ -93,8 +101,10 @@ export function checkEditedRows(
     for (const row of lacking) stampedRows.add(row);
   };
   const id = parsed.columnIndex.id;
-  stamp(id, (count) =>
-    nextIds(id === undefined ? [] : grid.map((row) => row[id] ?? null), ID_PREFIX[table], count),
+  stamp(
+    id,
+    (count) => nextIds(id === undefined ? [] : grid.map((row) => row[id] ?? null), ID_PREFIX[table], count),
+    true,
   );
   if (ctx.userEmail !== '') stamp(parsed.columnIndex.enteredBy, (count) => Array(count).fill(ctx.userEmail));
   // The school's wall-clock time as text, as the sidebar writes it: a Date instant would show in

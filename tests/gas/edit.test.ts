@@ -149,6 +149,16 @@ describe('stamps written around what is there', () => {
     // Two runs of 编号 (rows 5 and 7): one more write than a block without a gap.
     expect(fakes().calls.total()).toBe(EDIT_CHECK_CALLS + 2);
   });
+  it('leaves alone a 编号 formula that shows nothing (read() cannot tell it from an empty cell)', () => {
+    const sheet = visitsSheet();
+    typeRows(sheet, 5, rowsOf('visits', [visit('2027-04-18', '张校长', '刘洋')]));
+    const formula = { formula: '=IF(B5="","","")', value: '' };
+    Object.assign(sheet.store.cell(5, 1), formula);
+    onEdit(editEvent(fakes(), sheet, 5, 5, 15));
+    expect(sheet.store.peek(5, 1)).toMatchObject(formula);
+    expect(columnValues(sheet, '校验')[3]).toBe('✓');
+    expect(columnValues(sheet, '录入时间')[3]).toEqual(NOW);
+  });
 });
 
 describe('a 50-row paste', () => {
@@ -215,4 +225,4 @@ describe('edits the check leaves alone', () => {
 });
 
 /** Measured; written in docs/benchmarks.md. */
-const EDIT_CHECK_CALLS = 43;
+const EDIT_CHECK_CALLS = 45;
