@@ -83,6 +83,15 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     else form.focusFirstError();
   };
 
+  /** Brings the result under the Save button into view (the panel is short) and puts focus on it. */
+  const revealStatus = () => {
+    // Focusable by script only while focused: Tab order stays the controls'.
+    status.setAttribute('tabindex', '-1');
+    status.addEventListener('blur', () => status.removeAttribute('tabindex'), { once: true });
+    status.scrollIntoView?.({ block: 'nearest' });
+    status.focus({ preventScroll: typeof status.scrollIntoView === 'function' });
+  };
+
   const save = async (form: RecordForm) => {
     replaceChildren(status);
     status.removeAttribute('data-id');
@@ -115,6 +124,7 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     } finally {
       form.setBusy(false);
     }
+    revealStatus();
   };
 
   const showPerson = (person: PersonView | null) => {

@@ -43,6 +43,17 @@ async function save(kind: string): Promise<void> {
   byId(`${kind}-form`).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
   await settle();
 }
+/** Elements the page scrolled into view (jsdom has no layout, so scrollIntoView is recorded). */
+let scrolledTo: Element[] = [];
+beforeEach(() => {
+  scrolledTo = [];
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolledTo.push(this);
+  };
+});
+afterEach(() => {
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+});
 const saves = (fake: FakeRun) => fake.calls.filter((c) => c.name === 'sidebarSave');
 
 function expectErrorBeside(field: string, control: HTMLElement, message: RegExp): void {
@@ -153,6 +164,9 @@ describe('sidebar page', () => {
     const status = byId('status');
     expect(status.textContent).toContain('已保存，编号 V-13（第 14 行）');
     expect(status.getAttribute('role')).toBe('status');
+    // The result sits under the long form, below the fold of the panel: it is scrolled to and focused.
+    expect(document.activeElement).toBe(status);
+    expect(scrolledTo).toContain(status);
     // The form is ready for the next record; the saved targets moved behind the ones still to visit.
     expect(byId<HTMLTextAreaElement>('visit-record').value).toBe('');
     expect(optionsOf('visit-targets').map((o) => o.value)).toEqual(['周家长', '吴先生', '郑家长']);
@@ -254,6 +268,8 @@ describe('sidebar page', () => {
     type('visit-record', '电话沟通。');
     await save('visit');
     expect(byId('status').textContent).toBe('保存失败：Lock timeout');
+    expect(document.activeElement).toBe(byId('status'));
+    expect(scrolledTo).toContain(byId('status'));
     expect(byId<HTMLTextAreaElement>('visit-record').value).toBe('电话沟通。');
     expect(byId<HTMLButtonElement>('visit-form').querySelector('button')?.disabled).toBe(false);
   });

@@ -136,6 +136,17 @@ test('text contrast meets WCAG AA, also with errors shown and after a save', asy
   await frame.getByRole('button', { name: t.sidebar.save }).click();
   await frame.locator('#status[data-id]').waitFor();
   expect(await lowContrast()).toEqual([]);
+  // The saved 编号 is shown without scrolling: the result line is within the panel and has focus.
+  const shown = await frame.evaluate(() => {
+    const status = document.getElementById('status') as HTMLElement;
+    const box = status.getBoundingClientRect();
+    return {
+      inView: box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight,
+      focused: document.activeElement === status,
+      scrollable: document.documentElement.scrollHeight > window.innerHeight,
+    };
+  });
+  expect(shown).toEqual({ inView: true, focused: true, scrollable: true });
 });
 
 test('focus is visible on every control reached by Tab', async () => {
