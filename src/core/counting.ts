@@ -129,12 +129,16 @@ export function personLines(index: CountIndex, month: IsoMonth, today: IsoDate):
   return lines;
 }
 
-/** Coverage of a leader unit's groups in the cycle holding a month, with the names not yet visited. */
+/**
+ * Coverage of a leader unit's groups in the cycle holding a month, with the names not yet visited,
+ * counting visits up to `asOf` (the end of that month, or today while it runs).
+ */
 export function unitCoverage(
   campaign: Campaign,
   index: CountIndex,
   unit: Unit,
   month: IsoMonth,
+  asOf: IsoDate,
 ): CoverageLine {
   const cycle = cycleOf(index.calendar, unit.coverageMonths, month);
   const members = membersOfUnit(index.rosters, unit);
@@ -148,6 +152,7 @@ export function unitCoverage(
   const visited = new Set<string>();
   for (const visit of campaign.visits) {
     if (!visit.valid || visit.date === null || visit.date < cycle.start || visit.date > cycle.end) continue;
+    if (visit.date > asOf) continue;
     if (!visit.credited.some((person) => unitStaff.has(person))) continue;
     for (const target of visit.counted) if (memberSet.has(target)) visited.add(target);
   }
@@ -161,12 +166,12 @@ export function unitCoverage(
   };
 }
 
-/** Per class: students, distinct students visited this semester (any mode) and visited in person. */
-export function classLines(campaign: Campaign, index: CountIndex): ClassLine[] {
+/** Per class: students, distinct students visited this semester up to `asOf` (any mode) and in person. */
+export function classLines(campaign: Campaign, index: CountIndex, asOf: IsoDate): ClassLine[] {
   const visited = new Set<string>();
   const inPerson = new Set<string>();
   for (const visit of campaign.homeVisits) {
-    if (!visit.valid) continue;
+    if (!visit.valid || visit.date === null || visit.date > asOf) continue;
     for (const key of visit.counted) {
       visited.add(key);
       if (visit.mode === 'inPerson') inPerson.add(key);

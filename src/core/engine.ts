@@ -2,7 +2,7 @@
 import { parseGrid, type Grid, type ParsedTable } from './grid';
 import { headerText, sheetName, tableOfSheet, TABLE_KEYS, TABLES, type TableKey } from './tables';
 import type { Lang } from './i18n/messages';
-import { monthOf, type IsoDate, type IsoMonth } from './dates';
+import { lastDay, monthOf, type IsoDate, type IsoMonth } from './dates';
 import { FindingList, toProblem } from './findings';
 import { readSettings } from './settings';
 import { readRosters } from './rosters';
@@ -118,15 +118,22 @@ export function problemsOf(campaign: Campaign, findings: readonly Finding[] = ca
   return findings.map((f) => toProblem(f, campaign.lang, campaign.tables));
 }
 
-/** The §3 figures of a month as of a day. A month after today's has no quota lines (not evaluated). */
+/**
+ * The §3 figures of a month as of a day. A month after today's has no quota lines (not evaluated).
+ * Cycle and class coverage count visits up to the end of that month (up to today while it runs),
+ * so a past month's figures read as they stood when it ended.
+ */
 export function computeStatus(campaign: Campaign, month: IsoMonth, today: IsoDate): StatusResult {
   const index = countIndex(campaign);
+  const asOf = lastDay(month) < today ? lastDay(month) : today;
   return {
     month,
     today,
     people: personLines(index, month, today),
-    coverage: campaign.units.filter((u) => !u.homeVisits).map((u) => unitCoverage(campaign, index, u, month)),
-    classes: classLines(campaign, index),
+    coverage: campaign.units
+      .filter((u) => !u.homeVisits)
+      .map((u) => unitCoverage(campaign, index, u, month, asOf)),
+    classes: classLines(campaign, index, asOf),
   };
 }
 
@@ -151,7 +158,7 @@ export function personProgress(campaign: Campaign, name: string, today: IsoDate)
     const unit = campaign.rosters.unitByKey.get(nameKey(unitName));
     if (unit === undefined) continue;
     if (!unit.homeVisits) {
-      missing.push({ unit: unit.name, names: unitCoverage(campaign, index, unit, month).missing });
+      missing.push({ unit: unit.name, names: unitCoverage(campaign, index, unit, month, today).missing });
       continue;
     }
     const classKey = nameKey(person?.className ?? '');

@@ -117,3 +117,11 @@ describe('what a unit’s coverage counts', () => {
     ]);
   });
 });
+
+describe('a past month’s coverage', () => {
+  it('stands as at the end of that month: a May visit does not count in April’s figures of the same cycle', () => {
+    const visits = [visit('2027-04-05', '张校长', '陈红'), visit('2027-05-06', '张校长', '刘洋')];
+    expect(coverage({ visits }, '2027-04', '2027-05-10')).toMatchObject({ visited: 1 });
+    expect(coverage({ visits }, '2027-05', '2027-05-10')).toMatchObject({ visited: 2 });
+  });
+});

@@ -153,3 +153,16 @@ describe('class coverage', () => {
     expect(lineOf(april, '钱老师', '全体教师')?.count).toBe(0);
   });
 });
+
+describe('a past month’s class coverage', () => {
+  it('counts the home visits up to the end of that month only', () => {
+    const homeVisits = [
+      homeVisit('2027-04-05', '赵老师', '一(1)班', '李明'),
+      homeVisit('2027-05-06', '赵老师', '一(1)班', '张伟', { mode: '上门', coTeachers: '张校长' }),
+    ];
+    const april = status({ homeVisits }, '2027-04', '2027-05-10').status;
+    const may = status({ homeVisits }, '2027-05', '2027-05-10').status;
+    expect(april.classes[0]).toEqual({ class: '一(1)班', students: 4, visited: 1, inPerson: 0 });
+    expect(may.classes[0]).toEqual({ class: '一(1)班', students: 4, visited: 2, inPerson: 1 });
+  });
+});

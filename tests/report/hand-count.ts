@@ -181,6 +181,10 @@ export function handCount(school: SampleSchool, month: string, today: string): H
     };
   });
 
+  // Coverage figures stand as at the end of the month (or today, while the month runs).
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  const lastOfMonth = `${month}-${new Date(Date.UTC(year, mon, 0)).getUTCDate()}`;
+  const asOf = lastOfMonth < today ? lastOfMonth : today;
   const coverage = new Map<string, { visited: number; total: number; missing: string[] }>();
   for (const unit of units.filter((u) => !u.groups.has(nameKey('学生家庭')))) {
     const inUnit = new Set(
@@ -192,8 +196,8 @@ export function handCount(school: SampleSchool, month: string, today: string): H
     }
     const visited = new Set<string>();
     for (const v of validVisits) {
-      if (v.date! < '2027-03-25' || v.date! > '2027-05-31' || !v.credited.some((p) => inUnit.has(p)))
-        continue;
+      if (v.date! < '2027-03-25' || v.date! > '2027-05-31' || v.date! > asOf) continue;
+      if (!v.credited.some((p) => inUnit.has(p))) continue;
       for (const t of v.targets) visited.add(t);
     }
     const missing = roster.filter((n) => !visited.has(nameKey(n)));
@@ -207,16 +211,15 @@ export function handCount(school: SampleSchool, month: string, today: string): H
   for (const s of students) {
     const line = classes.get(s.className) ?? { monthVisits: 0, students: 0, visited: 0, inPerson: 0 };
     line.students++;
-    if (validHome.some((v) => v.students.includes(s.id))) line.visited++;
-    if (validHome.some((v) => v.inPerson && v.students.includes(s.id))) line.inPerson++;
+    const upToMonthEnd = validHome.filter((v) => v.date! <= asOf);
+    if (upToMonthEnd.some((v) => v.students.includes(s.id))) line.visited++;
+    if (upToMonthEnd.some((v) => v.inPerson && v.students.includes(s.id))) line.inPerson++;
     classes.set(s.className, line);
   }
   for (const v of validHome) {
     if (v.date!.slice(0, 7) === month) classes.get(v.className)!.monthVisits++;
   }
 
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  const lastOfMonth = `${month}-${new Date(Date.UTC(year, mon, 0)).getUTCDate()}`;
   const open = new Set(['及时汇报', '研究实践']);
   const followUps = [
     ...visits
