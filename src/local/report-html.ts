@@ -20,6 +20,11 @@ tr { page-break-inside: avoid; }
 th, td { border: 1px solid #c8c8c8; padding: 2px 5px; vertical-align: top; text-align: left; }
 th { background: #eeeeee; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th, td.line { white-space: nowrap; }
+th.fill, td.fill { width: 100%; }
+td.clip { width: 100%; max-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table[data-section="followUps"] { font-size: 9.5pt; }
+table[data-section="followUps"] td { padding: 1px 5px; }
 td.empty { color: #777; }
 table.meta { width: auto; margin-bottom: 2mm; }
 table.meta th { background: none; border: none; padding: 1px 10px 1px 0; font-weight: normal; color: #555; }
@@ -30,21 +35,47 @@ figure { margin: 0; page-break-inside: avoid; }
 @media print { body { padding: 0; } }
 `;
 
-function cellHtml(cell: string | number, color: string | null | undefined): string {
-  const cls = typeof cell === 'number' ? ' class="num"' : '';
+/**
+ * How a column is laid out on A4: `line` keeps a cell on one line (dates, names, numbers, short values);
+ * `fill` takes the width left and wraps (a list of names); `clip` takes the width left and shows one line,
+ * cut with an ellipsis (typed text: the whole text stays in the cell's title and in the xlsx).
+ */
+type ColumnFit = 'line' | 'fill' | 'clip';
+
+/** The one column per table that is not kept on one line, by table key and column index. */
+const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> = {
+  coverage: { index: 5, fit: 'fill' },
+  followUps: { index: 6, fit: 'clip' },
+  overdue: { index: 1, fit: 'clip' },
+  suggestions: { index: 3, fit: 'clip' },
+};
+
+function fitOf(table: ReportTable, column: number): ColumnFit {
+  const wide = WIDE_COLUMN[table.key];
+  return wide && wide.index === column ? wide.fit : 'line';
+}
+
+function cellHtml(cell: string | number, color: string | null | undefined, fit: ColumnFit): string {
+  const classes = [fit, ...(typeof cell === 'number' ? ['num'] : [])].join(' ');
   const style = color ? ` style="background:${escapeHtml(color)}"` : '';
-  return `<td${cls}${style}>${escapeHtml(cell)}</td>`;
+  const title = fit === 'clip' ? ` title="${escapeHtml(cell)}"` : '';
+  return `<td class="${classes}"${style}${title}>${escapeHtml(cell)}</td>`;
 }
 
 function tableHtml(table: ReportTable): string {
-  const head = `<thead><tr>${table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
+  const head = `<thead><tr>${table.columns
+    .map((c, i) => `<th${fitOf(table, i) === 'line' ? '' : ' class="fill"'}>${escapeHtml(c)}</th>`)
+    .join('')}</tr></thead>`;
   const rows =
     table.rows.length === 0
       ? `<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.emptyText)}</td></tr>`
       : table.rows
-          .map((row, r) => `<tr>${row.map((cell, c) => cellHtml(cell, table.colors[r]?.[c])).join('')}</tr>`)
+          .map(
+            (row, r) =>
+              `<tr>${row.map((cell, c) => cellHtml(cell, table.colors[r]?.[c], fitOf(table, c))).join('')}</tr>`,
+          )
           .join('\n');
-  return `<h2>${escapeHtml(table.title)}</h2>\n<table>${head}<tbody>\n${rows}\n</tbody></table>`;
+  return `<h2>${escapeHtml(table.title)}</h2>\n<table data-section="${escapeHtml(table.key)}">${head}<tbody>\n${rows}\n</tbody></table>`;
 }
 
 /** A horizontal bar chart, 0–100 %, one bar per unit, drawn as inline SVG. */

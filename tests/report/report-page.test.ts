@@ -71,6 +71,58 @@ it('fits the width of an A4 page and prints on A4 paper', async () => {
   expect(pages.length).toBeGreaterThan(1);
 });
 
+/** Cells of a section's table, per row: text, lines drawn, and whether a long text is cut to one line. */
+function sectionCells(
+  section: string,
+): Promise<{ text: string; lines: number; cutWithEllipsis: boolean }[][]> {
+  return page.$$eval(`table[data-section="${section}"] tbody tr`, (rows) =>
+    rows.map((row) =>
+      [...row.querySelectorAll('td')].map((td) => {
+        // Lines of the cell's text: distinct tops of its rendered line boxes.
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return {
+          text: td.textContent ?? '',
+          lines: tops.size,
+          cutWithEllipsis: (() => {
+            const style = getComputedStyle(td);
+            return (
+              style.whiteSpace === 'nowrap' &&
+              style.overflowX === 'hidden' &&
+              style.textOverflow === 'ellipsis'
+            );
+          })(),
+        };
+      }),
+    ),
+  );
+}
+
+it('keeps dates, kinds, names and numbers of open follow-ups on one line, one row per item, oldest first', async () => {
+  const rows = await sectionCells('followUps');
+  expect(rows.length).toBeGreaterThan(20);
+  const tall = rows.filter((row) => row.some((cell) => cell.lines > 1)).map((row) => row.map((c) => c.text));
+  expect(tall).toEqual([]);
+  // A long record text is cut to one line with an ellipsis on the page only: the cell holds the whole text.
+  expect(rows.every((row) => row[6]!.cutWithEllipsis)).toBe(true);
+  const dates = rows.map((row) => row[1]!.text);
+  expect(dates).toEqual([...dates].sort());
+});
+
+it('keeps unit names and figures on one line in every table; only the lists of names wrap', async () => {
+  for (const section of ['units', 'people', 'coverage', 'classes', 'change']) {
+    const rows = await sectionCells(section);
+    expect(rows.length).toBeGreaterThan(0);
+    const wrapped = rows.flatMap((row) =>
+      row
+        .filter((cell, c) => cell.lines > 1 && !(section === 'coverage' && c === 5))
+        .map((cell) => cell.text),
+    );
+    expect({ section, wrapped }).toEqual({ section, wrapped: [] });
+  }
+});
+
 it('takes a screenshot of the first page', async () => {
   const out = SCREENSHOT ?? path.join(dir, 'report.png');
   await page.screenshot({ path: out, clip: { x: 0, y: 0, ...A4 } });

@@ -2,6 +2,7 @@
 import { buildReportSheet, reportSheetName } from '../../src/app/report';
 import { zh } from '../../src/core/i18n/zh';
 import type { Grid } from '../../src/core/grid';
+import { reportDocument } from '../../src/core/report/report-document';
 import { handCount } from './hand-count';
 import { sampleWorkbook } from './helpers';
 
@@ -115,6 +116,22 @@ describe('the April report of the sample school (as of 2027-05-10)', () => {
     expect([...got].sort(byId)).toEqual([...hand.followUps].sort(byId));
     expect(got.length).toBeGreaterThan(0);
     expect(section(sheet, zh.report.sections.followUps)).toHaveLength(hand.followUps.length);
+  });
+
+  it('keeps the whole text of a follow-up, oldest first (the HTML page only cuts it to one line)', () => {
+    const long = `${'家长希望学校在课后服务中增加科技、艺术和体育类社团，'.repeat(6)}并定期反馈孩子表现。`;
+    const first = { ...report.followUps[0]!, text: long };
+    const doc = reportDocument({ ...report, followUps: [first, ...report.followUps.slice(1)] }, 'zh', {
+      phase: '',
+      generatedAt: GENERATED,
+    });
+    const rows = doc.tables.find((t) => t.key === 'followUps')!.rows;
+    expect(rows[0]?.[6]).toBe(long);
+    const dates = rows.map((row) => row[1] as string);
+    expect(dates).toEqual([...dates].sort());
+    expect(section(sheet, zh.report.sections.followUps).map((row) => row[6])).toEqual(
+      report.followUps.map((f) => f.text),
+    );
   });
 
   it('has the rectification counts by status and the overdue items', () => {

@@ -195,7 +195,8 @@ export function reportDocument(
       followUpName(f.followUp, lang),
       f.owner,
       f.age,
-      excerpt(f.text),
+      // Whole: the HTML page cuts it to one line, the sheet and the xlsx keep every word.
+      f.text,
     ]),
     r.none,
   );
