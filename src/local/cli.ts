@@ -1,6 +1,6 @@
 // The `visit-ledger` command line: picks the command from a table, parses its options, maps failures to exit codes.
 import { parseArgs } from 'node:util';
-import { format, texts } from '../core/i18n/messages';
+import { format, texts, type Messages } from '../core/i18n/messages';
 import { CliError, DEFAULT_LANG, type CliCommand, type CliIo } from './commands/command';
 import { initCommand } from './commands/init';
 import { validateCommand } from './commands/validate';
@@ -43,9 +43,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? '';
-    const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? rest.join(' ');
-    return usage(format(t.cli.badOption, { option, hint: message }));
+    return usage(optionProblem(error as Error & { code?: string }, rest, t));
   }
   const [file, ...extra] = parsed.positionals;
   if (file === undefined) return usage(t.cliText.fileRequired);
@@ -61,4 +59,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(String((error as Error).message ?? error).split('\n')[0] ?? '');
     return 2;
   }
+}
+
+/** Node's parseArgs errors (English, with advice about '--') in the school's words. */
+function optionProblem(error: Error & { code?: string }, args: readonly string[], t: Messages): string {
+  const message = error.message.split('\n')[0] ?? '';
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? args.join(' ');
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return format(t.cliText.unknownOption, { option });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return format(/does not take/.test(message) ? t.cliText.optionTakesNoValue : t.cliText.optionNeedsValue, {
+      option,
+    });
+  }
+  return format(t.cli.badOption, { option, hint: message });
 }

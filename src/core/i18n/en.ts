@@ -202,7 +202,8 @@ export const en: Messages = {
   },
   playground: {
     title: 'Visit Ledger · local playground',
-    workbook: 'Workbook',
+    menuBar: 'Menu bar',
+    sheetTabs: 'Sheets',
     sendReminders: 'Send reminders',
     outbox: 'Outbox',
     outboxEmpty:
@@ -213,7 +214,8 @@ export const en: Messages = {
     cancel: 'Cancel',
     protectedSheet: 'This sheet is generated and protected: change the record sheets, then recompute.',
     saved: 'Saved to {file}',
-    sent: '{count} reminder(s) put in the outbox {dir} (nothing is really sent).',
+    sent: '{sent} reminder(s) put in the outbox {dir} (nothing is really sent); {deferred} deferred, {failed} failed.',
+    sentNone: 'No reminders to send: nothing new in the outbox {dir}.',
     listening: 'Visit Ledger playground running at {url}',
     usingWorkbook: 'Workbook: {file}',
     createdWorkbook: 'Created a workbook with the sample school: {file}',
@@ -221,7 +223,9 @@ export const en: Messages = {
     portInUse:
       'Port {port} is already in use (is another playground running?). Stop it, or use another port: PORT={next} npm start',
     corrupt:
-      'Cannot open the workbook {file}: {reason}. The file is kept as it is and will not be overwritten. To start fresh, delete it (rm {file}) or use another file: npm start -- --workbook new.xlsx',
+      '{reason}. The file is kept as it is and will not be overwritten. To start fresh, delete it (rm {file}) or use another file: npm start -- --workbook new.xlsx',
+    wrongShape:
+      '{reason}. The file is kept as it is, unchanged. To fix it, add the missing sheets or columns yourself, or run "Visit Ledger › Set up / repair workbook" in Google Sheets; or start a new one: npx visit-ledger init new.xlsx --sample, then npm start -- --workbook new.xlsx',
     stopping: 'Stopping, waiting for the last write to finish…',
     stopped: 'Stopped; the workbook is saved.',
     badOption: 'Invalid option "{option}": {hint}',
@@ -273,6 +277,11 @@ export const en: Messages = {
     wroteSample: 'Wrote {file} (with the sample school, data up to {today})',
     sampleWorkbook: 'Sample workbook: {file}',
     madeSample: 'Made the sample workbook (sample school, data up to {today})',
+    unknownOption: 'Unknown option "{option}"',
+    optionNeedsValue: 'Option "{option}" needs a value',
+    optionTakesNoValue: 'Option "{option}" takes no value',
+    monthRequired: 'Missing --month YYYY-MM (the month to report on)',
+    folderMissing: 'Cannot write {file}: the folder {folder} does not exist',
     fileRequired: 'The workbook file is missing',
     extraArgument: 'Unexpected argument "{value}"',
     dateHint: 'expected a date YYYY-MM-DD',

@@ -184,7 +184,8 @@ export const zh = {
   },
   playground: {
     title: '走访台账 · 本地演示',
-    workbook: '工作簿',
+    menuBar: '菜单栏',
+    sheetTabs: '工作表',
     sendReminders: '发送提醒',
     outbox: '发件箱',
     outboxEmpty: '发件箱是空的：运行“发送提醒”后，提醒邮件会出现在这里（不会真的发出）。',
@@ -194,7 +195,8 @@ export const zh = {
     cancel: '取消',
     protectedSheet: '这是生成的工作表，受保护：请在记录表中修改，然后重新计算。',
     saved: '已保存到 {file}',
-    sent: '{count} 封提醒已放入发件箱 {dir}（不会真的发出）。',
+    sent: '{sent} 封提醒已放入发件箱 {dir}（不会真的发出），另有 {deferred} 封延后、{failed} 封失败。',
+    sentNone: '没有要发送的提醒，发件箱 {dir} 中没有新邮件。',
     listening: '走访台账演示已启动：{url}',
     usingWorkbook: '工作簿：{file}',
     createdWorkbook: '已用示例学校新建工作簿：{file}',
@@ -202,7 +204,9 @@ export const zh = {
     portInUse:
       '端口 {port} 已被占用（可能已有一个演示在运行）。请先停止它，或换一个端口：PORT={next} npm start',
     corrupt:
-      '无法打开工作簿 {file}：{reason}。文件保持原样，不会被覆盖。要重新开始，请删除它（rm {file}）或换一个文件：npm start -- --workbook 新文件.xlsx',
+      '{reason}。文件保持原样，不会被覆盖。要重新开始，请删除它（rm {file}）或换一个文件：npm start -- --workbook 新文件.xlsx',
+    wrongShape:
+      '{reason}。文件保持原样，未作任何改动。修复方法：自己补上缺少的工作表或列，或在 Google 表格中运行“走访台账 › 初始化/修复工作簿”；也可以新建一个：npx visit-ledger init 新文件.xlsx --sample，再 npm start -- --workbook 新文件.xlsx',
     stopping: '正在停止，等待写入完成…',
     stopped: '已停止；工作簿已保存。',
     badOption: '选项“{option}”无效：{hint}',
@@ -253,6 +257,11 @@ export const zh = {
     wroteSample: '已写入 {file}（含示例学校，数据截至 {today}）',
     sampleWorkbook: '示例工作簿：{file}',
     madeSample: '已生成示例工作簿（示例学校，数据截至 {today}）',
+    unknownOption: '未知选项“{option}”',
+    optionNeedsValue: '选项“{option}”后面要写一个值',
+    optionTakesNoValue: '选项“{option}”不带值',
+    monthRequired: '缺少 --month YYYY-MM（要生成哪个月的月报）',
+    folderMissing: '无法写入 {file}：文件夹 {folder} 不存在',
     fileRequired: '缺少工作簿文件名',
     extraArgument: '多余的参数“{value}”',
     dateHint: '应为 YYYY-MM-DD 格式的日期',

@@ -1,5 +1,6 @@
 // `init FILE [--sample] [--lang zh|en] [--today] [--force]`: a new workbook with every sheet, or the sample school.
 import { promises as fs } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { dateInZone, dateToSerial, isIsoDate, type IsoDate } from '../../core/dates';
 import { DEFAULT_TIME_ZONE } from '../../core/defaults';
@@ -67,8 +68,14 @@ export const initCommand: CliCommand = {
     try {
       await workbook.save(file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new CliError(format(t.cliText.writeFailed, { file, reason }), 2);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        throw new CliError(format(t.cliText.folderMissing, { file, folder: dirname(resolve(file)) }), 2);
+      }
+      throw new CliError(
+        format(t.cliText.writeFailed, { file, reason: code ?? (error as Error).message }),
+        2,
+      );
     }
     io.out(format(sample ? t.cliText.wroteSample : t.cli.wrote, { file, today }));
     return 0;

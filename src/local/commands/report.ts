@@ -44,7 +44,7 @@ export const reportCommand: CliCommand = {
   async run(file, values, io) {
     const hints = texts(DEFAULT_LANG);
     const month = monthOption(values);
-    if (month === undefined) throw usageError(DEFAULT_LANG, '--month', hints.cliText.monthHint);
+    if (month === undefined) throw new CliError(hints.cliText.monthRequired, 2, true);
     const out = values.out;
     if (out !== undefined) {
       const kind = typeof out === 'string' ? extname(out).toLowerCase() : '';
