@@ -4,8 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { format, texts } from '../../src/core/i18n/messages';
+import { newWorkbook } from '../../src/local/commands/init';
+import { cli } from '../local/helpers';
 import { ROOT, TODAY, requireBuild, until } from './playground-fixture';
 
 const t = texts('zh').playground;
@@ -100,20 +102,68 @@ test('a port in use: one clear line, exit code 1, no workbook written', async ()
   }
 });
 
-test('a corrupt workbook is kept byte for byte, with a message saying how to start fresh', async () => {
-  const workbook = join(dir, 'broken.xlsx');
-  const bytes = Buffer.from('PK\u0003\u0004 this is not really a zip file \u0000\u0001\u0002', 'binary');
-  writeFileSync(workbook, bytes);
-  const r = run(['--workbook', workbook], dir, await freePort());
+/** Runs the playground on `workbook` and expects a refusal: exit 2, one line on stderr, the file as it was. */
+async function expectRefused(workbook: string): Promise<string> {
+  const bytes = readFileSync(workbook);
+  const r = run(['--workbook', workbook, '--today', TODAY], dir, await freePort());
   children.push(r.child);
-  expect(await r.exit).toBe(2);
+  // Refused: it exits; a playground that started instead fails the test at once (and is killed after it).
+  await until(
+    () => r.child.exitCode !== null || r.out().includes(t.stopHint),
+    (over) => over,
+  );
+  const code = r.child.exitCode === null ? 'started' : await r.exit;
+  expect({ code, err: r.err() }).toMatchObject({ code: 2 });
+  expect(r.out()).toBe('');
   const message = r.err().trim();
   expect(message.split('\n')).toHaveLength(1);
-  expect(message).toContain(workbook);
+  expect(readFileSync(workbook).equals(bytes)).toBe(true);
+  expect(readdirSync(dir)).toEqual([basename(workbook)]);
+  return message;
+}
+
+/** The one line `visit-ledger validate FILE` prints on stderr for the file. */
+async function cliReason(workbook: string): Promise<string> {
+  const result = await cli(['validate', workbook, '--today', TODAY]);
+  expect(result.code).toBe(2);
+  expect(result.err.split('\n')).toHaveLength(1);
+  return result.err;
+}
+
+test('a corrupt workbook is kept byte for byte, with the CLI reason and how to start fresh', async () => {
+  const workbook = join(dir, 'broken.xlsx');
+  writeFileSync(
+    workbook,
+    Buffer.from('PK\u0003\u0004 this is not really a zip file \u0000\u0001\u0002', 'binary'),
+  );
+  const message = await expectRefused(workbook);
+  expect(message).toBe(format(t.corrupt, { file: workbook, reason: await cliReason(workbook) }));
   expect(message).toContain(`rm ${workbook}`);
   expect(message).toContain('--workbook');
-  expect(readFileSync(workbook).equals(bytes)).toBe(true);
-  expect(readdirSync(dir)).toEqual(['broken.xlsx']);
+});
+
+test('a text file named .xlsx: the CLI one-line reason, never the words of the zip library', async () => {
+  const workbook = join(dir, 'bad.xlsx');
+  writeFileSync(workbook, '姓名,部门\n张三,校长室\n');
+  const message = await expectRefused(workbook);
+  const reason = await cliReason(workbook);
+  expect(reason).toBe(format(texts('zh').cli.notXlsx, { file: workbook }));
+  expect(message.startsWith(`${reason}。`)).toBe(true);
+  expect(message).toContain(`rm ${workbook}`);
+  expect(message).not.toMatch(/zip|central directory|stuk/i);
+});
+
+test('an .xlsx without a required sheet is refused as the CLI refuses it, untouched, with how to fix it', async () => {
+  const workbook = join(dir, 'shape.xlsx');
+  const book = newWorkbook('zh', TODAY, false);
+  book.deleteSheet(texts('zh').sheets.staff);
+  await book.save(workbook);
+  const message = await expectRefused(workbook);
+  const reason = await cliReason(workbook);
+  expect(reason).toContain(texts('zh').sheets.staff);
+  expect(message).toBe(format(t.wrongShape, { file: workbook, reason }));
+  expect(message).toContain('visit-ledger init');
+  expect(message).toContain(texts('zh').menu.setUp);
 });
 
 test('Ctrl-C while a change is being saved: the write finishes, the file is whole, exit code 0', async () => {

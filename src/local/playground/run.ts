@@ -2,9 +2,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
+import type { Clock } from '../../app/ports';
+import { readSheets } from '../../app/read';
 import { recompute } from '../../app/recompute';
+import { schoolToday } from '../../app/today';
 import { dateInZone } from '../../core/dates';
 import { DEFAULT_TIME_ZONE } from '../../core/defaults';
+import { loadCampaign, problemsOf } from '../../core/engine';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { newWorkbook } from '../commands/init';
 import { outboxDirOf } from '../outbox';
@@ -46,16 +50,41 @@ export function builtPages(root: string): Pages {
   return { playground: read('dist-node/playground.html'), sidebar: read('dist/sidebar.html') };
 }
 
-/** Opens the workbook file; a file that exists but cannot be opened is left alone and stops the start. */
-async function openExisting(file: string, lang: Lang): Promise<XlsxWorkbook | undefined> {
+/** The CLI's one-line reason for a file that is not a workbook (cli.notXlsx and its kin), in `lang`. */
+function fileReason(error: WorkbookFileError, lang: Lang): string {
+  const cli = texts(lang).cli;
+  const template = error.problem === 'empty' ? cli.emptyWorkbook : cli.notXlsx;
+  return format(template, { file: error.file });
+}
+
+/**
+ * Opens the workbook file; a file that exists but is no workbook, or lacks a required sheet or column,
+ * is left alone and stops the start (with the CLI's one-line reason and how to go on).
+ */
+async function openExisting(file: string, lang: Lang, clock: Clock): Promise<XlsxWorkbook | undefined> {
+  let workbook: XlsxWorkbook;
   try {
-    return await openXlsx(file);
+    workbook = await openXlsx(file);
   } catch (error) {
-    if (error instanceof WorkbookFileError && error.problem === 'missing') return undefined;
-    const reason =
-      error instanceof Error ? error.message.replace(`${file} `, '').replace(/\s+/g, ' ') : String(error);
-    throw new StartError(format(texts(lang).playground.corrupt, { file, reason }), 2);
+    if (!(error instanceof WorkbookFileError)) throw error;
+    if (error.problem === 'missing') return undefined;
+    throw new StartError(
+      format(texts(lang).playground.corrupt, { file, reason: fileReason(error, lang) }),
+      2,
+    );
   }
+  // As the CLI: a workbook without a required sheet or column is not counted, and not written to.
+  const sheets = readSheets(workbook);
+  const campaign = loadCampaign(sheets, schoolToday(sheets, clock.now()));
+  if (campaign.structural.length > 0) {
+    const t = texts(campaign.lang);
+    const problems = problemsOf(campaign, campaign.structural)
+      .map((p) => p.message)
+      .join(campaign.lang === 'en' ? '; ' : '；');
+    const reason = format(t.cliText.shapeProblem, { file, problems });
+    throw new StartError(format(t.playground.wrongShape, { file, reason }), 2);
+  }
+  return workbook;
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -68,7 +97,7 @@ function closeServer(server: Server): Promise<void> {
 /** Starts the playground; rejects with a StartError (port in use, unreadable workbook). */
 export async function startPlayground(options: PlaygroundOptions, root: string): Promise<RunningPlayground> {
   const clock = playgroundClock(options.today);
-  const existing = await openExisting(options.workbook, options.lang);
+  const existing = await openExisting(options.workbook, options.lang, clock);
   let workbook = existing;
   const created = workbook === undefined;
   // Made in memory first: nothing is written until the port is ours.
