@@ -1,9 +1,10 @@
 // The monthly report inside Google Sheets: the menu item (asks for the month) and the 1st-of-month run with its email.
-import { addMonths, dateTimeInZone, isIsoMonth, monthOf, type IsoDate, type IsoMonth } from '../core/dates';
+import { addMonths, dateTimeInZone, monthOf, type IsoDate, type IsoMonth } from '../core/dates';
 import { format, texts } from '../core/i18n/messages';
 import { latestByKey, parseSendLog, sendLogSheet } from '../core/report/send-log';
 import { buildReportSheet, mailReportSummary, reportMailKey, type ReportMailOutcome } from '../app/report';
 import { loadOnSchoolDay } from '../app/remind';
+import { lastMonthOf, reportMonthOf } from '../app/report-month';
 import type { Clock, Lock, Mailer } from '../app/ports';
 import { GasLock, LockBusyError } from './lock';
 import { GasWorkbook } from './workbook';
@@ -23,19 +24,16 @@ export function promptMonthlyReport(): void {
   const ui = SpreadsheetApp.getUi();
   const { campaign, today } = loadOnSchoolDay(wb, systemClock);
   const t = texts(campaign.lang).remind;
-  const last = addMonths(monthOf(today), -1);
-  const answer = ui.prompt(t.menu.report, format(t.reportPrompt, { month: last }), ui.ButtonSet.OK_CANCEL);
+  const answer = ui.prompt(
+    t.menu.report,
+    format(t.reportPrompt, { month: lastMonthOf(today) }),
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const typed = answer.getResponseText().normalize('NFKC').trim();
-  const month =
-    typed === ''
-      ? last
-      : typed.replace(
-          /^(\d{4})[/.年](\d{1,2})月?$/,
-          (_, y: string, m: string) => `${y}-${m.padStart(2, '0')}`,
-        );
-  if (!isIsoMonth(month)) {
-    ui.alert(format(t.reportBadMonth, { value: typed }));
+  const typed = answer.getResponseText();
+  const month = reportMonthOf(typed, today);
+  if (month === undefined) {
+    ui.alert(format(t.reportBadMonth, { value: typed.trim() }));
     return;
   }
   let sheet: string;
