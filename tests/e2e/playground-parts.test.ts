@@ -4,7 +4,12 @@ import { parseOptions, OptionError } from '../../src/local/playground/options';
 import { sidebarWithShim } from '../../src/local/playground/http';
 import { typedCell } from '../../src/local/playground/cell-input';
 import { Serial } from '../../src/local/playground/serial';
-import { texts } from '../../src/core/i18n/messages';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { format, texts } from '../../src/core/i18n/messages';
+import { newWorkbook } from '../../src/local/commands/init';
+import { FileStore, localUser, playgroundClock, ProcessLock } from '../../src/local/playground/adapters';
+import { PlaygroundSession } from '../../src/local/playground/session';
 
 const t = texts('zh');
 
@@ -66,4 +71,37 @@ test('workbook tasks run one at a time, in order, and idle() waits for the last'
   await expect(failing).rejects.toThrow('boom');
   await slow;
   await fast;
+});
+
+test('the words of the page follow the workbook language: labels, the workbook line, the month question', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'visit-ledger-parts-'));
+  try {
+    for (const lang of ['zh', 'en'] as const) {
+      const file = join(dir, `${lang}.xlsx`);
+      const session = new PlaygroundSession(
+        newWorkbook(lang, '2027-01-12', false),
+        file,
+        join(dir, 'outbox'),
+        {
+          lock: new ProcessLock(),
+          store: new FileStore(join(dir, 'store.json')),
+          user: localUser(''),
+          clock: playgroundClock('2027-01-12'),
+        },
+      );
+      const p = texts(lang).playground;
+      expect(session.view().texts).toMatchObject({
+        menuBar: p.menuBar,
+        sheetTabs: p.sheetTabs,
+        close: p.close,
+        workbookLine: format(p.usingWorkbook, { file }),
+        monthPrompt: format(texts(lang).remind.reportPrompt, { month: '2026-12' }),
+        lastMonth: '2026-12',
+      });
+    }
+    expect(texts('zh').playground.usingWorkbook).toContain('：');
+    expect(texts('en').playground.menuBar).not.toBe(texts('zh').playground.menuBar);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -71,6 +71,16 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
     t.menu.help,
   ]);
   await page.keyboard.press('Escape');
+  // The page's own labels are in the school's language, with its punctuation.
+  expect(await page.locator('#workbook').textContent()).toBe(
+    format(t.playground.usingWorkbook, { file: playground.workbook }),
+  );
+  expect(await page.getByRole('navigation', { name: t.playground.menuBar, exact: true }).count()).toBe(1);
+  expect(await page.getByRole('tablist', { name: t.playground.sheetTabs, exact: true }).count()).toBe(1);
+  await menu('logVisit');
+  expect(await page.locator('#sidebar-close').getAttribute('aria-label')).toBe(t.playground.close);
+  expect(await page.locator('#sidebar-frame').getAttribute('title')).toBe(t.playground.sidebarTitle);
+  await page.click('#sidebar-close');
   const status = await sheetText(page, t.sheets.status);
   expect(status[0]?.[0]).toContain('2027-04');
   // The header row of a record sheet is frozen: it stays in view when the grid scrolls.
@@ -267,19 +277,36 @@ test('set-up and recompute from the menu: 进度 rewritten, the counts of proble
   expect(grid[2]?.[1]).toContain(TODAY);
 });
 
-test('generates a monthly report, which appears as a tab', async () => {
+test('generates a monthly report as the Sheets prompt asks: empty is last month, a bad month is said', async () => {
   await menu('report');
   const dialog = page.locator('#month-dialog');
   await dialog.waitFor();
-  expect(await page.locator('#month-input').inputValue()).toBe(TODAY.slice(0, 7));
-  await page.fill('#month-input', '2027-03');
+  // The question names last month, which is the placeholder; the field starts empty.
+  const last = '2027-03';
+  expect(await page.locator('#month-label').textContent()).toBe(
+    format(t.remind.reportPrompt, { month: last }),
+  );
+  const input = page.getByRole('textbox', { name: format(t.remind.reportPrompt, { month: last }) });
+  expect(await input.getAttribute('placeholder')).toBe(last);
+  expect(await input.inputValue()).toBe('');
+  // A value that is no month: the dialog stays, and says why under the field.
+  await input.fill('2027-13');
   await page.click('#month-ok');
-  const sheet = `${t.sheets.report} 2027-03`;
+  const error = page.locator('#month-error');
+  await error.waitFor({ state: 'visible' });
+  expect(await error.textContent()).toBe(format(t.remind.reportBadMonth, { value: '2027-13' }));
+  expect(await input.getAttribute('aria-invalid')).toBe('true');
+  expect(await dialog.isVisible()).toBe(true);
+  // Left empty: last month's report.
+  await input.fill('');
+  await page.click('#month-ok');
+  const sheet = `${t.sheets.report} ${last}`;
   const tab = page.getByRole('tab', { name: sheet, exact: true });
   await tab.waitFor();
   expect(await tab.getAttribute('aria-selected')).toBe('true');
+  expect(await dialog.isVisible()).toBe(false);
   const grid = await sheetText(page, sheet);
-  expect(grid.flat().join(' ')).toContain('2027-03');
+  expect(grid.flat().join(' ')).toContain(last);
   expect(await page.locator('#status').textContent()).toContain(sheet);
   // Generated sheets are protected: typing into one is refused with a word why.
   await page.click('td[data-r="2"][data-c="0"]');
@@ -305,6 +332,10 @@ test('previews the reminders, then sends them to the outbox tab', async () => {
     (v) => v === 'true',
   );
   expect(await outboxTab.textContent()).toBe(`${t.playground.outbox} (${previewed})`);
+  const dir = playground.running.session.outboxDir;
+  expect(await page.locator('#status').textContent()).toBe(
+    format(t.playground.sent, { sent: previewed, deferred: 0, failed: 0, dir }),
+  );
   expect(await page.locator('#outbox .mail').count()).toBe(previewed);
   const first = (await page.locator('#outbox .mail').first().textContent()) ?? '';
   expect(first).toContain('@');
@@ -313,6 +344,7 @@ test('previews the reminders, then sends them to the outbox tab', async () => {
   await menu('remindSend');
   await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
   expect(await outboxTab.textContent()).toBe(`${t.playground.outbox} (${previewed})`);
+  expect(await page.locator('#status').textContent()).toBe(format(t.playground.sentNone, { dir }));
 });
 
 test('edits are in the .xlsx: after a restart the page shows them', async () => {

@@ -55,7 +55,9 @@ class Playground {
     document.title = `${texts.title}`;
     document.documentElement.lang = this.book?.lang === 'en' ? 'en' : 'zh-CN';
     byId('doc-title').textContent = texts.title;
-    byId('workbook').textContent = `${texts.workbook}: ${this.book?.workbook ?? ''}`;
+    byId('workbook').textContent = texts.workbookLine;
+    byId('menubar').setAttribute('aria-label', texts.menuBar);
+    this.tabs.setAttribute('aria-label', texts.sheetTabs);
     byId('sidebar-title').textContent = texts.sidebarTitle;
     byId('sidebar-close').setAttribute('aria-label', texts.close);
     this.frame.title = texts.sidebarTitle;
@@ -64,7 +66,7 @@ class Playground {
       { id: 'logVisit', label: texts.logVisit, run: () => this.openSidebar() },
       { id: 'setUp', label: texts.setUp, run: action('setUp') },
       { id: 'recompute', label: texts.recompute, run: action('recompute') },
-      { id: 'report', label: texts.report, run: () => void this.askMonth() },
+      { id: 'report', label: texts.report, run: () => this.askMonth() },
       { id: 'remindPreview', label: texts.remindPreview, run: action('remindPreview') },
       { id: 'remindSend', label: texts.remindSend, run: action('remindSend') },
       { id: 'help', label: texts.help, run: action('help') },
@@ -197,41 +199,52 @@ class Playground {
     if (result.dialog) this.showDialog(result.dialog);
   }
 
-  private async menu(action: MenuAction, month?: string): Promise<void> {
-    const result = await this.busy(() => api.menu({ action, ...(month ? { month } : {}) }));
+  private async menu(action: MenuAction): Promise<void> {
+    const result = await this.busy(() => api.menu({ action }));
     if (result) this.done(result);
   }
 
-  private askMonth(): Promise<void> {
+  /**
+   * 生成月报, as the Sheets prompt asks: the field starts empty with last month as its placeholder; empty
+   * means last month. The server reads the answer; a month it cannot read is said under the field.
+   */
+  private askMonth(): void {
     const texts = this.texts();
     const dialog = byId<HTMLDialogElement>('month-dialog');
     const input = byId<HTMLInputElement>('month-input');
+    const error = byId('month-error');
     byId('month-label').textContent = texts.monthPrompt;
     byId('month-ok').textContent = texts.ok;
     byId('month-cancel').textContent = texts.cancel;
-    input.value = (this.book?.today ?? '').slice(0, 7);
-    return new Promise((resolve) => {
-      const form = byId<HTMLFormElement>('month-form');
-      const onClose = () => {
-        dialog.removeEventListener('close', onClose);
-        const month = dialog.returnValue === 'ok' ? input.value : '';
-        resolve(month ? this.menu('report', month) : undefined);
-      };
-      form.onsubmit = (e) => {
-        e.preventDefault();
-        if (!/^\d{4}-\d{2}$/.test(input.value)) {
-          input.setAttribute('aria-invalid', 'true');
+    input.value = '';
+    input.placeholder = texts.lastMonth;
+    const showError = (message: string) => {
+      error.textContent = message;
+      error.hidden = message === '';
+      if (message === '') input.removeAttribute('aria-invalid');
+      else input.setAttribute('aria-invalid', 'true');
+    };
+    showError('');
+    byId<HTMLFormElement>('month-form').onsubmit = (e) => {
+      e.preventDefault();
+      if (document.body.hasAttribute('aria-busy')) return;
+      document.body.setAttribute('aria-busy', 'true');
+      api.menu({ action: 'report', month: input.value }).then(
+        (result) => {
+          document.body.removeAttribute('aria-busy');
+          dialog.close('ok');
+          this.done(result);
+        },
+        (failure: unknown) => {
+          document.body.removeAttribute('aria-busy');
+          showError(failure instanceof Error ? failure.message : String(failure));
           input.focus();
-          return;
-        }
-        dialog.close('ok');
-      };
-      byId('month-cancel').onclick = () => dialog.close('cancel');
-      dialog.addEventListener('close', onClose);
-      dialog.returnValue = '';
-      dialog.showModal();
-      input.focus();
-    });
+        },
+      );
+    };
+    byId('month-cancel').onclick = () => dialog.close('cancel');
+    dialog.showModal();
+    input.focus();
   }
 
   private showDialog(content: NonNullable<ActionResult['dialog']>): void {

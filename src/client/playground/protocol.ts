@@ -48,18 +48,25 @@ export interface PlaygroundTexts {
   outboxEmpty: string;
   sidebarTitle: string;
   close: string;
+  /** 生成月报's question, naming last month (what an empty answer stands for). */
   monthPrompt: string;
+  /** Last month, YYYY-MM: the month field's placeholder. */
+  lastMonth: string;
   ok: string;
   cancel: string;
   protectedSheet: string;
   saved: string;
-  workbook: string;
+  /** The header line naming the workbook file. */
+  workbookLine: string;
+  /** Accessible names of the menu bar and of the sheet tabs. */
+  menuBar: string;
+  sheetTabs: string;
 }
 
 /** Everything the page shows, sent whole after each change (the workbooks are small). */
 export interface BookView {
   workbook: string;
-  /** Today in the school's time zone (the report dialog offers its month). */
+  /** Today in the school's time zone. */
   today: string;
   lang: 'zh' | 'en';
   texts: PlaygroundTexts;
@@ -79,7 +86,7 @@ export type MenuAction = 'setUp' | 'recompute' | 'report' | 'remindPreview' | 'r
 
 export interface MenuRequest {
   action: MenuAction;
-  /** For report: 'YYYY-MM'. */
+  /** For report: the month as typed (YYYY-MM, 2027/3, 2027年3月); empty for last month. */
   month?: string;
 }
 

@@ -10,7 +10,8 @@ import { readSheets } from '../../app/read';
 import { schoolToday } from '../../app/today';
 import { loadOnSchoolDay, runReminders, type RemindDeps } from '../../app/remind';
 import { buildReportSheet } from '../../app/report';
-import { dateTimeInZone, isIsoMonth } from '../../core/dates';
+import { dateTimeInZone } from '../../core/dates';
+import { lastMonthOf, reportMonthOf } from '../../app/report-month';
 import { OUTBOX_SHEET } from '../../client/playground/protocol';
 import { OutboxMailer, quotaFromEnv } from '../outbox';
 import { enteredBy } from '../../app/who';
@@ -64,8 +65,9 @@ export class PlaygroundSession implements PlaygroundBackend {
     return schoolToday(readSheets(this.workbook), this.ports.clock.now());
   }
 
-  private pageTexts(lang: Lang): PlaygroundTexts {
+  private pageTexts(lang: Lang, today: string): PlaygroundTexts {
     const t = texts(lang);
+    const lastMonth = lastMonthOf(today);
     return {
       title: t.playground.title,
       menu: t.menu.title,
@@ -80,12 +82,15 @@ export class PlaygroundSession implements PlaygroundBackend {
       outboxEmpty: t.playground.outboxEmpty,
       sidebarTitle: t.menu.recordVisit,
       close: t.playground.close,
-      monthPrompt: t.remind.reportPrompt,
+      monthPrompt: format(t.remind.reportPrompt, { month: lastMonth }),
+      lastMonth,
       ok: t.playground.ok,
       cancel: t.playground.cancel,
       protectedSheet: t.playground.protectedSheet,
       saved: t.playground.saved,
-      workbook: t.playground.workbook,
+      workbookLine: format(t.playground.usingWorkbook, { file: this.file }),
+      menuBar: t.playground.menuBar,
+      sheetTabs: t.playground.sheetTabs,
     };
   }
 
@@ -105,11 +110,12 @@ export class PlaygroundSession implements PlaygroundBackend {
 
   view(): BookView {
     const lang = this.lang();
+    const today = this.today();
     return {
       workbook: this.file,
-      today: this.today(),
+      today,
       lang,
-      texts: this.pageTexts(lang),
+      texts: this.pageTexts(lang, today),
       sheets: bookSheets(this.workbook),
       outbox: this.outbox(),
     };
@@ -191,8 +197,11 @@ export class PlaygroundSession implements PlaygroundBackend {
         };
       }
       case 'report': {
-        const month = request.month ?? '';
-        if (!isIsoMonth(month)) throw new ActionFailed(format(t.remind.reportBadMonth, { value: month }));
+        // As the Sheets prompt: empty is last month, and a typed month may be 2027/3 or 2027年3月.
+        const typed = request.month ?? '';
+        const month = reportMonthOf(typed, this.today());
+        if (month === undefined)
+          throw new ActionFailed(format(t.remind.reportBadMonth, { value: typed.trim() }));
         const sheet = await this.change(() =>
           this.ports.lock.withLock(() => {
             const now = this.ports.clock.now();
@@ -226,13 +235,13 @@ export class PlaygroundSession implements PlaygroundBackend {
           () => runReminders(this.remindDeps()),
           (r) => r.plan.send.length + r.plan.defer.length + r.plan.noEmail.length > 0,
         );
-        const sent = format(t.remind.sent, {
-          sent: result.messages.length,
-          deferred: result.deferred,
-          failed: result.failed,
+        const counts = { sent: result.messages.length, deferred: result.deferred, failed: result.failed };
+        const none = counts.sent + counts.deferred + counts.failed === 0;
+        const message = format(none ? t.playground.sentNone : t.playground.sent, {
+          ...counts,
+          dir: this.outboxDir,
         });
-        const where = format(t.playground.sent, { count: result.messages.length, dir: this.outboxDir });
-        return { book: this.view(), message: `${sent} ${where}`, show: OUTBOX_SHEET };
+        return { book: this.view(), message, show: OUTBOX_SHEET };
       }
       case 'help':
         return { book: this.view(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };
