@@ -69,7 +69,7 @@ it('fails with exit 2 and a one-line reason: no --month, a bad --out, a missing 
   const before = await sha256(file);
   const noMonth = await cli(['report', file, '--today', '2027-05-10'], NOW);
   expect(noMonth.code).toBe(2);
-  expect(noMonth.err.split('\n')[0]).toBe('选项“--month”无效：应为 YYYY-MM 格式的月份');
+  expect(noMonth.err.split('\n')[0]).toBe('缺少 --month YYYY-MM（要生成哪个月的月报）');
   const badOut = await cli(['report', file, '--month', '2027-04', '--out', path.join(dir, 'r.pdf')], NOW);
   expect(badOut.code).toBe(2);
   expect(badOut.err).toContain('应以 .html 或 .xlsx 结尾');
