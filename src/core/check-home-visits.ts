@@ -6,7 +6,14 @@ import { studentKey, type Rosters } from './rosters';
 import type { HomeVisit, Student } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { isHomeVisitMode, parseMode } from './values';
-import { checkCoVisitors, checkDate, checkFollowUp, checkVisitor, type CheckContext } from './check-visits';
+import {
+  checkCoVisitors,
+  checkDate,
+  checkVisitor,
+  checkWriteUp,
+  creditedOf,
+  type CheckContext,
+} from './check-visits';
 
 /** A student named on a home visit: by name or by student ID, in either case inside the record's class. */
 export function findStudent(rosters: Rosters, className: string, token: string): Student | undefined {
@@ -64,13 +71,13 @@ export function checkHomeVisits(
     else if (mode === null) list.error(row, 'mode', 'MODE_INVALID', { value: modeText });
     if (mode === 'inPerson' && coTeachers.length === 0)
       list.warning(row, 'coTeachers', 'IN_PERSON_NO_COTEACHER');
-    if (date !== null && teacherKey !== null) {
-      const earlier = duplicates.check(teacherKey, counted, date, row);
-      if (earlier !== undefined) list.warning(row, 'students', 'DUPLICATE_ROW', { row: earlier });
-    }
-    const record = cellText(cells.record);
-    if (record === '') list.warning(row, 'record', 'RECORD_EMPTY');
-    const followUp = checkFollowUp(list, row, cells.followUp);
+    const { record, followUp } = checkWriteUp(list, row, cells, {
+      duplicates,
+      person: teacherKey,
+      date,
+      counted,
+      column: 'students',
+    });
     const valid = list.errors === before;
     visits.push({
       row,
@@ -87,7 +94,7 @@ export function checkHomeVisits(
       record,
       followUp,
       valid,
-      credited: teacherKey === null ? credited : [teacherKey, ...credited.filter((c) => c !== teacherKey)],
+      credited: creditedOf(teacherKey, credited),
       counted,
     });
   }

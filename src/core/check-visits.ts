@@ -1,10 +1,10 @@
 // Leader visits (走访记录) read into records and checked by the rules of §4.
-import { cellText, type Cell, type ParsedTable } from './grid';
+import { cellText, type Cell, type ParsedTable, type TableRow } from './grid';
 import { nameKey, splitList } from './names';
 import { parseDateCell, type IsoDate } from './dates';
 import { FindingList } from './findings';
 import type { Rosters } from './rosters';
-import type { Settings, Visit } from './schemas';
+import type { FollowUp, Settings, Visit } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { parseFollowUp, parseMode } from './values';
 
@@ -86,6 +86,36 @@ export function checkFollowUp(list: FindingList, row: number, cell: Cell | undef
   return value ?? null;
 }
 
+/**
+ * The checks every visit row ends with: a duplicate of an earlier row (same person, someone in
+ * common, same date), an empty record text, and the follow-up value.
+ */
+export function checkWriteUp(
+  list: FindingList,
+  row: number,
+  cells: TableRow['cells'],
+  dup: {
+    duplicates: DuplicateFinder;
+    person: string | null;
+    date: IsoDate | null;
+    counted: string[];
+    column: string;
+  },
+): { record: string; followUp: FollowUp | null } {
+  if (dup.date !== null && dup.person !== null) {
+    const earlier = dup.duplicates.check(dup.person, dup.counted, dup.date, row);
+    if (earlier !== undefined) list.warning(row, dup.column, 'DUPLICATE_ROW', { row: earlier });
+  }
+  const record = cellText(cells.record);
+  if (record === '') list.warning(row, 'record', 'RECORD_EMPTY');
+  return { record, followUp: checkFollowUp(list, row, cells.followUp) };
+}
+
+/** Who a row credits: the visitor (when known and active) first, then the known co-visitors. */
+export function creditedOf(visitorKey: string | null, coVisitors: string[]): string[] {
+  return visitorKey === null ? coVisitors : [visitorKey, ...coVisitors.filter((c) => c !== visitorKey)];
+}
+
 /** The target group keys of every unit a staff member belongs to. */
 function groupsOfVisitor(visitorKey: string, rosters: Rosters): Set<string> {
   const groups = new Set<string>();
@@ -144,13 +174,13 @@ export function checkVisits(
         list.warning(row, 'targets', 'TARGET_OUTSIDE_GROUPS', { name: target, group });
       }
     }
-    if (date !== null && visitorKey !== null) {
-      const earlier = duplicates.check(visitorKey, counted, date, row);
-      if (earlier !== undefined) list.warning(row, 'targets', 'DUPLICATE_ROW', { row: earlier });
-    }
-    const record = cellText(cells.record);
-    if (record === '') list.warning(row, 'record', 'RECORD_EMPTY');
-    const followUp = checkFollowUp(list, row, cells.followUp);
+    const { record, followUp } = checkWriteUp(list, row, cells, {
+      duplicates,
+      person: visitorKey,
+      date,
+      counted,
+      column: 'targets',
+    });
     const valid = list.errors === before;
     visits.push({
       row,
@@ -166,7 +196,7 @@ export function checkVisits(
       followUp,
       followUpOwner: cellText(cells.followUpOwner),
       valid,
-      credited: visitorKey === null ? credited : [visitorKey, ...credited.filter((c) => c !== visitorKey)],
+      credited: creditedOf(visitorKey, credited),
       counted,
     });
   }
