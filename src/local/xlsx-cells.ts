@@ -21,11 +21,22 @@ export function serialNumberToDate(serial: number): Date {
   return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS));
 }
 
+/**
+ * The engine cell of a date-formatted spreadsheet cell, from its serial number: the one place where an .xlsx
+ * date becomes what core reads (the exceljs adapter and the fast values reader both come through here).
+ */
+export function dateCellOfSerial(serial: number): Cell {
+  return serial;
+}
+
 /** One exceljs cell value as an engine cell. */
 export function fromExcel(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return dateToSerialNumber(value);
+  if (value instanceof Date) {
+    const serial = dateToSerialNumber(value);
+    return serial === null ? null : dateCellOfSerial(serial);
+  }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
