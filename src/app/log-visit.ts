@@ -13,7 +13,7 @@ import { readSheets, type SheetGrid } from './read';
 import { ID_PREFIX, nextIds } from './record-id';
 import { schoolToday } from './today';
 import { rowVerdicts } from './verdict';
-import type { SaveResult } from './sidebar-payload';
+import type { SaveResult } from '../contract/sidebar-payload';
 import { progressLines } from './sidebar-view';
 
 export interface LogVisitPorts {

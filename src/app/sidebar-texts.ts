@@ -1,7 +1,7 @@
 // The texts the sidebar shows, in one language: its own section plus the labels of modes and follow-ups.
 import { texts, type Lang } from '../core/i18n/messages';
 import { FOLLOW_UPS, HOME_VISIT_MODES, MODES } from '../core/schemas';
-import type { SidebarTexts } from './sidebar-payload';
+import type { SidebarTexts } from '../contract/sidebar-payload';
 
 export function sidebarTexts(lang: Lang): SidebarTexts {
   const t = texts(lang);

@@ -6,7 +6,7 @@ import type { Campaign } from '../core/model';
 import { nameKey } from '../core/names';
 import { membersOfUnit } from '../core/rosters';
 import type { Staff, Unit } from '../core/schemas';
-import type { ClassOption, PersonView, ProgressLine, TargetOption } from './sidebar-payload';
+import type { ClassOption, PersonView, ProgressLine, TargetOption } from '../contract/sidebar-payload';
 
 /** At most this many names of people not yet visited are listed per line. */
 export const LEFT_NAMES_SHOWN = 10;

@@ -8,7 +8,7 @@ import { readSheets } from './read';
 import { schoolToday } from './today';
 import { MY_NAME_KEY } from './who';
 import { logRecord, type LogVisitPorts } from './log-visit';
-import type { RememberResult, SaveResult, SidebarBootstrap } from './sidebar-payload';
+import type { RememberResult, SaveResult, SidebarBootstrap } from '../contract/sidebar-payload';
 import { sidebarTexts } from './sidebar-texts';
 import { activeStaff, findStaff, personView, staffOfEmail } from './sidebar-view';
 

@@ -1,5 +1,5 @@
 // The "my progress this month" box: one line per quota (count / minimum, status) and who is left this cycle.
-import type { ProgressLine } from '../app/sidebar-payload';
+import type { ProgressLine } from '../contract/sidebar-payload';
 import { h, replaceChildren } from './dom';
 
 export interface ProgressBox {

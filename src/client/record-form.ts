@@ -1,6 +1,6 @@
 // The leader-visit and home-visit forms: fields of §2, values as the sidebar sends them, errors next to each field.
 import type { FieldError } from '../core/input-errors';
-import type { Choice, PersonView, SidebarTexts } from '../app/sidebar-payload';
+import type { Choice, PersonView, SidebarTexts } from '../contract/sidebar-payload';
 import { checklist, type Checklist, type ChecklistOption } from './checklist';
 import { describedBy, h } from './dom';
 

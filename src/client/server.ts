@@ -1,5 +1,5 @@
 // A typed, promise-returning wrapper over google.script.run for the functions of ServerApi.
-import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from './server-api';
+import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../contract/server-api';
 
 /** The part of google.script.run the wrapper uses (the real one, or a fake in tests and the playground). */
 export interface ScriptRunner {

@@ -1,7 +1,7 @@
 // The sidebar page: loads everything in one round trip, lets a person pick themselves, log a record and see progress.
 import { checkRecordInput, type FieldError } from '../core/input-errors';
 import { format } from '../core/i18n/messages';
-import type { PersonView, SidebarBootstrap } from '../app/sidebar-payload';
+import type { PersonView, SidebarBootstrap } from '../contract/sidebar-payload';
 import { describedBy, h, replaceChildren } from './dom';
 import { progressBox } from './progress-box';
 import { recordForm, type RecordForm, type RecordKind } from './record-form';

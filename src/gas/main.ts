@@ -5,7 +5,7 @@ import { buildMenu } from './menu';
 import { promptMonthlyReport } from './report';
 import { disableReminders, enableReminders, runDailyJob, showHealth, showReminderPreview } from './remind';
 import { sidebarServer } from './sidebar';
-import type { RecordInput } from '../core/schemas';
+import type { RecordInput } from '../contract/record-input';
 
 /** Builds the add-on menu when the spreadsheet opens. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {

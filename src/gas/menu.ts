@@ -2,28 +2,27 @@
 import type { Lang, Messages } from '../core/i18n/messages';
 import { texts } from '../core/i18n/messages';
 import { workbookLanguage } from '../app/language';
+import type { MenuHandler } from './entry-points';
 import { GasWorkbook } from './workbook';
 
-export interface MenuEntry {
-  /** The item's text in the workbook's language; null for a separator. */
-  caption: ((t: Messages) => string) | null;
-  /** The global function Apps Script calls (an export of main.ts). */
-  functionName: string;
-}
+/** A menu item (its text in the workbook's language, and the global function Apps Script calls), or a separator. */
+export type MenuEntry = { caption: (t: Messages) => string; functionName: MenuHandler } | { caption: null };
+
+const SEPARATOR: MenuEntry = { caption: null };
 
 /** The items in order. Other features add theirs here (and export the handler from main.ts). */
 export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.menu.recordVisit, functionName: 'menuOpenSidebar' },
-  { caption: null, functionName: '' },
+  SEPARATOR,
   { caption: (t) => t.menu.setUp, functionName: 'menuSetUp' },
   { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
-  { caption: null, functionName: '' },
+  SEPARATOR,
   { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
   { caption: (t) => t.remind.menu.preview, functionName: 'menuReminderPreview' },
   { caption: (t) => t.remind.menu.enable, functionName: 'menuEnableReminders' },
   { caption: (t) => t.remind.menu.disable, functionName: 'menuDisableReminders' },
   { caption: (t) => t.remind.menu.health, functionName: 'menuHealth' },
-  { caption: null, functionName: '' },
+  SEPARATOR,
   { caption: (t) => t.menu.help, functionName: 'menuHelp' },
 ];
 

@@ -1,7 +1,7 @@
 // The sidebar's server functions inside Apps Script: the use cases of src/app/sidebar.ts over the Apps Script adapters.
 import { recompute } from '../app/recompute';
 import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../app/sidebar';
-import type { ServerApi } from '../client/server-api';
+import type { ServerApi } from '../contract/server-api';
 import { GasLock } from './lock';
 import { GasUser, GasUserStore } from './user';
 import { GasWorkbook } from './workbook';

@@ -1,9 +1,10 @@
 // The daily time-driven trigger: one per document, owned by whoever enabled it; installed, replaced, removed.
 import { dateTimeInZone } from '../core/dates';
 import type { TriggerState } from '../app/health';
+import type { EntryPoint } from './entry-points';
 
 /** The global function the trigger calls (an export of main.ts). */
-export const DAILY_HANDLER = 'runDaily';
+export const DAILY_HANDLER: EntryPoint = 'runDaily';
 /** The document property holding who installed the trigger, when, and for which hour. */
 const TRIGGER_KEY = 'visitLedger.dailyTrigger';
 

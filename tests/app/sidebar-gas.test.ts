@@ -1,6 +1,6 @@
 // The sidebar's Apps Script entry points over the counting fakes: payloads, one row per save, the lock, service calls.
-import type { ServerApi } from '../../src/client/server-api';
-import type { SaveResult } from '../../src/app/sidebar-payload';
+import type { ServerApi } from '../../src/contract/server-api';
+import type { SaveResult } from '../../src/contract/sidebar-payload';
 import type { VisitInput } from '../../src/core/schemas';
 import { logRecord } from '../../src/app/log-visit';
 import type { Campaign } from '../../src/core/model';

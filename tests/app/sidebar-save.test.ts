@@ -1,6 +1,6 @@
 // Saving from the sidebar over an in-memory workbook: one row, placed by header, checked twice, under the lock.
 import { saveRecord } from '../../src/app/sidebar';
-import type { SaveResult } from '../../src/app/sidebar-payload';
+import type { SaveResult } from '../../src/contract/sidebar-payload';
 import type { Campaign } from '../../src/core/model';
 import type { HomeVisitInput, VisitInput } from '../../src/core/schemas';
 import { defaultHeaders } from '../../src/core/tables';

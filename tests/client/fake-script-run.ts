@@ -1,6 +1,6 @@
 // A fake google.script.run for sidebar tests: records each call (as JSON) and answers asynchronously with a handler.
-import type { ServerApi, ServerFunction } from '../../src/client/server-api';
-import { SERVER_FUNCTIONS } from '../../src/client/server-api';
+import type { ServerApi, ServerFunction } from '../../src/contract/server-api';
+import { SERVER_FUNCTIONS } from '../../src/contract/server-api';
 import type { ScriptRunner } from '../../src/client/server';
 
 export type Handlers = {

@@ -1,6 +1,6 @@
 // A bootstrap payload as the server sends it, for the sidebar page tests.
 import { sidebarTexts } from '../../src/app/sidebar-texts';
-import type { PersonView, SidebarBootstrap } from '../../src/app/sidebar-payload';
+import type { PersonView, SidebarBootstrap } from '../../src/contract/sidebar-payload';
 import type { Lang } from '../../src/core/i18n/messages';
 
 export function principal(): PersonView {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSidebar } from '../../src/client/sidebar-app';
 import { connectServer } from '../../src/client/server';
-import type { SaveResult } from '../../src/app/sidebar-payload';
+import type { SaveResult } from '../../src/contract/sidebar-payload';
 import { bootstrap, principal } from './sidebar-fixture';
 import { fakeScriptRun, settle, type FakeRun, type Handlers } from './fake-script-run';
 

@@ -1,5 +1,11 @@
 // The playground page's calls to its server: JSON over fetch, errors as Error with the server's message.
-import type { ActionResult, BookView, EditRequest, MenuRequest, RunResult } from './protocol';
+import type {
+  ActionResult,
+  BookView,
+  EditRequest,
+  MenuRequest,
+  RunResult,
+} from '../../contract/playground-protocol';
 
 async function request<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {

@@ -1,7 +1,7 @@
 // One sheet drawn as a spreadsheet grid: column letters, a frozen header, row numbers, a selection and in-cell editing.
 import { h, replaceChildren } from '../dom';
 import { columnLetter } from '../../core/a1';
-import type { CellStyle, SheetView } from './protocol';
+import type { CellStyle, SheetView } from '../../contract/playground-protocol';
 
 /** Rows drawn below the last used row of an editable sheet, to type new records into. */
 const EMPTY_ROWS_BELOW = 20;

@@ -1,6 +1,6 @@
 // The playground page: the workbook's sheets as tabs and grids, the 走访台账 menu, the sidebar panel, dialogs.
 import { h, replaceChildren } from '../dom';
-import type { ServerFunction } from '../server-api';
+import type { ServerFunction } from '../../contract/server-api';
 import { api } from './api';
 import { SheetGrid } from './grid';
 import { menuBar } from './menu';
@@ -10,7 +10,7 @@ import {
   type BookView,
   type MenuAction,
   type OutboxMessage,
-} from './protocol';
+} from '../../contract/playground-protocol';
 import { scriptRun, type ShimRunner } from './script-run';
 
 declare global {

@@ -1,5 +1,5 @@
 // google.script.run for the sidebar iframe: each server function is one POST, answered by the same server functions.
-import { SERVER_FUNCTIONS, type ServerFunction } from '../server-api';
+import { SERVER_FUNCTIONS, type ServerFunction } from '../../contract/server-api';
 import type { ScriptRunner } from '../server';
 import { api } from './api';
 

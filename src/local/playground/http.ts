@@ -7,7 +7,7 @@ import type {
   EditRequest,
   MenuRequest,
   RunResult,
-} from '../../client/playground/protocol';
+} from '../../contract/playground-protocol';
 
 /** What the HTTP layer serves; the wiring of the use cases lives behind it (playground.ts). */
 export interface PlaygroundBackend {

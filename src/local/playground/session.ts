@@ -12,7 +12,7 @@ import { loadOnSchoolDay, runReminders, type RemindDeps } from '../../app/remind
 import { buildReportSheet } from '../../app/report';
 import { dateTimeInZone } from '../../core/dates';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
-import { OUTBOX_SHEET } from '../../client/playground/protocol';
+import { OUTBOX_SHEET } from '../../contract/playground-protocol';
 import { OutboxMailer, quotaFromEnv } from '../outbox';
 import { enteredBy } from '../../app/who';
 import { format, texts, type Lang } from '../../core/i18n/messages';
@@ -24,14 +24,14 @@ import type {
   OutboxMessage,
   PlaygroundTexts,
   RunResult,
-} from '../../client/playground/protocol';
+} from '../../contract/playground-protocol';
 import { openXlsx, type XlsxWorkbook } from '../xlsx-workbook';
 import { typedCell } from './cell-input';
 import type { PlaygroundBackend } from './http';
 import { Serial } from './serial';
 import { bookSheets } from './sheet-view';
 import { callServer, isServerFunction, sidebarServer } from './sidebar-server';
-import type { SaveResult } from '../../app/sidebar-payload';
+import type { SaveResult } from '../../contract/sidebar-payload';
 
 export interface SessionPorts {
   lock: Lock;

@@ -3,7 +3,7 @@ import type { Cell as ExcelCell, Worksheet } from 'exceljs';
 import { tableOfSheet } from '../../core/tables';
 import type { XlsxWorkbook } from '../xlsx-workbook';
 import { fromExcel, serialNumberToDate } from '../xlsx-cells';
-import type { CellStyle, SheetView } from '../../client/playground/protocol';
+import type { CellStyle, SheetView } from '../../contract/playground-protocol';
 
 const PX_PER_WIDTH_UNIT = 7;
 const DEFAULT_WIDTH_PX = 100;

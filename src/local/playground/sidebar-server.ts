@@ -2,7 +2,7 @@
 import { recompute } from '../../app/recompute';
 import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../../app/sidebar';
 import type { Clock, Lock, Store, UserInfo, WorkbookPort } from '../../app/ports';
-import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../../client/server-api';
+import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../../contract/server-api';
 
 /** The same wiring as src/gas/sidebar.ts: after a save, 进度 and 校验 are recomputed under the same lock. */
 export function sidebarServer(

@@ -1,6 +1,6 @@
 // The sidebar's server functions, by name, with their JSON-only argument and result types (checked at compile time).
-import type { RecordInput } from '../core/schemas';
-import type { RememberResult, SaveResult, SidebarBootstrap } from '../app/sidebar-payload';
+import type { RecordInput } from './record-input';
+import type { RememberResult, SaveResult, SidebarBootstrap } from './sidebar-payload';
 
 /**
  * Every function the sidebar may call through google.script.run. No index signature: a misspelled
