@@ -1,13 +1,11 @@
 // The edit check: verdicts for the edited rows of a visit sheet, and 编号 / 录入人 / 录入时间 on rows that lack them.
 import { dateTimeInZone, type IsoDate } from '../core/dates';
-import { loadCampaign } from '../core/engine';
 import { isEmptyCell, type Cell } from '../core/grid';
 import { tableOfSheet, type TableKey } from '../core/tables';
 import { runsOf, writeRuns } from './column-runs';
+import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
-import { readSheets } from './read';
-import { nextIds, ID_PREFIX } from './record-id';
-import { schoolToday } from './today';
+import { WorkbookSession } from './session';
 import { rowVerdicts, type RecordTable } from './verdict';
 
 export interface EditContext {
@@ -58,11 +56,11 @@ export function checkEditedRows(
   const table = tableOfSheet(sheet);
   const first = Math.max(firstRow, 2);
   if (!isRecordTable(table) || lastRow < first) return NOTHING;
-  const sheets = readSheets(wb, TABLES_READ);
-  const campaign = loadCampaign(sheets, ctx.today ?? schoolToday(sheets, ctx.now));
+  const session = WorkbookSession.open(wb, { now: () => ctx.now }, { today: ctx.today, only: TABLES_READ });
+  const { campaign } = session;
   const parsed = campaign.tables[table];
   if (parsed === undefined || parsed.sheet !== sheet) return NOTHING;
-  const grid = sheets.find((s) => s.name === sheet)?.grid ?? [];
+  const grid = session.gridOf(sheet);
   const filled = new Set(parsed.rows.filter((r) => r.row >= first && r.row <= lastRow).map((r) => r.row));
 
   let checked = 0;
@@ -80,32 +78,21 @@ export function checkEditedRows(
   }
 
   const stampedRows = new Set<number>();
-  // Only the empty cells of rows that lack a stamp are written, one write per run of consecutive rows
-  // (at most one run per two edited rows): a cell between two runs — a formula a person filled in,
-  // or a stamp typed since the read — is never written.
-  // A 编号 column may hold a formula showing '' (read() gives values only): its formulas over the rows
-  // concerned are read once, and such a cell is left alone, as recompute does.
-  const stamp = (column: number | undefined, fill: (count: number) => Cell[], formulas = false) => {
+  // 编号 follows the one numbering rule (numbering.ts), as recompute and a save do.
+  const id = parsed.columnIndex.id;
+  if (id !== undefined)
+    for (const row of numberRows(wb, { sheet, table, grid, column: id, rows: [...filled] }))
+      stampedRows.add(row);
+  // 录入人 and 录入时间: only the empty cells of the edited rows, one write per run of consecutive rows (at
+  // most one run per two edited rows): a cell between two runs — a stamp typed since the read — is never written.
+  const stamp = (column: number | undefined, fill: (count: number) => Cell[]) => {
     if (column === undefined) return;
-    const empty = [...filled].filter((row) => isEmptyCell(grid[row - 1]?.[column]));
-    const from = empty[0];
-    if (from === undefined) return;
-    const isFormula = formulas
-      ? (wb.formulaCells?.(sheet, column, from, (empty[empty.length - 1] ?? from) - from + 1) ?? [])
-      : [];
-    const lacking = empty.filter((row) => isFormula[row - from] !== true);
+    const lacking = [...filled].filter((row) => isEmptyCell(grid[row - 1]?.[column]));
     if (lacking.length === 0) return;
     const fresh = fill(lacking.length);
-    const fills = lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }));
-    writeRuns(wb, sheet, column, runsOf(fills));
+    writeRuns(wb, sheet, column, runsOf(lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }))));
     for (const row of lacking) stampedRows.add(row);
   };
-  const id = parsed.columnIndex.id;
-  stamp(
-    id,
-    (count) => nextIds(id === undefined ? [] : grid.map((row) => row[id] ?? null), ID_PREFIX[table], count),
-    true,
-  );
   if (ctx.userEmail !== '') stamp(parsed.columnIndex.enteredBy, (count) => Array(count).fill(ctx.userEmail));
   // The school's wall-clock time as text, as the sidebar writes it: a Date instant would show in
   // UTC in an .xlsx file, and in the spreadsheet's own zone (not always the school's) in Sheets.

@@ -4,18 +4,12 @@ import { format, texts, type Lang } from '../core/i18n/messages';
 import { escapeHtml } from '../core/report/escape';
 import { nextDailyRun } from '../core/report/next-run';
 import { latestByKey, parseSendLog, sendLogSheet } from '../core/report/send-log';
-import { LAST_RUN_KEY, loadOnSchoolDay, type LastRun } from './remind';
-import type { Clock, Mailer, Store, WorkbookPort } from './ports';
+import { LAST_RUN_KEY, type LastRun } from './remind';
+import type { Mailer, Store } from './ports';
+import type { TriggerState } from './scheduler';
+import type { WorkbookSession } from './session';
 
-/** The installed daily trigger, as its installer recorded it. */
-export interface TriggerState {
-  hour: number;
-  timeZone: string;
-  /** Who installed it (the trigger runs as this account). */
-  owner: string;
-  /** 'YYYY-MM-DD HH:mm' in the school's time zone. */
-  installedAt: string;
-}
+export type { TriggerState } from './scheduler';
 
 export interface Health {
   trigger: TriggerState | null;
@@ -28,13 +22,14 @@ export interface Health {
 }
 
 export interface HealthDeps {
-  wb: WorkbookPort;
   mailer: Mailer;
   store: Store;
-  clock: Clock;
   /** The trigger as installed, or null when none is. */
   trigger: TriggerState | null;
 }
+
+/** What the health panel reads of the workbook: 设置 only (the log is read on its own). */
+export const HEALTH_TABLES = ['settings'] as const;
 
 function readLastRun(store: Store): LastRun | null {
   const raw = store.get(LAST_RUN_KEY);
@@ -46,9 +41,10 @@ function readLastRun(store: Store): LastRun | null {
   }
 }
 
-export function healthOf(deps: HealthDeps): Health {
-  const { campaign, today } = loadOnSchoolDay(deps.wb, deps.clock);
-  const log = parseSendLog(deps.wb.read(sendLogSheet(campaign.lang)));
+/** The panel's figures; the session needs only 设置 (open it with `only: HEALTH_TABLES`). */
+export function healthOf(session: WorkbookSession, deps: HealthDeps): Health {
+  const { campaign, today } = session;
+  const log = parseSendLog(session.workbook.read(sendLogSheet(campaign.lang)));
   const latest = [...latestByKey(log).values()].filter((e) => e.month === monthOf(today));
   // A trigger found without its record runs at the hour of 设置.
   const trigger =
@@ -57,7 +53,7 @@ export function healthOf(deps: HealthDeps): Health {
       : deps.trigger;
   return {
     trigger,
-    nextRun: trigger ? nextDailyRun(deps.clock.now(), trigger.hour, trigger.timeZone) : null,
+    nextRun: trigger ? nextDailyRun(session.now, trigger.hour, trigger.timeZone) : null,
     lastRun: readLastRun(deps.store),
     sentToday: log.filter((e) => e.status === 'sent' && e.time.startsWith(today)).length,
     quotaLeft: deps.mailer.remainingQuota(),

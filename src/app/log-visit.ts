@@ -1,34 +1,29 @@
 // Logging one visit or home visit from the sidebar: check the input, then append exactly one row under the lock.
 import { dateTimeInZone, type IsoDate } from '../core/dates';
-import { loadCampaign, personProgress, problemsOf } from '../core/engine';
+import { personProgress, problemsOf } from '../core/engine';
 import { parseGrid, type Cell } from '../core/grid';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { checkRecordInput, type FieldError } from '../core/input-errors';
 import type { Campaign } from '../core/model';
 import type { RecordInput } from '../core/schemas';
-import { sheetName, tableOfSheet, type TableKey } from '../core/tables';
+import { sheetName } from '../core/tables';
 import { followUpName, modeName } from '../core/values';
-import type { Clock, Lock, UserInfo, WorkbookPort } from './ports';
-import { readSheets, type SheetGrid } from './read';
-import { ID_PREFIX, nextIds } from './record-id';
-import { schoolToday } from './today';
-import { rowVerdicts } from './verdict';
 import type { SaveResult } from '../contract/sidebar-payload';
+import type { Clock, Lock, UserInfo, WorkbookPort } from './ports';
+import { nextRecordIds } from './record-id';
+import { writeStatusSheet } from './recompute';
+import type { DraftRow, WorkbookSession } from './session';
 import { progressLines } from './sidebar-view';
+import { rowVerdicts } from './verdict';
 
 export interface LogVisitPorts {
   workbook: WorkbookPort;
   lock: Lock;
   user: UserInfo;
   clock: Clock;
-  /**
-   * Brings 进度 (and the 校验 column) up to date right after the row is appended, still under the lock.
-   * The row is saved whatever happens here: a failure is logged, never reported as a failed save.
-   */
-  refreshStatus?: (campaign: Campaign, today: IsoDate) => void;
 }
 
-/** What a save did, with the campaign as it now stands (for refreshing the status sheet without reading again). */
+/** What a save did, with the campaign as it now stands (the one 进度 was refreshed from). */
 export interface LogOutcome {
   result: SaveResult;
   /** The campaign including the new row; absent when nothing was saved. */
@@ -73,87 +68,96 @@ function recordCells(input: RecordInput, lang: Lang): Record<string, string> {
   };
 }
 
+type RecordTable = 'visits' | 'homeVisits';
+
 /**
  * Checks the sidebar's input (the zod schema the browser used, then the engine's §4 rules on the row as it
- * would be written) and appends exactly one row to 走访记录 or 家访记录, holding the document lock from
- * reading the sheet's last 编号 to writing the row. Errors come back per field, in the school's language.
+ * would be written) and appends exactly one row to 走访记录 or 家访记录; then refreshes 进度 from the campaign
+ * the row was judged with. The workbook is read once and the campaign loaded once: the check runs before the
+ * lock; under the lock only the target sheet is read again, and only when another save got in first is the
+ * row numbered and judged again. Errors come back per field, in the school's language.
  */
-export function logRecord(ports: LogVisitPorts, value: unknown): LogOutcome {
-  const now = ports.clock.now();
-  const sheets = readSheets(ports.workbook);
-  const today = schoolToday(sheets, now);
-  const campaign = loadCampaign(sheets, today);
-  const lang = campaign.lang;
+export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value: unknown): LogOutcome {
+  const { today } = session;
+  const lang = session.lang;
   const t = texts(lang);
   const checked = checkRecordInput(value, t.sidebar);
   if (!checked.ok) return { result: fail(checked.errors), today };
   const input = checked.input;
-  const table: 'visits' | 'homeVisits' = input.kind === 'visit' ? 'visits' : 'homeVisits';
-  const sheet = sheets.find((s) => tableOfSheet(s.name) === table);
+  const table: RecordTable = input.kind === 'visit' ? 'visits' : 'homeVisits';
+  const sheet = session.sheetOf(table);
   if (sheet === undefined) {
     const message = format(t.problems.SHEET_MISSING, { sheet: sheetName(table, lang) });
     return { result: fail([{ field: '', message }]), today };
   }
   const person = input.kind === 'visit' ? input.visitor : input.teacher;
-  const enteredBy = ports.user.email().trim() || person;
-  const enteredAt = dateTimeInZone(now, campaign.settings.timeZone);
+  const stamp = {
+    enteredBy: ports.user.email().trim() || person,
+    enteredAt: dateTimeInZone(session.now, session.campaign.settings.timeZone),
+    lang,
+  };
+  const first = judge(session, sheet.name, table, input, stamp);
+  if (!first.ok) return { result: first.result, today };
 
   let entered = false;
+  let judged: Judged;
+  let written = 0;
   try {
-    return ports.lock.withLock(() => {
+    judged = ports.lock.withLock(() => {
       entered = true;
-      const outcome = appendChecked(ports.workbook, sheets, sheet, table, input, today, {
-        enteredBy,
-        enteredAt,
-        lang,
-      });
-      if (outcome.campaign !== undefined && ports.refreshStatus !== undefined) {
-        try {
-          ports.refreshStatus(outcome.campaign, today);
-        } catch (error) {
-          console.error(
-            `Visit ${outcome.result.ok ? outcome.result.id : ''} saved; 进度 not refreshed:`,
-            error,
-          );
-        }
-      }
-      return outcome;
+      const now = session.reread(sheet.name) ? judge(session, sheet.name, table, input, stamp) : first;
+      if (now.ok) written = session.commitDraft(now.draft);
+      return now;
     });
   } catch (error) {
     if (entered) throw error;
     return { result: fail([{ field: '', message: t.sidebar.busy }]), today };
   }
+  if (!judged.ok) return { result: judged.result, today };
+  const { draft, id, own } = judged;
+  refreshStatus(ports.lock, session, id);
+  return {
+    result: {
+      ok: true,
+      id,
+      row: written,
+      progress: progressLines(draft.campaign, personProgress(draft.campaign, person, today)),
+      warnings: problemsOf(draft.campaign, own).map((p) => p.message),
+    },
+    campaign: draft.campaign,
+    today,
+  };
 }
 
-/** Under the lock: read the sheet afresh, number the row, check it with the engine, append it. */
-function appendChecked(
-  workbook: WorkbookPort,
-  sheets: readonly SheetGrid[],
-  sheet: SheetGrid,
-  table: TableKey & ('visits' | 'homeVisits'),
+/** 进度 from the campaign in hand, in a lock of its own (saves get in between); a failure never fails the save. */
+function refreshStatus(lock: Lock, session: WorkbookSession, id: string): void {
+  try {
+    lock.withLock(() => writeStatusSheet(session));
+  } catch (error) {
+    console.error(`Visit ${id} saved; 进度 not refreshed:`, error);
+  }
+}
+
+type Judged =
+  { ok: true; draft: DraftRow; id: string; own: Campaign['findings'] } | { ok: false; result: SaveResult };
+
+/** The row as it would be appended to the sheet as the session holds it: numbered, checked by the engine. */
+function judge(
+  session: WorkbookSession,
+  sheetName: string,
+  table: RecordTable,
   input: RecordInput,
-  today: IsoDate,
   stamp: { enteredBy: string; enteredAt: string; lang: Lang },
-): LogOutcome {
-  const grid = workbook.read(sheet.name) ?? [];
-  const parsed = parseGrid(table, sheet.name, grid);
+): Judged {
+  const grid = session.gridOf(sheetName);
+  const parsed = parseGrid(table, sheetName, grid);
   const t = texts(stamp.lang);
   if (grid.length === 0 || parsed.missing.length > 0) {
-    const probe = loadCampaign([...sheets.filter((s) => s !== sheet), { name: sheet.name, grid }], today);
-    const errors = problemsOf(
-      probe,
-      probe.structural.filter((f) => f.table === table),
-    ).map((p) => ({
-      field: '',
-      message: p.message,
-    }));
-    if (errors.length === 0)
-      errors.push({ field: '', message: format(t.problems.SHEET_MISSING, { sheet: sheet.name }) });
-    return { result: fail(errors), today };
+    const problem = session.structuralProblem(table);
+    const message = problem ?? format(t.problems.SHEET_MISSING, { sheet: sheetName });
+    return { ok: false, result: fail([{ field: '', message }]) };
   }
-  const idColumn = parsed.columnIndex.id;
-  const ids = idColumn === undefined ? [] : grid.slice(1).map((r) => r[idColumn] ?? null);
-  const id = nextIds(ids, ID_PREFIX[table], 1)[0] as string;
+  const id = nextRecordIds(table, grid, parsed.columnIndex.id, 1)[0] as string;
   const cells: Record<string, string> = {
     id,
     ...recordCells(input, stamp.lang),
@@ -167,35 +171,21 @@ function appendChecked(
     if (key in cells) row[index] = cells[key] ?? '';
 
   // The engine judges the row exactly as it will stand in the sheet: append writes after the last row of
-  // the used range read just now under the lock — rows that only look blank (a formula showing '', a
-  // checkbox, a space, filled down to row 1000) included — so the new row's number is the grid's length + 1.
-  const rowNumber = grid.length + 1;
-  const after = [...grid, row];
-  const sheetsAfter = sheets.map((s) => (s === sheet ? { name: s.name, grid: after } : s));
-  const campaign = loadCampaign(sheetsAfter, today);
+  // the used range — rows that only look blank (a formula showing '', a checkbox, a space, filled down to
+  // row 1000) included — so the new row's number is the grid's length + 1.
+  const draft = session.draft(sheetName, row);
+  const { campaign, rowNumber } = draft;
   const own = campaign.findings.filter((f) => f.table === table && f.row === rowNumber);
   const errors = own.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const problems = problemsOf(campaign, errors);
     return {
+      ok: false,
       result: fail(errors.map((f, i) => ({ field: f.column, message: problems[i]?.message ?? '' }))),
-      today,
     };
   }
   const checkIndex = parsed.columnIndex.check;
   if (checkIndex !== undefined)
     row[checkIndex] = rowVerdicts(campaign, table, rowNumber, rowNumber)[0]?.text ?? '';
-  const written = workbook.append(sheet.name, [row]);
-  const person = input.kind === 'visit' ? input.visitor : input.teacher;
-  return {
-    result: {
-      ok: true,
-      id,
-      row: written,
-      progress: progressLines(campaign, personProgress(campaign, person, today)),
-      warnings: problemsOf(campaign, own).map((p) => p.message),
-    },
-    campaign,
-    today,
-  };
+  return { ok: true, draft, id, own };
 }

@@ -1,31 +1,20 @@
 // Recompute: re-checks every row of both visit sheets (one 校验 write each), numbers rows onEdit missed, rewrites 进度.
 import { dateTimeInZone, monthOf, type IsoDate } from '../core/dates';
-import { computeStatus, loadCampaign } from '../core/engine';
+import { computeStatus } from '../core/engine';
 import { en } from '../core/i18n/en';
 import type { Lang } from '../core/i18n/messages';
 import { zh } from '../core/i18n/zh';
-import { isEmptyCell, type Cell } from '../core/grid';
+import { isEmptyCell } from '../core/grid';
 import type { Campaign, StatusResult } from '../core/model';
 import { phaseLabel } from '../core/phase';
 import { sheetName } from '../core/tables';
-import { runsOf, writeRuns, type Run } from './column-runs';
+import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
-import { readSheets, type SheetGrid } from './read';
-import { ID_PREFIX, largestId, nextIds } from './record-id';
+import type { WorkbookSession } from './session';
 import { statusSheet } from './status-sheet';
-import { schoolToday } from './today';
 import { rowVerdicts, type RecordTable } from './verdict';
 
-export interface RecomputeContext {
-  now: Date;
-  /** The school's date; computed from 设置's time zone when absent. */
-  today?: IsoDate;
-}
-
-export interface RecomputeResult {
-  today: IsoDate;
-  /** The workbook's language (设置's 语言). */
-  lang: Lang;
+export interface StatusOutcome {
   errors: number;
   warnings: number;
   status: StatusResult;
@@ -33,22 +22,24 @@ export interface RecomputeResult {
   statusSheet: string;
 }
 
+export interface RecomputeResult extends StatusOutcome {
+  today: IsoDate;
+  /** The workbook's language (设置's 语言). */
+  lang: Lang;
+}
+
 const RECORD_TABLES: readonly RecordTable[] = ['visits', 'homeVisits'];
 
 /** Writes the whole 校验 column of a record sheet, rows 2 to its last row, with notes: one write. */
-function writeVerdicts(
-  wb: WorkbookPort,
-  campaign: Campaign,
-  sheets: readonly SheetGrid[],
-  table: RecordTable,
-): void {
+function writeVerdicts(session: WorkbookSession, table: RecordTable): void {
+  const { campaign } = session;
   const parsed = campaign.tables[table];
   const check = parsed?.columnIndex.check;
   if (parsed === undefined || check === undefined) return;
-  const lastRow = sheets.find((s) => s.name === parsed.sheet)?.grid.length ?? 0;
+  const lastRow = session.gridOf(parsed.sheet).length;
   if (lastRow < 2) return;
   const verdicts = rowVerdicts(campaign, table, 2, lastRow);
-  wb.writeColumn(
+  session.workbook.writeColumn(
     parsed.sheet,
     check,
     2,
@@ -57,73 +48,19 @@ function writeVerdicts(
   );
 }
 
-/** At most this many separate runs of rows lacking a 编号 are written one by one (2 service calls each). */
-export const MAX_ID_RUNS = 4;
-
-/**
- * Gives every non-empty row lacking a 编号 the next number after the largest in use (onEdit is only a
- * hint: it misses rows in bursts, while the lock is busy, and rows written by scripts). read() gives a
- * formula's value only, so one read of the column's formulas over the rows concerned tells a formula
- * showing '' from an empty cell: a formula is never written over. Only the empty cells are written, one
- * write per run of consecutive rows, so a cell between two runs (a formula, a value typed since the read)
- * is not touched. The calls must not grow with the rows, so beyond MAX_ID_RUNS runs the span from the
- * first to the last lacking row is written in ONE write — only when every other cell of it holds no
- * formula and was read as a plain 编号 of this sheet (V-n / H-n as text) or empty: written back as read,
- * those lose nothing. Otherwise only the first MAX_ID_RUNS runs are numbered now, and each later
- * recompute numbers the next ones (numbers stay unique: each is after the largest in use).
- */
-function fillIds(
-  wb: WorkbookPort,
-  campaign: Campaign,
-  sheets: readonly SheetGrid[],
-  table: RecordTable,
-): void {
-  const parsed = campaign.tables[table];
+/** Numbers every non-empty row lacking a 编号 (onEdit is only a hint: it misses rows in bursts and script writes). */
+function fillIds(session: WorkbookSession, table: RecordTable): void {
+  const parsed = session.campaign.tables[table];
   const column = parsed?.columnIndex.id;
   if (parsed === undefined || column === undefined) return;
-  const empty = parsed.rows.filter((r) => isEmptyCell(r.cells.id)).map((r) => r.row);
-  const first = empty[0];
-  const last = empty[empty.length - 1];
-  if (first === undefined || last === undefined) return;
-  const formulas = wb.formulaCells?.(parsed.sheet, column, first, last - first + 1) ?? [];
-  const hasFormula = (row: number) => formulas[row - first] === true;
-  const lacking = empty.filter((row) => !hasFormula(row));
-  if (lacking.length === 0) return;
-  const grid = sheets.find((s) => s.name === parsed.sheet)?.grid ?? [];
-  const ids = grid.slice(1).map((row) => row[column] ?? null);
-  const prefix = ID_PREFIX[table];
-  const fresh = nextIds(ids, prefix, lacking.length);
-  const runs = runsOf(lacking.map((row, k) => ({ row, value: fresh[k] ?? '' })));
-  if (runs.length <= MAX_ID_RUNS) writeRuns(wb, parsed.sheet, column, runs);
-  else {
-    const plain = (row: number) => {
-      const cell = grid[row - 1]?.[column] ?? null;
-      return (
-        !hasFormula(row) && (isEmptyCell(cell) || (typeof cell === 'string' && largestId([cell], prefix) > 0))
-      );
-    };
-    const span = joined(grid, column, runs, plain);
-    writeRuns(wb, parsed.sheet, column, span === undefined ? runs.slice(0, MAX_ID_RUNS) : [span]);
-  }
-}
-
-/** The runs joined into one, the cells between them written back as read; undefined unless all are plain. */
-function joined(
-  grid: readonly Cell[][],
-  column: number,
-  runs: readonly Run[],
-  plain: (row: number) => boolean,
-): Run | undefined {
-  const first = runs[0]?.firstRow ?? 2;
-  const values: Cell[] = [];
-  for (const run of runs) {
-    for (let row = first + values.length; row < run.firstRow; row++) {
-      if (!plain(row)) return undefined;
-      values.push(grid[row - 1]?.[column] ?? '');
-    }
-    values.push(...run.values);
-  }
-  return { firstRow: first, values };
+  const rows = parsed.rows.filter((r) => isEmptyCell(r.cells.id)).map((r) => r.row);
+  numberRows(session.workbook, {
+    sheet: parsed.sheet,
+    table,
+    grid: session.gridOf(parsed.sheet),
+    column,
+    rows,
+  });
 }
 
 /** The status sheet's name: the existing one in either language, else the school's language's. */
@@ -134,30 +71,32 @@ function statusSheetName(wb: WorkbookPort, campaign: Campaign): string {
   );
 }
 
-/** Re-checks every record row, numbers rows lacking a 编号, rewrites 进度 for this month. Reads each sheet once. */
-export function recompute(wb: WorkbookPort, ctx: RecomputeContext): RecomputeResult {
-  const sheets = readSheets(wb);
-  const today = ctx.today ?? schoolToday(sheets, ctx.now);
-  const campaign = loadCampaign(sheets, today);
-  for (const table of RECORD_TABLES) {
-    writeVerdicts(wb, campaign, sheets, table);
-    fillIds(wb, campaign, sheets, table);
-  }
-
+/** Rewrites 进度 for the session's month from the campaign in hand (no read); returns its figures. */
+export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
+  const { campaign, today, workbook } = session;
   const problems = [...campaign.structural, ...campaign.findings];
   const errors = problems.filter((f) => f.severity === 'error').length;
   const warnings = problems.length - errors;
   const status = computeStatus(campaign, monthOf(today), today);
-  const name = statusSheetName(wb, campaign);
+  const name = statusSheetName(workbook, campaign);
   const sheet = statusSheet({
     lang: campaign.lang,
     campaignName: campaign.settings.campaignName,
     status,
     phase: phaseLabel(today, campaign.settings, campaign.lang),
-    computedAt: `${dateTimeInZone(ctx.now, campaign.settings.timeZone)} (${campaign.settings.timeZone})`,
+    computedAt: `${dateTimeInZone(session.now, campaign.settings.timeZone)} (${campaign.settings.timeZone})`,
     errors,
     warnings,
   });
-  wb.replace(name, sheet.grid, sheet.format);
-  return { today, lang: campaign.lang, errors, warnings, status, statusSheet: name };
+  workbook.replace(name, sheet.grid, sheet.format);
+  return { errors, warnings, status, statusSheet: name };
+}
+
+/** Re-checks every record row, numbers rows lacking a 编号, rewrites 进度 for this month. Reads nothing itself. */
+export function recompute(session: WorkbookSession): RecomputeResult {
+  for (const table of RECORD_TABLES) {
+    writeVerdicts(session, table);
+    fillIds(session, table);
+  }
+  return { today: session.today, lang: session.lang, ...writeStatusSheet(session) };
 }

@@ -19,3 +19,17 @@ export function nextIds(cells: readonly Cell[], prefix: string, count: number): 
   const start = largestId(cells, prefix);
   return Array.from({ length: count }, (_, i) => `${prefix}-${start + i + 1}`);
 }
+
+/**
+ * THE numbering rule of 编号, for every writer (a save, the edit check, recompute): `count` new numbers after
+ * the largest PREFIX-n among the data rows of the sheet's 编号 column (the header row is not a number).
+ */
+export function nextRecordIds(
+  table: keyof typeof ID_PREFIX,
+  grid: readonly (readonly Cell[])[],
+  column: number | undefined,
+  count: number,
+): string[] {
+  const ids = column === undefined ? [] : grid.slice(1).map((row) => row[column] ?? null);
+  return nextIds(ids, ID_PREFIX[table], count);
+}

@@ -1,5 +1,4 @@
 // The reminder run (§5): plan under the document lock, then lock each send and its 发送日志 row; quota, deferral, retries.
-import { loadCampaign } from '../core/engine';
 import type { Campaign } from '../core/model';
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { texts } from '../core/i18n/messages';
@@ -14,9 +13,8 @@ import {
   type SendLogEntry,
   type SendStatus,
 } from '../core/report/send-log';
-import { readSheets, type SheetGrid } from './read';
-import { schoolToday } from './today';
 import type { Clock, Lock, Mailer, Store, WorkbookPort } from './ports';
+import type { WorkbookSession } from './session';
 
 /** The Store key of the last run's outcome (read by the health panel). */
 export const LAST_RUN_KEY = 'visitLedger.reminders.lastRun';
@@ -55,7 +53,6 @@ export interface RemindResult {
 }
 
 export interface RemindDeps {
-  wb: WorkbookPort;
   mailer: Mailer;
   lock: Lock;
   clock: Clock;
@@ -64,21 +61,8 @@ export interface RemindDeps {
 }
 
 export interface RemindOptions {
-  /** The school's calendar day; default: the clock's day in the school's time zone. */
-  today?: IsoDate;
   /** Shows what would be sent: sends nothing, writes nothing. */
   dryRun?: boolean;
-}
-
-/** Reads the workbook once and loads the campaign as of `today`, or of the clock's day in the school's time zone. */
-export function loadOnSchoolDay(
-  wb: WorkbookPort,
-  clock: Clock,
-  today?: IsoDate,
-): { sheets: SheetGrid[]; campaign: Campaign; today: IsoDate } {
-  const sheets = readSheets(wb);
-  const day = today ?? schoolToday(sheets, clock.now());
-  return { sheets, campaign: loadCampaign(sheets, day), today: day };
 }
 
 function messageOf(item: ReminderItem): OutgoingMessage {
@@ -111,11 +95,11 @@ export function ensureSendLog(wb: WorkbookPort, campaign: Campaign): string {
   return sheet;
 }
 
-function plan(deps: RemindDeps, options: RemindOptions) {
-  const { wb, mailer, clock } = deps;
-  const { campaign, today } = loadOnSchoolDay(wb, clock, options.today);
-  const log = parseSendLog(wb.read(sendLogSheet(campaign.lang)));
-  return { campaign, today, plan: planReminders(campaign, today, log, mailer.remainingQuota()) };
+/** The plan of the session's day: the campaign in hand, the log as it is now (one read of 发送日志). */
+function plan(session: WorkbookSession, deps: RemindDeps) {
+  const { campaign, today, workbook } = session;
+  const log = parseSendLog(workbook.read(sendLogSheet(campaign.lang)));
+  return { campaign, today, plan: planReminders(campaign, today, log, deps.mailer.remainingQuota()) };
 }
 
 /** The latest entry of every key in the log as it is now (another run may have written since the plan). */
@@ -140,9 +124,13 @@ interface Progress {
  * quota, sends and logs the attempt at once, and lets go, so a save can get the lock between two mails
  * and a run cut short never sends twice. What did not fit in the quota is then logged as deferred.
  */
-export function runReminders(deps: RemindDeps, options: RemindOptions = {}): RemindResult {
+export function runReminders(
+  session: WorkbookSession,
+  deps: RemindDeps,
+  options: RemindOptions = {},
+): RemindResult {
   if (options.dryRun) {
-    const { today, plan: p } = plan(deps, options);
+    const { today, plan: p } = plan(session, deps);
     return {
       today,
       reminderDay: p.reminderDay,
@@ -153,7 +141,7 @@ export function runReminders(deps: RemindDeps, options: RemindOptions = {}): Rem
     };
   }
   let timeZone = 'UTC';
-  const progress: Progress = { today: options.today ?? '', sent: 0, deferred: 0, failed: 0 };
+  const progress: Progress = { today: session.today, sent: 0, deferred: 0, failed: 0 };
   const remember = (error: string) =>
     deps.store?.set(
       LAST_RUN_KEY,
@@ -165,7 +153,7 @@ export function runReminders(deps: RemindDeps, options: RemindOptions = {}): Rem
       }),
     );
   try {
-    const outcome = deliver(deps, options, progress, (zone) => (timeZone = zone));
+    const outcome = deliver(session, deps, progress, (zone) => (timeZone = zone));
     remember('');
     return outcome;
   } catch (error) {
@@ -175,14 +163,15 @@ export function runReminders(deps: RemindDeps, options: RemindOptions = {}): Rem
 }
 
 function deliver(
+  session: WorkbookSession,
   deps: RemindDeps,
-  options: RemindOptions,
   progress: Progress,
   setTimeZone: (zone: string) => void,
 ): RemindResult {
-  const { wb, mailer, lock } = deps;
+  const { mailer, lock } = deps;
+  const wb = session.workbook;
   const { campaign, today, p, sheet } = lock.withLock(() => {
-    const planned = plan(deps, options);
+    const planned = plan(session, deps);
     return { ...planned, p: planned.plan, sheet: ensureSendLog(wb, planned.campaign) };
   });
   progress.today = today;

@@ -1,5 +1,4 @@
 // Builds the 月报 YYYY-MM sheet: reads the workbook once, counts, and replaces that month's sheet only.
-import { loadCampaign } from '../core/engine';
 import type { Campaign } from '../core/model';
 import type { Cell, Grid } from '../core/grid';
 import { format, texts, type Lang } from '../core/i18n/messages';
@@ -7,7 +6,6 @@ import { dateTimeInZone, lastDay, type IsoDate, type IsoMonth } from '../core/da
 import { buildMonthlyReport, type MonthlyReport } from '../core/report/monthly-report';
 import { reportDocument, type ReportDocument } from '../core/report/report-document';
 import { phaseLabel } from '../core/phase';
-import { readSheets } from './read';
 import type { Clock, Mailer, SheetFormat, WorkbookPort } from './ports';
 import { escapeHtml } from '../core/report/escape';
 import {
@@ -18,6 +16,7 @@ import {
   type SendLogEntry,
 } from '../core/report/send-log';
 import { ensureSendLog } from './remind';
+import type { WorkbookSession } from './session';
 
 const HEADER_BACKGROUND = '#eeeeee';
 const TITLE_BACKGROUND = '#dbe7f5';
@@ -94,10 +93,8 @@ export function writeReportSheet(wb: WorkbookPort, doc: ReportDocument, month: I
 
 export interface ReportOptions {
   month: IsoMonth;
-  /** The day figures and ages are counted to. */
-  today: IsoDate;
-  /** When the report was made, as shown in its header ('YYYY-MM-DD HH:mm'). */
-  generatedAt: string;
+  /** When the report was made, as shown in its header ('YYYY-MM-DD HH:mm'); default: the session's now. */
+  generatedAt?: string;
 }
 
 export interface ReportResult {
@@ -123,16 +120,17 @@ export function reportOf(
   return { report, document };
 }
 
-/** The report of a month from a workbook, without writing anything. */
-export function composeReport(wb: WorkbookPort, options: ReportOptions): Omit<ReportResult, 'sheet'> {
-  const campaign = loadCampaign(readSheets(wb), options.today);
-  return { campaign, ...reportOf(campaign, options.month, options.today, options.generatedAt) };
+/** The report of a month from the session's campaign (figures and ages as of the session's today), writing nothing. */
+export function composeReport(session: WorkbookSession, options: ReportOptions): Omit<ReportResult, 'sheet'> {
+  const { campaign, today } = session;
+  const generatedAt = options.generatedAt ?? dateTimeInZone(session.now, campaign.settings.timeZone);
+  return { campaign, ...reportOf(campaign, options.month, today, generatedAt) };
 }
 
 /** Builds the month's report sheet (月报 YYYY-MM) in the workbook; regenerating replaces only that sheet. */
-export function buildReportSheet(wb: WorkbookPort, options: ReportOptions): ReportResult {
-  const composed = composeReport(wb, options);
-  const sheet = writeReportSheet(wb, composed.document, options.month);
+export function buildReportSheet(session: WorkbookSession, options: ReportOptions): ReportResult {
+  const composed = composeReport(session, options);
+  const sheet = writeReportSheet(session.workbook, composed.document, options.month);
   return { sheet, ...composed };
 }
 

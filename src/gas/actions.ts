@@ -3,6 +3,7 @@ import { dateInZone } from '../core/dates';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { workbookLanguage } from '../app/language';
 import { recompute } from '../app/recompute';
+import { WorkbookSession } from '../app/session';
 import { setUpWorkbook } from '../app/setup';
 import { GasLock, LockBusyError } from './lock';
 import { GasWorkbook } from './workbook';
@@ -36,7 +37,7 @@ export function runSetUp(): void {
     () => {
       const now = new Date();
       const made = setUpWorkbook(wb, lang, dateInZone(now, book.getSpreadsheetTimeZone()));
-      recompute(wb, { now });
+      recompute(WorkbookSession.open(wb, { now: () => now }));
       const columns = made.addedColumns.reduce((n, a) => n + a.columns.length, 0);
       return format(texts(lang).menu.setUpDone, { created: made.created.length, columns });
     },
@@ -49,7 +50,7 @@ export function runRecompute(): void {
   underLock(
     () => workbookLanguage(wb, 'zh'),
     () => {
-      const result = recompute(wb, { now: new Date() });
+      const result = recompute(WorkbookSession.open(wb, { now: () => new Date() }));
       return format(texts(result.lang).menu.recomputeDone, {
         errors: result.errors,
         warnings: result.warnings,

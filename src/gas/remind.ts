@@ -1,14 +1,18 @@
 // Reminders inside Google Sheets: enable/disable the daily trigger, the preview and health dialogs, the daily run.
+import { dateTimeInZone } from '../core/dates';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { reminderPreviewHtml } from '../core/report/reminder-preview';
-import { runReminders, loadOnSchoolDay } from '../app/remind';
-import { healthHtml, healthOf } from '../app/health';
-import type { Clock, Store } from '../app/ports';
+import { runDailyJob as runDaily } from '../app/daily';
+import { healthHtml, healthOf, HEALTH_TABLES } from '../app/health';
 import { workbookLanguage } from '../app/language';
+import type { Clock, Store } from '../app/ports';
+import { runReminders } from '../app/remind';
+import { dailyJobTrigger, disableDailyJob, enableDailyJob } from '../app/scheduler';
+import { WorkbookSession } from '../app/session';
 import { GasLock, LockBusyError } from './lock';
 import { MailAppMailer } from './mailer';
-import { dailyReport } from './report';
-import { dailyTrigger, installDailyTrigger, removeDailyTrigger } from './triggers';
+import { sheetUrl } from './report';
+import { GasScheduler } from './triggers';
 import { GasWorkbook } from './workbook';
 
 const systemClock: Clock = { now: () => new Date() };
@@ -34,10 +38,11 @@ function languageNow(): Lang {
 
 /** Menu 启用自动提醒: one daily trigger at the reminder hour of 设置, in its time zone (replacing this user's). */
 export function enableReminders(): void {
-  const { campaign } = loadOnSchoolDay(new GasWorkbook(), systemClock);
-  const { reminderHour, timeZone } = campaign.settings;
-  const t = texts(campaign.lang);
-  const change = installDailyTrigger(reminderHour, timeZone);
+  const session = WorkbookSession.open(new GasWorkbook(), systemClock, { only: HEALTH_TABLES });
+  const { reminderHour, timeZone } = session.campaign.settings;
+  const t = texts(session.lang);
+  const installedAt = dateTimeInZone(session.now, timeZone);
+  const change = enableDailyJob(new GasScheduler(), reminderHour, timeZone, installedAt);
   SpreadsheetApp.getUi().alert(
     change.done
       ? format(t.remind.enabled, { hour: reminderHour, timeZone })
@@ -47,7 +52,7 @@ export function enableReminders(): void {
 
 /** Menu 停用自动提醒: only the person who enabled the reminders can (the trigger is theirs). */
 export function disableReminders(): void {
-  const change = removeDailyTrigger();
+  const change = disableDailyJob(new GasScheduler());
   const t = texts(languageNow());
   SpreadsheetApp.getUi().alert(
     change.done ? t.remind.disabled : format(t.reminderTrigger.disableOwnedByOther, { owner: change.owner }),
@@ -56,47 +61,40 @@ export function disableReminders(): void {
 
 /** Menu 提醒预览: exactly the messages a run now would send; nothing is sent, nothing is written. */
 export function showReminderPreview(): void {
-  const wb = new GasWorkbook();
+  const session = WorkbookSession.open(new GasWorkbook(), systemClock);
   const result = runReminders(
-    { wb, mailer: new MailAppMailer(), lock: new GasLock(), clock: systemClock },
+    session,
+    { mailer: new MailAppMailer(), lock: new GasLock(), clock: systemClock },
     { dryRun: true },
   );
-  const lang = languageNow();
-  dialog(reminderPreviewHtml(result.plan, lang), texts(lang).remind.previewTitle, 640, 560);
+  dialog(reminderPreviewHtml(result.plan, session.lang), texts(session.lang).remind.previewTitle, 640, 560);
 }
 
 /** Menu 运行状况: the trigger, the last run, mails sent today, quota left, deferred and failed. */
 export function showHealth(): void {
-  const health = healthOf({
-    wb: new GasWorkbook(),
+  const session = WorkbookSession.open(new GasWorkbook(), systemClock, { only: HEALTH_TABLES });
+  const health = healthOf(session, {
     mailer: new MailAppMailer(),
     store: new DocumentStore(),
-    clock: systemClock,
-    trigger: dailyTrigger(),
+    trigger: dailyJobTrigger(new GasScheduler()),
   });
-  const lang = languageNow();
-  dialog(healthHtml(health, lang), texts(lang).health.title, 420, 360);
+  dialog(healthHtml(health, session.lang), texts(session.lang).health.title, 420, 360);
 }
 
 /**
- * The daily trigger: on the 1st, last month's report and its email to the report recipients; then the
- * reminder run (on reminder days new reminders, every day the deferred and failed ones).
+ * The daily trigger: the daily job of src/app on one session (the workbook read once). The lock is taken
+ * for the report, then for the reminders' plan and for each mail only, each time waiting up to 60 s.
  */
 export function runDailyJob(): void {
-  const mailer = new MailAppMailer();
-  // Taken for the plan, then for each mail only (a save waits at most one mail), each time waiting up to 60 s.
-  const lock = new GasLock(60_000);
-  const store = new DocumentStore();
-  const { today } = loadOnSchoolDay(new GasWorkbook(), systemClock);
-  try {
-    dailyReport({ mailer, lock, clock: systemClock }, today);
-  } catch (error) {
-    // The reminders still run; any other error shows in the log of executions.
-    if (!(error instanceof LockBusyError)) console.error(error);
-  }
-  try {
-    runReminders({ wb: new GasWorkbook(), mailer, lock, clock: systemClock, store }, { today });
-  } catch (error) {
-    if (!(error instanceof LockBusyError)) throw error;
-  }
+  const book = SpreadsheetApp.getActiveSpreadsheet();
+  const outcome = runDaily(WorkbookSession.open(new GasWorkbook(book), systemClock), {
+    mailer: new MailAppMailer(),
+    clock: systemClock,
+    lock: new GasLock(60_000),
+    store: new DocumentStore(),
+    sheetLink: (sheet) => sheetUrl(book, sheet),
+    isBusy: (error) => error instanceof LockBusyError,
+  });
+  // The reminders still ran; the report's error shows in the log of executions.
+  for (const error of outcome.errors) console.error(error);
 }

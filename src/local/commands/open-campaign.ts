@@ -1,15 +1,15 @@
 // Opens a workbook file for a command: the file's problems and shape problems become one-line failures (exit 2).
 import { format, texts } from '../../core/i18n/messages';
-import { loadCampaign, problemsOf } from '../../core/engine';
 import type { Campaign } from '../../core/model';
 import type { IsoDate } from '../../core/dates';
-import { readSheets } from '../../app/read';
-import { schoolToday } from '../../app/today';
+import { WorkbookSession } from '../../app/session';
 import { openXlsx, WorkbookFileError, type OpenOptions, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
 
 export interface OpenedCampaign {
   workbook: XlsxWorkbook;
+  /** The session every use case of the command runs on (the workbook read once, the campaign loaded once). */
+  session: WorkbookSession;
   campaign: Campaign;
   /** --today, or the real date in the school's time zone. */
   today: IsoDate;
@@ -45,15 +45,9 @@ export async function openCampaign(
 ): Promise<OpenedCampaign> {
   const given = todayOption(values);
   const workbook = await openWorkbookFile(file, options);
-  const sheets = readSheets(workbook);
-  const today = given ?? schoolToday(sheets, io.now());
-  const campaign = loadCampaign(sheets, today);
-  if (campaign.structural.length > 0) {
-    const t = texts(campaign.lang);
-    const problems = problemsOf(campaign, campaign.structural)
-      .map((p) => p.message)
-      .join(campaign.lang === 'en' ? '; ' : '；');
-    throw new CliError(format(t.cliText.shapeProblem, { file, problems }), 2);
-  }
-  return { workbook, campaign, today };
+  const session = WorkbookSession.open(workbook, { now: io.now }, { today: given });
+  const problems = session.structuralProblem();
+  if (problems !== null)
+    throw new CliError(format(texts(session.lang).cliText.shapeProblem, { file, problems }), 2);
+  return { workbook, session, campaign: session.campaign, today: session.today };
 }

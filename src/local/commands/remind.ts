@@ -74,12 +74,12 @@ async function remind(
   dryRun: boolean,
 ): Promise<number> {
   // A real run saves 发送日志 back into the workbook, so the whole file is read (dropdowns included).
-  const { workbook, campaign, today } = await openCampaign(file, values, io, { readOnly: dryRun });
+  const { workbook, session, campaign, today } = await openCampaign(file, values, io, { readOnly: dryRun });
   const t = texts(campaign.lang).remind;
   const dir = outboxDirOf(file);
   const mailer = new OutboxMailer(dir, { today: () => today, now: io.now, dailyQuota: quotaFromEnv() });
   const lock = new FileLock(`${file}.lock`, () => new CliError(t.busy, 2));
-  const result = runReminders({ wb: workbook, mailer, lock, clock: { now: io.now } }, { today, dryRun });
+  const result = runReminders(session, { mailer, lock, clock: { now: io.now } }, { dryRun });
   const logged = result.plan.send.length + result.plan.defer.length + result.plan.noEmail.length > 0;
   if (!dryRun && logged) await saveXlsx(workbook, file);
   if (values.json === true) {

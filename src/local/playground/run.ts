@@ -3,12 +3,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
 import type { Clock } from '../../app/ports';
-import { readSheets } from '../../app/read';
 import { recompute } from '../../app/recompute';
-import { schoolToday } from '../../app/today';
+import { WorkbookSession } from '../../app/session';
 import { dateInZone } from '../../core/dates';
 import { DEFAULT_TIME_ZONE } from '../../core/defaults';
-import { loadCampaign, problemsOf } from '../../core/engine';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { newWorkbook } from '../commands/init';
 import { outboxDirOf } from '../outbox';
@@ -74,13 +72,10 @@ async function openExisting(file: string, lang: Lang, clock: Clock): Promise<Xls
     );
   }
   // As the CLI: a workbook without a required sheet or column is not counted, and not written to.
-  const sheets = readSheets(workbook);
-  const campaign = loadCampaign(sheets, schoolToday(sheets, clock.now()));
-  if (campaign.structural.length > 0) {
-    const t = texts(campaign.lang);
-    const problems = problemsOf(campaign, campaign.structural)
-      .map((p) => p.message)
-      .join(campaign.lang === 'en' ? '; ' : '；');
+  const session = WorkbookSession.open(workbook, clock);
+  const problems = session.structuralProblem();
+  if (problems !== null) {
+    const t = texts(session.lang);
     const reason = format(t.cliText.shapeProblem, { file, problems });
     throw new StartError(format(t.playground.wrongShape, { file, reason }), 2);
   }
@@ -124,7 +119,7 @@ export async function startPlayground(options: PlaygroundOptions, root: string):
   }
   if (created) {
     // As after 初始化/修复工作簿 in Sheets: 校验 filled in and 进度 written, by the same use case.
-    recompute(workbook, { now: clock.now() });
+    recompute(WorkbookSession.open(workbook, clock));
     mkdirSync(path.dirname(options.workbook), { recursive: true });
     await workbook.save(options.workbook);
   }

@@ -6,11 +6,9 @@ import { checkEditedRows } from '../../app/check-edit';
 import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
 import { setUpWorkbook } from '../../app/setup';
-import { readSheets } from '../../app/read';
-import { schoolToday } from '../../app/today';
-import { loadOnSchoolDay, runReminders, type RemindDeps } from '../../app/remind';
+import { runReminders, type RemindDeps } from '../../app/remind';
 import { buildReportSheet } from '../../app/report';
-import { dateTimeInZone } from '../../core/dates';
+import { WorkbookSession, type SessionOptions } from '../../app/session';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
 import { OUTBOX_SHEET } from '../../contract/playground-protocol';
 import { OutboxMailer, quotaFromEnv } from '../outbox';
@@ -61,8 +59,14 @@ export class PlaygroundSession implements PlaygroundBackend {
     return workbookLanguage(this.workbook, 'zh');
   }
 
+  /** A session on the workbook in memory: every use case starts from one. */
+  private open(options: SessionOptions = {}): WorkbookSession {
+    return WorkbookSession.open(this.workbook, this.ports.clock, options);
+  }
+
+  /** The school's today (设置 read for its time zone). */
   private today(): string {
-    return schoolToday(readSheets(this.workbook), this.ports.clock.now());
+    return this.open({ only: ['settings'] }).today;
   }
 
   private pageTexts(lang: Lang, today: string): PlaygroundTexts {
@@ -174,9 +178,8 @@ export class PlaygroundSession implements PlaygroundBackend {
       case 'setUp': {
         const message = await this.change(() =>
           this.ports.lock.withLock(() => {
-            const now = this.ports.clock.now();
             const made = setUpWorkbook(this.workbook, lang, this.today());
-            recompute(this.workbook, { now });
+            recompute(this.open());
             const columns = made.addedColumns.reduce((n, a) => n + a.columns.length, 0);
             return format(t.menu.setUpDone, { created: made.created.length, columns });
           }),
@@ -184,9 +187,7 @@ export class PlaygroundSession implements PlaygroundBackend {
         return { book: this.view(), message };
       }
       case 'recompute': {
-        const result = await this.change(() =>
-          this.ports.lock.withLock(() => recompute(this.workbook, { now: this.ports.clock.now() })),
-        );
+        const result = await this.change(() => this.ports.lock.withLock(() => recompute(this.open())));
         return {
           book: this.view(),
           message: format(texts(this.lang()).menu.recomputeDone, {
@@ -203,23 +204,15 @@ export class PlaygroundSession implements PlaygroundBackend {
         if (month === undefined)
           throw new ActionFailed(format(t.remind.reportBadMonth, { value: typed.trim() }));
         const sheet = await this.change(() =>
-          this.ports.lock.withLock(() => {
-            const now = this.ports.clock.now();
-            const { campaign, today } = loadOnSchoolDay(this.workbook, this.ports.clock);
-            const generatedAt = dateTimeInZone(now, campaign.settings.timeZone);
-            return buildReportSheet(this.workbook, { month, today, generatedAt }).sheet;
-          }),
+          this.ports.lock.withLock(() => buildReportSheet(this.open(), { month }).sheet),
         );
         return { book: this.view(), message: format(t.remind.reportDone, { sheet }), show: sheet };
       }
       case 'remindPreview': {
-        const result = runReminders(this.remindDeps(), { dryRun: true });
+        const session = this.open();
+        const result = runReminders(session, this.remindDeps(session), { dryRun: true });
         const message = !result.reminderDay
-          ? format(t.remind.notReminderDay, {
-              days: loadOnSchoolDay(this.workbook, this.ports.clock).campaign.settings.reminderDays.join(
-                ', ',
-              ),
-            })
+          ? format(t.remind.notReminderDay, { days: session.campaign.settings.reminderDays.join(', ') })
           : result.messages.length === 0 && result.deferred === 0
             ? format(t.remind.previewNone, { today: result.today })
             : format(t.remind.previewSummary, {
@@ -232,7 +225,10 @@ export class PlaygroundSession implements PlaygroundBackend {
       }
       case 'remindSend': {
         const result = await this.change(
-          () => runReminders(this.remindDeps()),
+          () => {
+            const session = this.open();
+            return runReminders(session, this.remindDeps(session));
+          },
           (r) => r.plan.send.length + r.plan.defer.length + r.plan.noEmail.length > 0,
         );
         const counts = { sent: result.messages.length, deferred: result.deferred, failed: result.failed };
@@ -251,14 +247,14 @@ export class PlaygroundSession implements PlaygroundBackend {
   }
 
   /** The reminder run's ports: the outbox folder beside the workbook stands for MailApp. */
-  private remindDeps(): RemindDeps {
+  private remindDeps(session: WorkbookSession): RemindDeps {
     const { clock, lock, store } = this.ports;
     const mailer = new OutboxMailer(this.outboxDir, {
-      today: () => this.today(),
+      today: () => session.today,
       now: () => clock.now(),
       dailyQuota: quotaFromEnv(),
     });
-    return { wb: this.workbook, mailer, lock, clock, store };
+    return { mailer, lock, clock, store };
   }
 
   /** google.script.run: the sidebar's server function of that name, its result as JSON. */

@@ -1,21 +1,14 @@
 // The sidebar's server functions in the playground: the use cases of src/app/sidebar.ts over the Node adapters.
-import { recompute } from '../../app/recompute';
 import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../../app/sidebar';
 import type { Clock, Lock, Store, UserInfo, WorkbookPort } from '../../app/ports';
 import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../../contract/server-api';
 
-/** The same wiring as src/gas/sidebar.ts: after a save, 进度 and 校验 are recomputed under the same lock. */
+/** The same wiring as src/gas/sidebar.ts, over the playground's workbook and ports. */
 export function sidebarServer(
   workbook: WorkbookPort,
   ports: { lock: Lock; store: Store; user: UserInfo; clock: Clock },
 ): ServerApi {
-  const sidebarPorts: SidebarPorts = {
-    workbook,
-    ...ports,
-    refreshStatus: (_campaign, today) => {
-      recompute(workbook, { now: ports.clock.now(), today });
-    },
-  };
+  const sidebarPorts: SidebarPorts = { workbook, ...ports };
   return {
     sidebarBootstrap: () => sidebarBootstrap(sidebarPorts),
     sidebarRememberPerson: (name) => rememberPerson(sidebarPorts, name),
