@@ -92,30 +92,32 @@ export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value:
   }
   const person = input.kind === 'visit' ? input.visitor : input.teacher;
   const stamp = {
-    enteredBy: ports.user.email().trim() || person,
-    enteredAt: dateTimeInZone(session.now, session.campaign.settings.timeZone),
+    // The staff name, as the form names the person (an email would mix two kinds of 录入人 in one column).
+    enteredBy: person,
+    enteredAt: dateTimeInZone(session.now, session.settings.timeZone),
     lang,
   };
   const first = judge(session, sheet.name, table, input, stamp);
   if (!first.ok) return { result: first.result, today };
 
   let entered = false;
-  let judged: Judged;
-  let written = 0;
+  let outcome: { judged: Judged; written: number };
   try {
-    judged = ports.lock.withLock(() => {
+    outcome = ports.lock.withLock(() => {
       entered = true;
-      const now = session.reread(sheet.name) ? judge(session, sheet.name, table, input, stamp) : first;
-      if (now.ok) written = session.commitDraft(now.draft);
-      return now;
+      const judged = session.reread(sheet.name) ? judge(session, sheet.name, table, input, stamp) : first;
+      if (!judged.ok) return { judged, written: 0 };
+      const written = session.commitDraft(judged.draft);
+      refreshStatus(session, judged.id);
+      return { judged, written };
     });
   } catch (error) {
     if (entered) throw error;
     return { result: fail([{ field: '', message: t.sidebar.busy }]), today };
   }
+  const { judged, written } = outcome;
   if (!judged.ok) return { result: judged.result, today };
   const { draft, id, own } = judged;
-  refreshStatus(ports.lock, session, id);
   return {
     result: {
       ok: true,
@@ -129,10 +131,10 @@ export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value:
   };
 }
 
-/** 进度 from the campaign in hand, in a lock of its own (saves get in between); a failure never fails the save. */
-function refreshStatus(lock: Lock, session: WorkbookSession, id: string): void {
+/** 进度 from the campaign in hand, still under the lock; a failure never fails the save (a retry would log it twice). */
+function refreshStatus(session: WorkbookSession, id: string): void {
   try {
-    lock.withLock(() => writeStatusSheet(session));
+    writeStatusSheet(session);
   } catch (error) {
     console.error(`Visit ${id} saved; 进度 not refreshed:`, error);
   }

@@ -55,7 +55,7 @@ export interface WorkbookPort {
    * Appends rows after the last row of the used range — the row after read(sheet)'s last one, whatever that
    * row holds (text starting = + - @ is kept as text); returns the first new row's number.
    */
-  append(sheet: string, rows: Cell[][]): number;
+  append(sheet: string, rows: Cell[][], lastRow?: number): number;
   /** Writes one column (0-based) over consecutive rows from firstRow (1-based), with optional cell notes. */
   writeColumn(sheet: string, column: number, firstRow: number, values: Cell[], notes?: string[]): void;
   /**

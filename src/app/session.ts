@@ -4,10 +4,11 @@ import type { IsoDate } from '../core/dates';
 import type { Cell, Grid } from '../core/grid';
 import type { Lang } from '../core/i18n/messages';
 import type { Campaign } from '../core/model';
+import type { Settings } from '../core/schemas';
 import { tableOfSheet, type TableKey } from '../core/tables';
 import type { Clock, WorkbookPort } from './ports';
 import { readSheets, type SheetGrid } from './read';
-import { schoolToday } from './today';
+import { schoolSettings, schoolToday } from './today';
 
 export interface SessionOptions {
   /** The school's calendar day; default: the clock's day in 设置's time zone. */
@@ -46,6 +47,7 @@ function sameGrid(a: Grid, b: Grid): boolean {
  */
 export class WorkbookSession {
   private loaded: Campaign | undefined;
+  private settingsRead: Settings | undefined;
 
   private constructor(
     readonly workbook: WorkbookPort,
@@ -67,8 +69,15 @@ export class WorkbookSession {
     return this.loaded;
   }
 
+  /** 设置 as the campaign reads it, without loading the campaign (a save judges its row on a draft's load). */
+  get settings(): Settings {
+    if (this.loaded !== undefined) return this.loaded.settings;
+    this.settingsRead ??= schoolSettings(this.grids, this.today);
+    return this.settingsRead;
+  }
+
   get lang(): Lang {
-    return this.campaign.lang;
+    return this.settings.language;
   }
 
   /** The record sheets as read (name and grid), in tab order. */
@@ -118,11 +127,12 @@ export class WorkbookSession {
   }
 
   /**
-   * Appends a drafted row (the caller holds the lock and has re-read the sheet unchanged since the draft)
-   * and takes the draft's campaign as the session's: returns the row number written.
+   * Appends a drafted row (the caller holds the lock and has re-read the sheet, unchanged since the draft,
+   * so the row goes right after the rows read) and takes the draft's campaign as the session's: returns the
+   * row number written.
    */
   commitDraft(draft: DraftRow): number {
-    const written = this.workbook.append(draft.sheet, [draft.row]);
+    const written = this.workbook.append(draft.sheet, [draft.row], draft.rowNumber - 1);
     this.replaceGrid(draft.sheet, [...this.gridOf(draft.sheet), draft.row]);
     this.loaded = draft.campaign;
     return written;

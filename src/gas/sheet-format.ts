@@ -28,8 +28,13 @@ export interface FormatTarget {
   maxRows: number;
   /** A sheet made a moment ago has no rules or protections to keep. */
   fresh: boolean;
-  /** The grid just written (its shape bounds backgrounds and bold rows). */
-  written?: { rows: number; columns: number };
+  /**
+   * A generated sheet rewritten in place: clear() kept its frozen rows and column widths (set when it was
+   * made, or by the person since), so they are not set again — four calls fewer on every 进度 refresh.
+   */
+  rewritten?: boolean;
+  /** The grid just written (its shape bounds backgrounds and bold rows), and its range when the caller has it. */
+  written?: { rows: number; columns: number; range?: Range };
   /** Finds another sheet by name (for roster dropdowns); cached by the workbook. */
   sheetByName(name: string): Sheet | undefined;
   /** Validation rules already built in this execution, by what they require: built once, set many times. */
@@ -53,9 +58,11 @@ function cachedRule(
 /** Applies every part of a format; never writes a value. */
 export function applySheetFormat(target: FormatTarget, format: SheetFormat): void {
   const { sheet } = target;
-  if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
-  for (const [column, count, width] of widthRuns(format.widths ?? []))
-    sheet.setColumnWidths(column, count, width);
+  if (!target.rewritten) {
+    if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
+    for (const [column, count, width] of widthRuns(format.widths ?? []))
+      sheet.setColumnWidths(column, count, width);
+  }
   applyColumnRules(target, format);
   applyWrittenLook(target, format);
   applyHighlights(target, format);
@@ -128,7 +135,7 @@ function applyWrittenLook(target: FormatTarget, format: SheetFormat): void {
   const backgrounds = format.backgrounds;
   const bold = new Set(format.boldRows ?? []);
   if ((backgrounds === undefined || backgrounds.length === 0) && bold.size === 0) return;
-  const range = target.sheet.getRange(1, 1, rows, columns);
+  const range = target.written?.range ?? target.sheet.getRange(1, 1, rows, columns);
   if (backgrounds !== undefined && backgrounds.length > 0) {
     range.setBackgrounds(
       Array.from({ length: rows }, (_, r) =>
@@ -164,6 +171,8 @@ function applyHighlights(target: FormatTarget, format: SheetFormat): void {
 /** A warning-only protection of the whole sheet, added once. */
 function protectWarningOnly(target: FormatTarget): void {
   const type = SpreadsheetApp.ProtectionType.SHEET;
+  // clear() keeps a protection: a sheet rewritten in place was protected when it was made.
+  if (target.rewritten) return;
   if (!target.fresh && target.sheet.getProtections(type).length > 0) return;
   target.sheet.protect().setWarningOnly(true);
 }

@@ -41,6 +41,9 @@ function writeValues(range: Range, values: Cell[][]): void {
   range.setValues(values);
 }
 
+/** Rows added at once when an append finds the sheet full. */
+const APPEND_HEADROOM = 100;
+
 export class GasWorkbook implements WorkbookPort {
   private cache: Map<string, Sheet> | undefined;
   /** The spreadsheet's time zone, asked once when the first date cell is read. */
@@ -76,26 +79,39 @@ export class GasWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  /** Grows a sheet so that rows × columns fit; returns its number of rows. */
-  private ensureSize(sheet: Sheet, rows: number, columns: number): number {
+  /**
+   * Grows a sheet so that rows × columns fit (to `rows` rows when it has fewer than `needed`, default `rows`);
+   * returns its number of rows.
+   */
+  private ensureSize(sheet: Sheet, rows: number, columns: number, needed = rows): number {
     const maxRows = sheet.getMaxRows();
-    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    if (needed > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
     if (columns > 0) {
       const maxColumns = sheet.getMaxColumns();
       if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
     }
-    return Math.max(rows, maxRows);
+    return needed > maxRows ? Math.max(rows, maxRows) : maxRows;
   }
 
-  private format(sheet: Sheet, format: SheetFormat, fresh: boolean, maxRows: number, written?: Grid): void {
+  private format(
+    sheet: Sheet,
+    format: SheetFormat,
+    fresh: boolean,
+    maxRows: number,
+    written?: Grid,
+    range?: Range,
+  ): void {
     applySheetFormat(
       {
         book: this.book,
         sheet,
         maxRows,
         fresh,
+        rewritten: written !== undefined && !fresh,
         written:
-          written && written.length > 0 ? { rows: written.length, columns: widthOf(written) } : undefined,
+          written && written.length > 0
+            ? { rows: written.length, columns: widthOf(written), range }
+            : undefined,
         sheetByName: (name) => this.sheets().get(name),
         rules: this.rules,
       },
@@ -150,19 +166,21 @@ export class GasWorkbook implements WorkbookPort {
     }
     const width = widthOf(grid);
     const maxRows = this.ensureSize(sheet, Math.max(grid.length, 2), width);
-    if (grid.length > 0 && width > 0)
-      writeValues(sheet.getRange(1, 1, grid.length, width), rectangle(grid, width));
-    this.format(sheet, format, fresh, maxRows, grid);
+    // The range written is the one the look is applied to (one getRange for both).
+    const range = grid.length > 0 && width > 0 ? sheet.getRange(1, 1, grid.length, width) : undefined;
+    if (range !== undefined) writeValues(range, rectangle(grid, width));
+    this.format(sheet, format, fresh, maxRows, grid, range);
     // A generated sheet's chart is replaced with its content (clear() leaves charts in place).
     if (format.chart !== undefined || !fresh) replaceCharts(sheet, format.chart);
   }
 
-  append(name: string, rows: Cell[][]): number {
+  append(name: string, rows: Cell[][], lastRow?: number): number {
     const sheet = this.sheetOrThrow(name);
-    const first = sheet.getLastRow() + 1;
+    const first = (lastRow ?? sheet.getLastRow()) + 1;
     const width = widthOf(rows);
     if (rows.length === 0 || width === 0) return first;
-    this.ensureSize(sheet, first + rows.length - 1, 0);
+    // Grown by at least APPEND_HEADROOM rows at a time: a full sheet does not cost one more call on every save.
+    this.ensureSize(sheet, first + Math.max(rows.length, APPEND_HEADROOM) - 1, 0, first + rows.length - 1);
     writeValues(sheet.getRange(first, 1, rows.length, width), rectangle(rows, width));
     return first;
   }

@@ -1,7 +1,6 @@
 // Saving from the sidebar over an in-memory workbook: one row, placed by header, checked twice, under the lock.
 import { saveRecord } from '../../src/app/sidebar';
 import type { SaveResult } from '../../src/contract/sidebar-payload';
-import type { Campaign } from '../../src/core/model';
 import type { HomeVisitInput, VisitInput } from '../../src/core/schemas';
 import { defaultHeaders } from '../../src/core/tables';
 import { homeVisit, school, visit, type Row } from '../core/helpers';
@@ -97,7 +96,7 @@ describe('saveRecord: a leader visit', () => {
       处理方式: '及时汇报',
       跟进人: '王主任',
       照片: '',
-      录入人: 'principal@school.cn',
+      录入人: '张校长', // the staff name, even when the platform gives an email
       录入时间: '2027-04-20 10:00',
       校验: '✓',
     });
@@ -105,23 +104,24 @@ describe('saveRecord: a leader visit', () => {
     expect(sheet.slice(0, 3)).toEqual(grid);
   });
 
-  test('returns my progress including the new visit, and hands the new campaign to the status refresh', () => {
+  test('returns my progress including the new visit; 进度 is refreshed from the same campaign, with no second read', () => {
     const p = ports(school({ visits: [visit('2027-04-10', '张校长', '刘洋')] }));
-    const refreshed: Campaign[] = [];
-    p.refreshStatus = (campaign, today) => {
-      expect(today).toBe('2027-04-20');
-      refreshed.push(campaign);
-    };
     const saved = expectSaved(saveRecord(p, leaderVisit()));
     expect(saved.progress.find((l) => l.unit === '校长室')).toMatchObject({ count: 3, minimum: 5 });
-    expect(refreshed).toHaveLength(1);
-    expect(refreshed[0]?.visits.map((v) => v.id)).toEqual(['', 'V-1']);
+    // 进度 counts the new visit too (张校长's line of 校长室 reads 3 / 5) …
+    const status = p.workbook.sheets.get('进度') ?? [];
+    const line = status.find((row) => row[0] === '张校长' && row[1] === '校长室');
+    expect(line?.slice(2, 4)).toEqual([3, 5]);
+    // … and the workbook was read once per sheet, plus the target sheet once more under the lock.
+    const sheetsRead = p.workbook.sheets.size - 1; // every sheet but 进度, which did not exist
+    expect(p.workbook.calls.read).toBe(sheetsRead + 1);
+    expect(p.workbook.calls.replace).toBe(1);
   });
 
   test('a failing 进度 refresh never turns a saved row into a failed save (a retry would log it twice)', () => {
     const p = ports(school());
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    p.refreshStatus = () => {
+    p.workbook.replace = () => {
       throw new Error('Service Spreadsheets timed out');
     };
     expect(saveRecord(p, leaderVisit())).toMatchObject({ ok: true, id: 'V-1', row: 2 });
@@ -306,6 +306,8 @@ test('a fixed number of workbook calls per save, whatever the number of rows', (
     expectSaved(saveRecord(p, leaderVisit()));
     return p.workbook.calls;
   });
-  expect(counts[0]).toEqual({ sheetNames: 1, read: 10, append: 1 });
+  // Each sheet read once, the target sheet once more under the lock; one append; 进度 written once (its name
+  // looked up in the listing).
+  expect(counts[0]).toEqual({ sheetNames: 2, read: 10, append: 1, replace: 1 });
   expect(counts[1]).toEqual(counts[0]);
 });

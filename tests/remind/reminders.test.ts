@@ -1,4 +1,5 @@
 // The reminder run: once per (person, unit, month, reminder day), quota and deferral, failures retried, dry run.
+import { WorkbookSession } from '../../src/app/session';
 import { runReminders, LAST_RUN_KEY, type LastRun } from '../../src/app/remind';
 import type { Lock } from '../../src/app/ports';
 import { clockAt, memoryStore, plainLock } from '../report/helpers';
@@ -6,7 +7,7 @@ import { LEADERS, logOf, MemoryMailer, TARGETS, tinySchool } from './helpers';
 
 function run(wb: ReturnType<typeof tinySchool>, mailer: MemoryMailer, day: string, dryRun = false) {
   const clock = clockAt(day);
-  return runReminders({ wb, mailer, lock: plainLock(), clock }, { dryRun });
+  return runReminders(WorkbookSession.open(wb, clock), { mailer, lock: plainLock(), clock }, { dryRun });
 }
 
 describe('a reminder day (2027-04-20), everyone behind', () => {
@@ -155,9 +156,13 @@ describe('failures', () => {
         throw new Error('Lock timeout');
       },
     };
-    expect(() => runReminders({ wb, mailer, lock: busy, clock: clockAt('2027-04-20'), store }, {})).toThrow(
-      'Lock timeout',
-    );
+    expect(() =>
+      runReminders(
+        WorkbookSession.open(wb, clockAt('2027-04-20')),
+        { mailer, lock: busy, clock: clockAt('2027-04-20'), store },
+        {},
+      ),
+    ).toThrow('Lock timeout');
     expect(mailer.sent).toEqual([]);
     expect(wb.sheetNames()).not.toContain('发送日志');
     const last = JSON.parse(store.data.get(LAST_RUN_KEY)!) as LastRun;
@@ -201,9 +206,11 @@ describe('another execution between two mails', () => {
     const clock = clockAt('2027-04-20');
     let overlapping: string[] = [];
     const lock = sharedLock(mailer, 1, () => {
-      overlapping = runReminders({ wb, mailer, lock, clock }, {}).messages.map((m) => m.name);
+      overlapping = runReminders(WorkbookSession.open(wb, clock), { mailer, lock, clock }, {}).messages.map(
+        (m) => m.name,
+      );
     });
-    const first = runReminders({ wb, mailer, lock, clock }, {});
+    const first = runReminders(WorkbookSession.open(wb, clock), { mailer, lock, clock }, {});
     expect(lock.otherRan).toBe(true);
     expect(first.messages.map((m) => m.name)).toEqual(['白校长']);
     expect(overlapping).toEqual(LEADERS.slice(1));
@@ -220,7 +227,11 @@ describe('another execution between two mails', () => {
     const lock = sharedLock(mailer, 2, () => {
       mailer.quota = 0;
     });
-    const first = runReminders({ wb, mailer, lock, clock: clockAt('2027-04-20') }, {});
+    const first = runReminders(
+      WorkbookSession.open(wb, clockAt('2027-04-20')),
+      { mailer, lock, clock: clockAt('2027-04-20') },
+      {},
+    );
     expect(first.messages.map((m) => m.name)).toEqual(LEADERS.slice(0, 2));
     expect(first.deferred).toBe(3);
     expect(first.failed).toBe(0);

@@ -1,4 +1,5 @@
 // Whatever a person typed is escaped in HTML: the report page, email bodies, the preview and health dialogs.
+import { WorkbookSession } from '../../src/app/session';
 import { buildReportSheet, reportOf } from '../../src/app/report';
 import { runReminders, LAST_RUN_KEY } from '../../src/app/remind';
 import { healthHtml, healthOf } from '../../src/app/health';
@@ -43,14 +44,21 @@ it('the HTML report shows names and record text escaped', () => {
   expect(html).toContain('&quot;引号&quot;家长');
   expect(html).toMatch(/<td[^>]*>A&amp;B<\/td>/);
   // The sheet keeps the text exactly as typed.
-  const sheet = buildReportSheet(wb, { month: '2027-04', today: '2027-05-10', generatedAt: 'x' });
+  const sheet = buildReportSheet(
+    WorkbookSession.open(wb, { now: () => new Date() }, { today: '2027-05-10' }),
+    { month: '2027-04', generatedAt: 'x' },
+  );
   expect(wb.read(sheet.sheet)!.flat()).toContain(RECORD);
 });
 
 it('reminder emails escape the HTML part and keep the plain text as typed', () => {
   const wb = school();
   const mailer = new MemoryMailer();
-  runReminders({ wb, mailer, lock: plainLock(), clock: clockAt('2027-04-20') }, {});
+  runReminders(
+    WorkbookSession.open(wb, clockAt('2027-04-20')),
+    { mailer, lock: plainLock(), clock: clockAt('2027-04-20') },
+    {},
+  );
   expect(mailer.sent).toHaveLength(2);
   for (const mail of mailer.sent) expectEscaped(mail.html);
   const mine = mailer.sent.find((m) => m.to === 'p1@school.example')!;
@@ -64,7 +72,8 @@ it('reminder emails escape the HTML part and keep the plain text as typed', () =
 it('the preview dialog and the health panel escape what they show', () => {
   const wb = school();
   const preview = runReminders(
-    { wb, mailer: new MemoryMailer(), lock: plainLock(), clock: clockAt('2027-04-20') },
+    WorkbookSession.open(wb, clockAt('2027-04-20')),
+    { mailer: new MemoryMailer(), lock: plainLock(), clock: clockAt('2027-04-20') },
     { dryRun: true },
   );
   const dialog = reminderPreviewHtml(preview.plan, 'zh');
@@ -85,11 +94,9 @@ it('the preview dialog and the health panel escape what they show', () => {
     }),
   );
   const panel = healthHtml(
-    healthOf({
-      wb,
+    healthOf(WorkbookSession.open(wb, clockAt('2027-04-20')), {
       mailer: new MemoryMailer(),
       store,
-      clock: clockAt('2027-04-20'),
       trigger: { hour: 8, timeZone: 'Asia/Shanghai', owner: '<b>owner</b>&co', installedAt: '' },
     }),
     'zh',

@@ -1,4 +1,5 @@
 // No contact or guardian detail of the sample school appears in any report (sheet, HTML, xlsx), email, outbox or log.
+import { WorkbookSession } from '../../src/app/session';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { sampleSchool } from '../../src/core/sample/sample-school';
@@ -75,13 +76,17 @@ describe.each([['2027-04-20'], ['2027-05-10']])('the sample school on %s', (toda
 
     // In the add-on: the report sheet, the emails (HTML and text) and the preview dialog.
     const wb = workbookOf(school);
-    const report = buildReportSheet(wb, { month, today, generatedAt: `${today} 08:00` });
+    const report = buildReportSheet(WorkbookSession.open(wb, clockAt(today)), {
+      month,
+      generatedAt: `${today} 08:00`,
+    });
     outputs.push({ what: 'report sheet', text: JSON.stringify(wb.read(report.sheet)) });
     const mailer = new MemoryMailer(15);
-    const run = runReminders(
-      { wb, mailer, lock: plainLock(), clock: clockAt('2027-04-20') },
-      { today: '2027-04-20' },
-    );
+    const run = runReminders(WorkbookSession.open(wb, clockAt('2027-04-20')), {
+      mailer,
+      lock: plainLock(),
+      clock: clockAt('2027-04-20'),
+    });
     outputs.push({ what: 'emails', text: JSON.stringify(mailer.sent) });
     outputs.push({ what: 'preview dialog', text: reminderPreviewHtml(run.plan, 'zh') });
     outputs.push({ what: 'log sheet', text: JSON.stringify(wb.read('发送日志')) });

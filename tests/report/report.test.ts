@@ -1,4 +1,5 @@
 // The monthly report: the sample school's April figures equal a hand count; regenerating replaces; an empty month.
+import { WorkbookSession } from '../../src/app/session';
 import { buildReportSheet, reportSheetName } from '../../src/app/report';
 import { zh } from '../../src/core/i18n/zh';
 import type { Grid } from '../../src/core/grid';
@@ -24,7 +25,10 @@ function section(grid: Grid, title: string): Grid {
 describe('the April report of the sample school (as of 2027-05-10)', () => {
   const { school, wb } = sampleWorkbook(TODAY, 'zh');
   const hand = handCount(school, MONTH, TODAY);
-  const result = buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: GENERATED });
+  const result = buildReportSheet(WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }), {
+    month: MONTH,
+    generatedAt: GENERATED,
+  });
   const report = result.report;
   const sheet = wb.read(result.sheet)!;
 
@@ -168,20 +172,32 @@ describe('the April report of the sample school (as of 2027-05-10)', () => {
 describe('regenerating a month', () => {
   it('replaces that month’s sheet and leaves every other sheet as it was', () => {
     const { wb } = sampleWorkbook(TODAY, 'zh');
-    const may = buildReportSheet(wb, { month: '2027-05', today: TODAY, generatedAt: '2027-05-10 08:00' });
-    buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: '2027-05-10 08:00' });
+    const may = buildReportSheet(WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }), {
+      month: '2027-05',
+      generatedAt: '2027-05-10 08:00',
+    });
+    buildReportSheet(WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }), {
+      month: MONTH,
+      generatedAt: '2027-05-10 08:00',
+    });
     const names = wb.sheetNames();
     const mayBefore = wb.read(may.sheet);
     const visitsBefore = wb.read('走访记录');
 
     // Someone adds a visit of April, then the April report is made again.
-    const aprilBefore = buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: '2027-05-10 09:00' });
+    const aprilBefore = buildReportSheet(
+      WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }),
+      { month: MONTH, generatedAt: '2027-05-10 09:00' },
+    );
     const visitor = aprilBefore.report.people.find((p) => p.unit === '校长室')!;
     const target = aprilBefore.report.coverage.find((c) => c.unit === '校长室')!.missing[0]!;
     wb.append('走访记录', [
       ['V-900', '2027-04-29', visitor.name, null, target, '上门', null, '补录一次走访'],
     ]);
-    const again = buildReportSheet(wb, { month: MONTH, today: TODAY, generatedAt: '2027-05-10 10:00' });
+    const again = buildReportSheet(WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }), {
+      month: MONTH,
+      generatedAt: '2027-05-10 10:00',
+    });
 
     expect(wb.sheetNames()).toEqual(names);
     expect(names.filter((n) => n === '月报 2027-04')).toHaveLength(1);
@@ -197,7 +213,10 @@ describe('regenerating a month', () => {
 describe('a month with no data', () => {
   it('gives a report that says so, and nothing else', () => {
     const { wb } = sampleWorkbook(TODAY, 'zh');
-    const result = buildReportSheet(wb, { month: '2026-12', today: TODAY, generatedAt: GENERATED });
+    const result = buildReportSheet(WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }), {
+      month: '2026-12',
+      generatedAt: GENERATED,
+    });
     expect(result.report.empty).toBe(true);
     const grid = wb.read(reportSheetName('2026-12', 'zh'))!;
     const texts = grid.flat().filter((c) => c !== null);
@@ -208,7 +227,10 @@ describe('a month with no data', () => {
 
   it('in English too', () => {
     const { wb } = sampleWorkbook('2028-01-10', 'en');
-    const result = buildReportSheet(wb, { month: '2027-01', today: '2028-01-10', generatedAt: GENERATED });
+    const result = buildReportSheet(
+      WorkbookSession.open(wb, { now: () => new Date() }, { today: '2028-01-10' }),
+      { month: '2027-01', generatedAt: GENERATED },
+    );
     expect(result.sheet).toBe('Report 2027-01');
     expect(wb.read(result.sheet)!.flat()).toContain(
       'No visit, home visit or suggestion was recorded in 2027-01.',

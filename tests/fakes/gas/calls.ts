@@ -2,10 +2,19 @@
 
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  private locked = 0;
+  /** Whether this test's code holds the document (or script) lock now; set by the LockService fake. */
+  lockHeld: () => boolean = () => false;
 
-  /** Records one call of a service method. */
+  /** Records one call of a service method (and whether it was made holding the lock). */
   hit(method: string): void {
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    if (this.lockHeld()) this.locked++;
+  }
+
+  /** Calls made while the lock was held (other executions wait for these), since the last reset. */
+  underLock(): number {
+    return this.locked;
   }
 
   /** Calls of one method, e.g. count('Range.setValues'). */
@@ -27,5 +36,6 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.locked = 0;
   }
 }

@@ -90,6 +90,8 @@ export function createGasFakes(options: GasFakeOptions = {}): Omit<GasFakes, 'un
     ScriptApp: new FakeScriptApp(calls, () => session.effectiveEmail),
     Logger: new FakeLogger(calls),
   };
+  const held = (state: { holder: unknown }) => state.holder !== null && state.holder !== 'other';
+  calls.lockHeld = () => held(services.LockService.document) || held(services.LockService.script);
   return {
     calls,
     spreadsheet,
