@@ -8,9 +8,14 @@ import { readSheets } from './read';
 import { schoolToday } from './today';
 import { MY_NAME_KEY } from './who';
 import { logRecord, type LogVisitPorts } from './log-visit';
-import type { RememberResult, SaveResult, SidebarBootstrap } from '../contract/sidebar-payload';
+import type {
+  ClassStudents,
+  RememberResult,
+  SaveResult,
+  SidebarBootstrap,
+} from '../contract/sidebar-payload';
 import { sidebarTexts } from './sidebar-texts';
-import { activeStaff, findStaff, personView, staffOfEmail } from './sidebar-view';
+import { activeStaff, findStaff, personView, staffOfEmail, studentsOfClass } from './sidebar-view';
 
 export interface SidebarPorts extends LogVisitPorts {
   /** Per user: who this user said they are. */
@@ -65,6 +70,18 @@ export function rememberPerson(ports: SidebarPorts, name: unknown): RememberResu
   }
   ports.store.set(PERSON_KEY, person.name);
   return { ok: true, person: personView(campaign, person, today) };
+}
+
+/**
+ * One class's students (name and 学号 only, never guardian or contact), when the home-visit form moves to
+ * another class; the bootstrap carries the class the form starts on. A class of no students gives none.
+ */
+export function classStudents(
+  ports: { workbook: WorkbookPort; clock: Clock },
+  className: unknown,
+): ClassStudents {
+  const { campaign } = loadNow(ports);
+  return studentsOfClass(campaign, typeof className === 'string' ? className : '');
 }
 
 /** Saves one record from the sidebar (exactly one row, or none with the reasons); 进度 is refreshed after it. */

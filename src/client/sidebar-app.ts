@@ -1,4 +1,4 @@
-// The sidebar page: loads everything in one round trip, lets a person pick themselves, log a record and see progress.
+// The sidebar page: starts from one round trip, lets a person pick themselves, log a record and see progress.
 import type { FieldError } from '../core/input-errors';
 import { format } from '../core/i18n/messages';
 import { checkRecord } from '../contract/record-check';
@@ -142,7 +142,13 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
       personArea.appendChild(h('p', { class: 'notice' }, t.noUnits));
       return;
     }
-    const ctx = { texts: boot.texts, today: boot.today, staff: boot.staff, person };
+    const ctx = {
+      texts: boot.texts,
+      today: boot.today,
+      staff: boot.staff,
+      person,
+      classStudents: (className: string) => server.sidebarClassStudents(className),
+    };
     const forms = kinds.map((kind) => recordForm(kind, ctx));
     const choose = (kind: RecordKind) => {
       for (const form of forms) form.element.hidden = form.kind !== kind;

@@ -1,6 +1,12 @@
 // The sidebar's server functions inside Apps Script: the use cases of src/app/sidebar.ts over the Apps Script adapters.
 import { recompute } from '../app/recompute';
-import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../app/sidebar';
+import {
+  classStudents,
+  rememberPerson,
+  saveRecord,
+  sidebarBootstrap,
+  type SidebarPorts,
+} from '../app/sidebar';
 import type { ServerApi } from '../contract/server-api';
 import { GasLock } from './lock';
 import { GasUser, GasUserStore } from './user';
@@ -28,5 +34,6 @@ function gasPorts(): SidebarPorts {
 export const sidebarServer: ServerApi = {
   sidebarBootstrap: () => sidebarBootstrap(gasPorts()),
   sidebarRememberPerson: (name) => rememberPerson(gasPorts(), name),
+  sidebarClassStudents: (className) => classStudents(gasPorts(), className),
   sidebarSave: (input) => saveRecord(gasPorts(), input),
 };

@@ -65,6 +65,24 @@ describe('sidebar entry points in Apps Script', () => {
     expect(server.sidebarBootstrap().person?.name).toBe('王主任');
   });
 
+  test("another class: that class's students only, name and 学号, JSON-only, as main.ts declares it", () => {
+    typeSchool(3);
+    const boot = server.sidebarBootstrap();
+    expect(boot.person?.classes).toEqual(['一(1)班', '一(2)班']);
+    expect(boot.person?.startClass?.className).toBe('一(1)班');
+    const answer = server.sidebarClassStudents('一(2)班');
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
+    expect(answer).toEqual({
+      className: '一(2)班',
+      students: [
+        { id: 'S201', name: '王芳' },
+        { id: 'S202', name: '陈静' },
+        { id: 'S203', name: '赵磊' },
+      ],
+    });
+    expect(server.sidebarClassStudents('九(9)班').students).toEqual([]);
+  });
+
   test('save: exactly one row, formula-like text kept as text, 进度 refreshed, the lock released', () => {
     typeSchool(2);
     const result = server.sidebarSave(input);
@@ -146,10 +164,12 @@ describe('sidebar entry points in Apps Script', () => {
  * sheets, the user's remembered name (and the email when none is remembered). Save: the same reads, the lock,
  * one fresh read of the target sheet, one append, then the recompute of 进度 and 校验 (a second listing,
  * 9 reads, one 校验 column write with notes, the 进度 sheet replaced and formatted). Text starting with
- * = + - @ costs two more (the cells are formatted as text first).
+ * = + - @ costs two more (the cells are formatted as text first). Another class's students: the bootstrap's
+ * reads without the user's remembered name and email.
  */
 const BOOTSTRAP_CALLS = 34;
 const REMEMBER_CALLS = 32;
+const CLASS_CALLS = 30;
 const SAVE_CALLS = 89;
 
 describe('Apps Script service calls of the sidebar do not grow with the data', () => {
@@ -170,6 +190,11 @@ describe('Apps Script service calls of the sidebar do not grow with the data', (
       expect(server.sidebarSave({ ...input, record: '听取意见' })).toMatchObject({ ok: true }),
     );
     expect(total).toBe(SAVE_CALLS);
+  });
+
+  test.each([100, 2_000])("another class's students with %i visit rows", (rows) => {
+    const { total } = measure(rows, () => server.sidebarClassStudents('一(2)班'));
+    expect(total).toBe(CLASS_CALLS);
   });
 
   test.each([100, 2_000])('remember me with %i visit rows', (rows) => {
