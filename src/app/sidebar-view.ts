@@ -6,7 +6,7 @@ import type { Campaign } from '../core/model';
 import { nameKey } from '../core/names';
 import { membersOfUnit } from '../core/rosters';
 import type { Staff, Unit } from '../core/schemas';
-import type { ClassOption, PersonView, ProgressLine, TargetOption } from '../contract/sidebar-payload';
+import type { ClassStudents, PersonView, ProgressLine, TargetOption } from '../contract/sidebar-payload';
 
 /** At most this many names of people not yet visited are listed per line. */
 export const LEFT_NAMES_SHOWN = 10;
@@ -82,19 +82,24 @@ function targetOptions(campaign: Campaign, units: Unit[], progress: PersonProgre
   return [...options.filter((o) => !o.visited), ...options.filter((o) => o.visited)];
 }
 
-/** Classes in roster order with their students: name and student ID only. */
-function classOptions(campaign: Campaign): ClassOption[] {
-  const byClass = new Map<string, ClassOption>();
+/** Every class's name in roster order (as first written in the 学生 sheet). */
+export function classNames(campaign: Campaign): string[] {
+  const byKey = new Map<string, string>();
   for (const student of campaign.students) {
     const key = nameKey(student.className);
-    let option = byClass.get(key);
-    if (option === undefined) {
-      option = { name: student.className, students: [] };
-      byClass.set(key, option);
-    }
-    option.students.push({ id: student.studentId, name: student.name });
+    if (!byKey.has(key)) byKey.set(key, student.className);
   }
-  return [...byClass.values()];
+  return [...byKey.values()];
+}
+
+/** One class's students, found as classes are (compared as names are): name and student ID only. */
+export function studentsOfClass(campaign: Campaign, className: string): ClassStudents {
+  const key = nameKey(className);
+  const students = key === '' ? [] : campaign.students.filter((s) => nameKey(s.className) === key);
+  return {
+    className: students[0]?.className ?? className,
+    students: students.map((s) => ({ id: s.studentId, name: s.name })),
+  };
 }
 
 /** Everything the form needs about one person. */
@@ -104,6 +109,9 @@ export function personView(campaign: Campaign, person: Staff, today: IsoDate): P
   const home = units.some((u) => u.homeVisits);
   const purposes = [...new Set(leader.map((u) => u.purpose.trim()).filter((p) => p !== ''))];
   const progress = personProgress(campaign, person.name, today);
+  const classes = home ? classNames(campaign) : [];
+  const own = classes.find((c) => nameKey(c) === nameKey(person.className));
+  const start = own ?? classes[0];
   return {
     name: person.name,
     units: units.map((u) => u.name),
@@ -111,7 +119,8 @@ export function personView(campaign: Campaign, person: Staff, today: IsoDate): P
     canHomeVisit: home,
     className: person.className,
     targets: leader.length > 0 ? targetOptions(campaign, leader, progress) : [],
-    classes: home ? classOptions(campaign) : [],
+    classes,
+    startClass: start === undefined ? null : studentsOfClass(campaign, start),
     purposes,
     progress: progressLines(campaign, progress),
   };

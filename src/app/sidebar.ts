@@ -1,11 +1,16 @@
 // The sidebar's use cases: the one bootstrap payload, remembering who is logging, and saving a record.
 import { format, texts } from '../core/i18n/messages';
-import type { RememberResult, SaveResult, SidebarBootstrap } from '../contract/sidebar-payload';
-import type { Store } from './ports';
+import type { Store, WorkbookPort, Clock } from './ports';
+import type {
+  ClassStudents,
+  RememberResult,
+  SaveResult,
+  SidebarBootstrap,
+} from '../contract/sidebar-payload';
 import { logRecord, type LogVisitPorts } from './log-visit';
 import { WorkbookSession } from './session';
 import { sidebarTexts } from './sidebar-texts';
-import { activeStaff, findStaff, personView, staffOfEmail } from './sidebar-view';
+import { activeStaff, findStaff, personView, staffOfEmail, studentsOfClass } from './sidebar-view';
 import { MY_NAME_KEY } from './who';
 
 export interface SidebarPorts extends LogVisitPorts {
@@ -49,6 +54,19 @@ export function rememberPerson(ports: SidebarPorts, name: unknown): RememberResu
   }
   ports.store.set(PERSON_KEY, person.name);
   return { ok: true, person: personView(campaign, person, today) };
+}
+
+/**
+ * One class's students (name and 学号 only, never guardian or contact), when the home-visit form moves to
+ * another class; the bootstrap carries the class the form starts on. A class of no students gives none.
+ */
+export function classStudents(
+  ports: { workbook: WorkbookPort; clock: Clock },
+  className: unknown,
+): ClassStudents {
+  // Only 设置 and 学生 are read: one class's list needs no visits.
+  const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: ['settings', 'students'] });
+  return studentsOfClass(campaign, typeof className === 'string' ? className : '');
 }
 
 /** Saves one record from the sidebar (exactly one row, or none with the reasons); 进度 is refreshed after it. */

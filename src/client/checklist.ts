@@ -26,10 +26,15 @@ export interface Checklist {
   selected(): string[];
   /** Replaces the options; ticks the ones whose value is in keep. */
   setOptions(options: readonly ChecklistOption[], keep?: readonly string[]): void;
+  /**
+   * Empties the list and says why in its place: 'busy' while its options load (the fieldset is
+   * aria-busy), 'error' when they could not, with an optional button (e.g. to try again).
+   */
+  setNotice(text: string, kind: 'busy' | 'error', action?: { label: string; run: () => void }): void;
   clear(): void;
   /** Shows or clears the field's error (the message element is given by the caller's id). */
   setInvalid(errorId: string, invalid: boolean): void;
-  /** Moves focus to the first checkbox (or the filter box when there are none visible). */
+  /** Moves focus to the first checkbox visible, else the filter box, else the notice's button. */
   focus(): void;
 }
 
@@ -56,6 +61,8 @@ export function checklist(id: string, legend: string, texts: ChecklistTexts, req
   );
   const list = h('div', { class: 'options', id: `${id}-options` });
   const empty = h('p', { class: 'hint', hidden: true }, texts.noneToPick);
+  // A polite live region, present from the start so what it comes to say is announced.
+  const notice = h('div', { class: 'list-notice', id: `${id}-notice`, role: 'status' });
   const element = h(
     'fieldset',
     { class: 'field checklist', id },
@@ -70,6 +77,7 @@ export function checklist(id: string, legend: string, texts: ChecklistTexts, req
     filterLabel,
     list,
     empty,
+    notice,
   );
   let boxes: HTMLInputElement[] = [];
 
@@ -86,10 +94,29 @@ export function checklist(id: string, legend: string, texts: ChecklistTexts, req
   filterInput.addEventListener('input', applyFilter);
   list.addEventListener('change', refreshCount);
 
+  const clearNotice = () => {
+    replaceChildren(notice);
+    notice.removeAttribute('data-kind');
+    element.removeAttribute('aria-busy');
+  };
+
   const api: Checklist = {
     element,
     selected: () => boxes.filter((b) => b.checked).map((b) => b.value),
+    setNotice(text, kind, action) {
+      api.setOptions([]);
+      empty.hidden = true;
+      notice.setAttribute('data-kind', kind);
+      if (kind === 'busy') element.setAttribute('aria-busy', 'true');
+      let button: HTMLButtonElement | null = null;
+      if (action) {
+        button = h('button', { type: 'button', class: 'secondary', id: `${id}-notice-action` }, action.label);
+        button.addEventListener('click', action.run);
+      }
+      replaceChildren(notice, h('p', { class: kind === 'error' ? 'error' : 'hint' }, text), button);
+    },
     setOptions(options, keep = []) {
+      clearNotice();
       boxes = options.map((option, index) =>
         h('input', {
           type: 'checkbox',
@@ -132,7 +159,8 @@ export function checklist(id: string, legend: string, texts: ChecklistTexts, req
     },
     focus() {
       const first = boxes.find((b) => !(b.parentElement as HTMLElement).hidden);
-      (first ?? filterInput).focus();
+      const action = notice.querySelector('button');
+      (first ?? (filterLabel.hidden ? action : filterInput))?.focus();
     },
   };
   api.setOptions([]);

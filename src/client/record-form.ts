@@ -1,8 +1,16 @@
 // The leader-visit and home-visit forms: fields of §2, values as the sidebar sends them, errors next to each field.
 import type { FieldError } from '../core/input-errors';
-import type { Choice, PersonView, SidebarTexts } from '../contract/sidebar-payload';
+import { format } from '../core/i18n/messages';
+import type {
+  Choice,
+  ClassStudents,
+  PersonView,
+  SidebarTexts,
+  StudentOption,
+} from '../contract/sidebar-payload';
 import { checklist, type Checklist, type ChecklistOption } from './checklist';
 import { describedBy, h } from './dom';
+import { errorMessage } from './server';
 
 export type RecordKind = 'visit' | 'homeVisit';
 
@@ -12,6 +20,8 @@ export interface FormContext {
   /** Active staff names. */
   staff: string[];
   person: PersonView;
+  /** Fetches one class's students (the bootstrap carries only the class the form starts on). */
+  classStudents(className: string): Promise<ClassStudents>;
 }
 
 export interface RecordForm {
@@ -126,8 +136,7 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
       hint: x.group,
       badge: x.visited ? undefined : t.notVisited,
     }));
-  const studentChoices = (className: string): ChecklistOption[] => {
-    const list = ctx.person.classes.find((c) => c.name === className)?.students ?? [];
+  const studentChoices = (list: readonly StudentOption[]): ChecklistOption[] => {
     const twice = new Set(
       list.filter((s, i) => list.findIndex((o) => o.name === s.name) !== i).map((s) => s.name),
     );
@@ -136,6 +145,33 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
         ? { value: s.id, label: s.name, hint: s.id }
         : { value: s.name, label: s.name, hint: s.id || undefined },
     );
+  };
+  /** Students of the classes seen so far, by class name: each class is fetched once. */
+  const rosters = new Map<string, readonly StudentOption[]>();
+  const start = ctx.person.startClass;
+  if (start) rosters.set(start.className, start.students);
+  /** The class whose students the list shows or is fetching (an answer for another one is kept, not shown). */
+  let shown = '';
+  const showClass = async (list: Checklist, className: string) => {
+    shown = className;
+    const known = rosters.get(className);
+    if (known !== undefined || className === '') {
+      list.setOptions(studentChoices(known ?? []));
+      return;
+    }
+    const words = ctx.texts.classStudents;
+    list.setNotice(words.loading, 'busy');
+    try {
+      const answer = await ctx.classStudents(className);
+      rosters.set(className, answer.students);
+      if (shown === className) list.setOptions(studentChoices(answer.students));
+    } catch (error) {
+      if (shown === className)
+        list.setNotice(format(words.failed, { message: errorMessage(error) }), 'error', {
+          label: words.retry,
+          run: () => void showClass(list, className),
+        });
+    }
   };
 
   let company: Checklist;
@@ -167,14 +203,14 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     texts.followUpOwner = text('followUpOwner', false, { list: owners.id }) as HTMLInputElement;
     body.push(owners);
   } else {
-    const classes = ctx.person.classes.map((c) => ({ value: c.name, label: c.name }));
+    const classes = ctx.person.classes.map((name) => ({ value: name, label: name }));
     classSelect = select('className', classes, classes.length ? null : t.choose, true) as HTMLSelectElement;
-    if (ctx.person.classes.some((c) => c.name === ctx.person.className))
-      classSelect.value = ctx.person.className;
-    students = listField('students', true, studentChoices(classSelect.value));
+    if (start && ctx.person.classes.includes(start.className)) classSelect.value = start.className;
+    students = listField('students', true, []);
     const list = students;
     const chosen = classSelect;
-    chosen.addEventListener('change', () => list.setOptions(studentChoices(chosen.value)));
+    void showClass(list, chosen.value);
+    chosen.addEventListener('change', () => void showClass(list, chosen.value));
     company = listField('coTeachers', false, others);
     mode = select('mode', ctx.texts.homeVisitModes, t.choose, true) as HTMLSelectElement;
     texts.family = area('family') as HTMLTextAreaElement;

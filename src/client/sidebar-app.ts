@@ -1,6 +1,7 @@
-// The sidebar page: loads everything in one round trip, lets a person pick themselves, log a record and see progress.
-import { checkRecordInput, type FieldError } from '../core/input-errors';
+// The sidebar page: starts from one round trip, lets a person pick themselves, log a record and see progress.
+import type { FieldError } from '../core/input-errors';
 import { format } from '../core/i18n/messages';
+import { checkRecord } from '../contract/record-check';
 import type { PersonView, SidebarBootstrap } from '../contract/sidebar-payload';
 import { describedBy, h, replaceChildren } from './dom';
 import { progressBox } from './progress-box';
@@ -95,7 +96,7 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
   const save = async (form: RecordForm) => {
     replaceChildren(status);
     status.removeAttribute('data-id');
-    const checked = checkRecordInput(form.values(), t);
+    const checked = checkRecord(form.values(), boot.texts);
     if (!checked.ok) {
       showErrors(form, checked.errors);
       return;
@@ -141,7 +142,13 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
       personArea.appendChild(h('p', { class: 'notice' }, t.noUnits));
       return;
     }
-    const ctx = { texts: boot.texts, today: boot.today, staff: boot.staff, person };
+    const ctx = {
+      texts: boot.texts,
+      today: boot.today,
+      staff: boot.staff,
+      person,
+      classStudents: (className: string) => server.sidebarClassStudents(className),
+    };
     const forms = kinds.map((kind) => recordForm(kind, ctx));
     const choose = (kind: RecordKind) => {
       for (const form of forms) form.element.hidden = form.kind !== kind;

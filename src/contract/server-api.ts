@@ -1,16 +1,18 @@
 // The sidebar's server functions, by name, with their JSON-only argument and result types (checked at compile time).
 import type { RecordInput } from './record-input';
-import type { RememberResult, SaveResult, SidebarBootstrap } from './sidebar-payload';
+import type { ClassStudents, RememberResult, SaveResult, SidebarBootstrap } from './sidebar-payload';
 
 /**
  * Every function the sidebar may call through google.script.run. No index signature: a misspelled
  * name does not compile. src/gas/sidebar.ts implements exactly this interface.
  */
 export interface ServerApi {
-  /** Everything the form needs, in one round trip. */
+  /** Everything the form needs to start, in one round trip (of the students, the start class only). */
   sidebarBootstrap(): SidebarBootstrap;
   /** Remembers who is using the sidebar (per user) and returns that person's view. */
   sidebarRememberPerson(name: string): RememberResult;
+  /** One class's students (name and 学号 only), when the home-visit form moves to another class. */
+  sidebarClassStudents(className: string): ClassStudents;
   /** Checks and appends one visit or home-visit row. */
   sidebarSave(input: RecordInput): SaveResult;
 }
@@ -21,6 +23,7 @@ export type ServerFunction = keyof ServerApi;
 const FUNCTIONS: { readonly [K in ServerFunction]: true } = {
   sidebarBootstrap: true,
   sidebarRememberPerson: true,
+  sidebarClassStudents: true,
   sidebarSave: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunction[];
@@ -40,5 +43,10 @@ const JSON_ONLY: {
   readonly [K in ServerFunction]: IsJson<Parameters<ServerApi[K]>> extends true
     ? IsJson<ReturnType<ServerApi[K]>>
     : false;
-} = { sidebarBootstrap: true, sidebarRememberPerson: true, sidebarSave: true };
+} = {
+  sidebarBootstrap: true,
+  sidebarRememberPerson: true,
+  sidebarClassStudents: true,
+  sidebarSave: true,
+};
 void JSON_ONLY;

@@ -12,6 +12,13 @@ export interface Choice {
 /** The texts the sidebar shows, in the school's language. */
 export interface SidebarTexts {
   sidebar: Messages['sidebar'];
+  /** The home-visit form's student list while another class's students are fetched. */
+  classStudents: {
+    loading: string;
+    /** "… {message}" */
+    failed: string;
+    retry: string;
+  };
   /** Modes of a leader visit. */
   modes: Choice[];
   /** Modes of a home visit. */
@@ -33,8 +40,11 @@ export interface StudentOption {
   name: string;
 }
 
-export interface ClassOption {
-  name: string;
+/** One class's students, as the home-visit form lists them (one class at a time: a school has many). */
+export interface ClassStudents {
+  /** The class as the 学生 sheet names it. */
+  className: string;
+  /** In roster order; empty for a class with no students (or none of that name). */
   students: StudentOption[];
 }
 
@@ -64,8 +74,13 @@ export interface PersonView {
   className: string;
   /** Targets from the person's units' groups, the ones not yet visited this cycle first. */
   targets: TargetOption[];
-  /** Classes with their students (empty unless the person makes home visits). */
-  classes: ClassOption[];
+  /** Every class's name, roster order (empty unless the person makes home visits). */
+  classes: string[];
+  /**
+   * The class the home-visit form starts on (the person's own, else the first) with its students; null
+   * when there is no class. Another class's students are fetched when chosen (ServerApi.sidebarClassStudents).
+   */
+  startClass: ClassStudents | null;
   /** The purposes of the person's leader-visit units (the first is the form's default). */
   purposes: string[];
   progress: ProgressLine[];

@@ -72,7 +72,7 @@ export function runDaily(): void {
   runDailyJob();
 }
 
-/** Sidebar: everything the form needs, in one round trip. */
+/** Sidebar: everything the form needs to start, in one round trip. */
 export function sidebarBootstrap(): ReturnType<typeof sidebarServer.sidebarBootstrap> {
   return sidebarServer.sidebarBootstrap();
 }
@@ -80,6 +80,13 @@ export function sidebarBootstrap(): ReturnType<typeof sidebarServer.sidebarBoots
 /** Sidebar: remembers who is logging (per user). */
 export function sidebarRememberPerson(name: string): ReturnType<typeof sidebarServer.sidebarRememberPerson> {
   return sidebarServer.sidebarRememberPerson(name);
+}
+
+/** Sidebar: one class's students, when the home-visit form moves to another class. */
+export function sidebarClassStudents(
+  className: string,
+): ReturnType<typeof sidebarServer.sidebarClassStudents> {
+  return sidebarServer.sidebarClassStudents(className);
 }
 
 /** Sidebar: saves one visit or home visit. */

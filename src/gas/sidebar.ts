@@ -1,5 +1,11 @@
 // The sidebar's server functions inside Apps Script: the use cases of src/app/sidebar.ts over the Apps Script adapters.
-import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../app/sidebar';
+import {
+  classStudents,
+  rememberPerson,
+  saveRecord,
+  sidebarBootstrap,
+  type SidebarPorts,
+} from '../app/sidebar';
 import type { ServerApi } from '../contract/server-api';
 import { GasLock } from './lock';
 import { GasUser, GasUserStore } from './user';
@@ -20,5 +26,6 @@ function gasPorts(): SidebarPorts {
 export const sidebarServer: ServerApi = {
   sidebarBootstrap: () => sidebarBootstrap(gasPorts()),
   sidebarRememberPerson: (name) => rememberPerson(gasPorts(), name),
+  sidebarClassStudents: (className) => classStudents(gasPorts(), className),
   sidebarSave: (input) => saveRecord(gasPorts(), input),
 };

@@ -1,5 +1,5 @@
 // The sidebar's bootstrap and "remember me" use cases over an in-memory workbook: one JSON-only payload.
-import { PERSON_KEY, rememberPerson, sidebarBootstrap } from '../../src/app/sidebar';
+import { classStudents, PERSON_KEY, rememberPerson, sidebarBootstrap } from '../../src/app/sidebar';
 import { school, visit, homeVisit, STAFF } from '../core/helpers';
 import { ports } from './sidebar-ports';
 
@@ -85,25 +85,17 @@ describe('sidebarBootstrap', () => {
       ['林国栋', true],
     ]);
     expect(person?.targets[0]).toEqual({ name: '黄敏', group: '家委会成员', visited: false });
-    expect(person?.classes).toEqual([
-      {
-        name: '一(1)班',
-        students: [
-          { id: 'S101', name: '王芳' },
-          { id: 'S102', name: '李明' },
-          { id: 'S103', name: '张伟' },
-          { id: 'S104', name: '刘丽' },
-        ],
-      },
-      {
-        name: '一(2)班',
-        students: [
-          { id: 'S201', name: '王芳' },
-          { id: 'S202', name: '陈静' },
-          { id: 'S203', name: '赵磊' },
-        ],
-      },
-    ]);
+    // Every class's name, and the students of the person's own class only (the others are fetched).
+    expect(person?.classes).toEqual(['一(1)班', '一(2)班']);
+    expect(person?.startClass).toEqual({
+      className: '一(1)班',
+      students: [
+        { id: 'S101', name: '王芳' },
+        { id: 'S102', name: '李明' },
+        { id: 'S103', name: '张伟' },
+        { id: 'S104', name: '刘丽' },
+      ],
+    });
     expect(person?.progress.map((l) => [l.unit, l.count, l.minimum, l.status])).toEqual([
       ['校长室', 1, 5, 'behind'],
       ['全体教师', 1, 5, 'behind'],
@@ -131,6 +123,7 @@ describe('sidebarBootstrap', () => {
     expect(payload.person?.name).toBe('王主任');
     expect(payload.person?.canHomeVisit).toBe(false);
     expect(payload.person?.classes).toEqual([]);
+    expect(payload.person?.startClass).toBeNull();
     expect(payload.person?.targets.map((t) => t.name)).toEqual(['吴老师', '郑老师', '冯老师']);
     expect(sidebarBootstrap(ports(sheets(), { email: 'someone@else.cn' })).person).toBeNull();
     // Someone remembered but since made inactive is not offered.
@@ -188,5 +181,38 @@ describe('rememberPerson', () => {
     });
     expect(rememberPerson(p, 42)).toMatchObject({ ok: false });
     expect(p.store.values.size).toBe(0);
+  });
+});
+
+describe('classStudents', () => {
+  test("gives one class's students, name and student ID only, the class found as names are compared", () => {
+    const answer = classStudents(ports(school()), ' 一（2）班 ');
+    expect(answer).toEqual({
+      className: '一(2)班',
+      students: [
+        { id: 'S201', name: '王芳' },
+        { id: 'S202', name: '陈静' },
+        { id: 'S203', name: '赵磊' },
+      ],
+    });
+    expectJsonOnly(answer);
+  });
+
+  test('never carries guardian or contact details', () => {
+    const text = JSON.stringify(classStudents(ports(school()), '一(1)班'));
+    expect(text).toContain('S101');
+    for (const secret of ['13900000001', '王爸爸']) expect(text).not.toContain(secret);
+  });
+
+  test('a class of no students, or no class at all, gives an empty list', () => {
+    expect(classStudents(ports(school()), '九(9)班')).toEqual({ className: '九(9)班', students: [] });
+    expect(classStudents(ports(school()), '')).toEqual({ className: '', students: [] });
+    expect(classStudents(ports(school()), 42)).toEqual({ className: '', students: [] });
+  });
+
+  test('reads 设置 and 学生 only, once each', () => {
+    const p = ports(school());
+    classStudents(p, '一(2)班');
+    expect(p.workbook.calls).toEqual({ sheetNames: 1, read: 2 });
   });
 });

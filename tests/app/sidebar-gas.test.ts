@@ -65,6 +65,24 @@ describe('sidebar entry points in Apps Script', () => {
     expect(server.sidebarBootstrap().person?.name).toBe('王主任');
   });
 
+  test("another class: that class's students only, name and 学号, JSON-only, as main.ts declares it", () => {
+    typeSchool(3);
+    const boot = server.sidebarBootstrap();
+    expect(boot.person?.classes).toEqual(['一(1)班', '一(2)班']);
+    expect(boot.person?.startClass?.className).toBe('一(1)班');
+    const answer = server.sidebarClassStudents('一(2)班');
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(answer);
+    expect(answer).toEqual({
+      className: '一(2)班',
+      students: [
+        { id: 'S201', name: '王芳' },
+        { id: 'S202', name: '陈静' },
+        { id: 'S203', name: '赵磊' },
+      ],
+    });
+    expect(server.sidebarClassStudents('九(9)班').students).toEqual([]);
+  });
+
   test('save: exactly one row, formula-like text kept as text, 进度 refreshed, the lock released', () => {
     typeSchool(2);
     const result = server.sidebarSave(input);
@@ -142,9 +160,11 @@ describe('sidebar entry points in Apps Script', () => {
  * sheets, the user's remembered name (and the email when none is remembered). A save: the same reads, then
  * under the lock one fresh read of its sheet, the append, and 进度 rewritten from the campaign in hand. These
  * are budgets (at most), the same whatever the number of rows; the first save also makes 进度 (a few more).
+ * Another class's students: 设置 and 学生 only.
  */
 const BOOTSTRAP_CALLS = 34;
 const REMEMBER_CALLS = 32;
+const CLASS_CALLS = 16; // 设置 and 学生 only (30 when every table was read)
 const SAVE_BUDGET = { total: 50, underLock: 15 };
 const FIRST_SAVE_BUDGET = { total: 55, underLock: 22 };
 
@@ -183,6 +203,11 @@ describe('Apps Script service calls of the sidebar do not grow with the data', (
 
   test('a save costs the same at 100 and at 10,000 visit rows', () => {
     expect(saves.get(10_000)).toEqual(saves.get(100));
+  });
+
+  test.each([100, 2_000])("another class's students with %i visit rows", (rows) => {
+    const { total } = measure(rows, () => server.sidebarClassStudents('一(2)班'));
+    expect(total).toBe(CLASS_CALLS);
   });
 
   test.each([100, 2_000])('remember me with %i visit rows', (rows) => {

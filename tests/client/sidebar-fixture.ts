@@ -1,7 +1,32 @@
 // A bootstrap payload as the server sends it, for the sidebar page tests.
 import { sidebarTexts } from '../../src/app/sidebar-texts';
-import type { PersonView, SidebarBootstrap } from '../../src/contract/sidebar-payload';
+import type {
+  ClassStudents,
+  PersonView,
+  SidebarBootstrap,
+  StudentOption,
+} from '../../src/contract/sidebar-payload';
 import type { Lang } from '../../src/core/i18n/messages';
+
+/** The school's classes and their students, as the server would answer for each. */
+export function rosters(): Record<string, StudentOption[]> {
+  return {
+    '三(1)班': [
+      { id: 'S301', name: '王芳' },
+      { id: 'S302', name: '李雷' },
+    ],
+    '三(2)班': [
+      { id: 'S311', name: '王芳' },
+      { id: 'S312', name: '韩梅梅' },
+      { id: 'S313', name: '陈晨' },
+    ],
+  };
+}
+
+/** The fake of sidebarClassStudents over a roster (a class of no students gives none). */
+export function classStudents(roster = rosters()): (className: string) => ClassStudents {
+  return (className) => ({ className, students: roster[className] ?? [] });
+}
 
 export function principal(): PersonView {
   return {
@@ -15,23 +40,9 @@ export function principal(): PersonView {
       { name: '吴先生', group: '社会贤达人士', visited: false },
       { name: '郑家长', group: '家委会成员', visited: true },
     ],
-    classes: [
-      {
-        name: '三(1)班',
-        students: [
-          { id: 'S301', name: '王芳' },
-          { id: 'S302', name: '李雷' },
-        ],
-      },
-      {
-        name: '三(2)班',
-        students: [
-          { id: 'S311', name: '王芳' },
-          { id: 'S312', name: '韩梅梅' },
-          { id: 'S313', name: '陈晨' },
-        ],
-      },
-    ],
+    classes: Object.keys(rosters()),
+    // Only the class the home-visit form starts on travels with the person; the others are fetched.
+    startClass: { className: '三(2)班', students: rosters()['三(2)班'] ?? [] },
     purposes: ['倾听社会对学校发展的心声'],
     progress: [
       {

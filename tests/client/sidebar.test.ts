@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startSidebar } from '../../src/client/sidebar-app';
 import { connectServer } from '../../src/client/server';
 import type { SaveResult } from '../../src/contract/sidebar-payload';
-import { bootstrap, principal } from './sidebar-fixture';
+import { bootstrap, classStudents, principal, rosters } from './sidebar-fixture';
 import { fakeScriptRun, settle, type FakeRun, type Handlers } from './fake-script-run';
 
 const page = readFileSync(join(__dirname, '../../html/sidebar.html'), 'utf8');
@@ -188,8 +188,12 @@ describe('sidebar page', () => {
     expect(byId('visit-targets-options').querySelectorAll('input:checked')).toHaveLength(0);
   });
 
-  test('a home visit: students filtered by class, the payload, the saved 编号', async () => {
-    const fake = await mount({ sidebarBootstrap: () => bootstrap(), sidebarSave: () => saved('H-4', 5) });
+  test('a home visit: students by class, another class fetched once, the payload, the saved 编号', async () => {
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarClassStudents: classStudents(),
+      sidebarSave: () => saved('H-4', 5),
+    });
     byId<HTMLInputElement>('kind-homeVisit').click();
     expect(byId('homeVisit-form').hidden).toBe(false);
     expect(byId('visit-form').hidden).toBe(true);
@@ -197,7 +201,22 @@ describe('sidebar page', () => {
     expect(byId<HTMLSelectElement>('homeVisit-className').value).toBe('三(2)班');
     expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '韩梅梅', '陈晨']);
     type('homeVisit-className', '三(1)班');
+    // While the other class's students are on their way, the list says so.
+    expect(optionsOf('homeVisit-students')).toEqual([]);
+    expect(byId('homeVisit-students-notice').textContent).toBe('正在加载该班学生名单…');
+    expect(byId('homeVisit-students').getAttribute('aria-busy')).toBe('true');
+    await settle();
+    expect(byId('homeVisit-students-notice').textContent).toBe('');
+    expect(byId('homeVisit-students').hasAttribute('aria-busy')).toBe(false);
     expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '李雷']);
+    // Back and forth: each class is fetched once.
+    type('homeVisit-className', '三(2)班');
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '韩梅梅', '陈晨']);
+    type('homeVisit-className', '三(1)班');
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '李雷']);
+    expect(fake.calls.filter((c) => c.name === 'sidebarClassStudents').map((c) => c.args)).toEqual([
+      ['三(1)班'],
+    ]);
     tick('homeVisit-students', '李雷');
     tick('homeVisit-coTeachers', '王老师');
     type('homeVisit-mode', 'inPerson');
@@ -227,12 +246,73 @@ describe('sidebar page', () => {
   });
 
   test('two students of one name in a class are told apart by student ID', async () => {
-    const person = principal();
-    person.classes[0]?.students.push({ id: 'S309', name: '王芳' });
-    await mount({ sidebarBootstrap: () => bootstrap({ person }) });
+    const roster = rosters();
+    roster['三(1)班']?.push({ id: 'S309', name: '王芳' });
+    await mount({ sidebarBootstrap: () => bootstrap(), sidebarClassStudents: classStudents(roster) });
     byId<HTMLInputElement>('kind-homeVisit').click();
     type('homeVisit-className', '三(1)班');
+    await settle();
     expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['S301', '李雷', 'S309']);
+  });
+
+  test('a class that cannot be fetched: said in the school language, the form stays usable, retry works', async () => {
+    let down = true;
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarClassStudents: (className) => {
+        if (down) throw new Error('Service unavailable');
+        return classStudents()(className);
+      },
+    });
+    byId<HTMLInputElement>('kind-homeVisit').click();
+    type('homeVisit-className', '三(1)班');
+    await settle();
+    const notice = byId('homeVisit-students-notice');
+    expect(notice.querySelector('.error')?.textContent).toBe('学生名单加载失败：Service unavailable');
+    expect(byId('homeVisit-students').hasAttribute('aria-busy')).toBe(false);
+    expect(byId<HTMLSelectElement>('homeVisit-className').disabled).toBe(false);
+    // Saving now says what is missing, beside the list, and sends nothing.
+    type('homeVisit-mode', 'phone');
+    type('homeVisit-record', '电话家访。');
+    await save('homeVisit');
+    expect(saves(fake)).toHaveLength(0);
+    expect(byId('homeVisit-students-error').textContent).toBe('请至少选择一项学生');
+    expect(document.activeElement).toBe(byId('homeVisit-students-notice-action'));
+    // Try again: the list comes, and what was typed is still there.
+    down = false;
+    byId<HTMLButtonElement>('homeVisit-students-notice-action').click();
+    expect(notice.textContent).toBe('正在加载该班学生名单…');
+    await settle();
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '李雷']);
+    expect(byId<HTMLTextAreaElement>('homeVisit-record').value).toBe('电话家访。');
+  });
+
+  test('an answer for a class no longer chosen does not replace the list', async () => {
+    await mount({ sidebarBootstrap: () => bootstrap(), sidebarClassStudents: classStudents() });
+    byId<HTMLInputElement>('kind-homeVisit').click();
+    type('homeVisit-className', '三(1)班');
+    type('homeVisit-className', '三(2)班'); // before 三(1)班's answer
+    await settle();
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '韩梅梅', '陈晨']);
+    // The late answer was kept: going back needs no second round trip.
+    type('homeVisit-className', '三(1)班');
+    expect(optionsOf('homeVisit-students').map((o) => o.value)).toEqual(['王芳', '李雷']);
+  });
+
+  test('English workbook: the loading and failure lines are English', async () => {
+    await mount({
+      sidebarBootstrap: () => bootstrap({}, 'en'),
+      sidebarClassStudents: () => {
+        throw new Error('Timeout');
+      },
+    });
+    byId<HTMLInputElement>('kind-homeVisit').click();
+    type('homeVisit-className', '三(1)班');
+    expect(byId('homeVisit-students-notice').textContent).toBe('Loading the class list…');
+    await settle();
+    const notice = byId('homeVisit-students-notice');
+    expect(notice.querySelector('.error')?.textContent).toBe('Could not load the class list: Timeout');
+    expect(notice.querySelector('button')?.textContent).toBe('Retry');
   });
 
   test("the server's own verdict is shown next to the field it names", async () => {

@@ -253,6 +253,83 @@ test('logs a home visit by keyboard alone', async () => {
   expect(row?.valid).toBe(true);
 });
 
+test('a leader who teaches moves the home-visit form to another class: its students are fetched then', async () => {
+  const campaign = await campaignOf(playground.workbook);
+  const homeUnit = campaign.units.find((u) => u.homeVisits)?.name ?? '';
+  const both = campaign.staff.find(
+    (s) => s.active && s.className !== '' && s.units.length > 1 && s.units.includes(homeUnit),
+  );
+  if (!both) throw new Error('the sample has no leader who also teaches');
+  const student = campaign.students.find((s) => s.className !== both.className);
+  if (!student) throw new Error('the sample has one class only');
+  const own = campaign.students.find((s) => s.className === both.className);
+
+  const frame = await openSidebar();
+  await frame.locator('#me').selectOption(both.name);
+  await frame.locator('#visit-form').waitFor();
+  await frame.locator('label[for=kind-homeVisit]').click();
+  await frame.locator('#homeVisit-form').waitFor();
+  // The own class came with the person.
+  expect(await frame.locator('#homeVisit-className').inputValue()).toBe(both.className);
+  const names = frame.locator('#homeVisit-students-options .name');
+  expect(await names.allTextContents()).toContain(own?.name);
+
+  // The server fails once: the list says so in Chinese, and the form stays usable.
+  const fetches: string[] = [];
+  await page.route('**/api/run/sidebarClassStudents', (route) => {
+    fetches.push(route.request().postData() ?? '');
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: 'Service unavailable' }),
+    });
+  });
+  await frame.locator('#homeVisit-className').selectOption(student.className);
+  const notice = frame.locator('#homeVisit-students-notice');
+  await notice.locator('.error').waitFor();
+  expect(await notice.locator('.error').textContent()).toBe('学生名单加载失败：Service unavailable');
+  expect(await frame.locator('#homeVisit-className').isEnabled()).toBe(true);
+  await page.unroute('**/api/run/sidebarClassStudents');
+
+  // Retry, the answer held back until the loading line has been seen.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/run/sidebarClassStudents', async (route) => {
+    fetches.push(route.request().postData() ?? '');
+    await held;
+    await route.continue();
+  });
+  await notice.getByRole('button', { name: '重试' }).click();
+  await until(
+    () => notice.textContent(),
+    (text) => text === '正在加载该班学生名单…',
+  );
+  expect(await frame.locator('#homeVisit-students').getAttribute('aria-busy')).toBe('true');
+  release();
+  await frame.locator('#homeVisit-students-options .name', { hasText: student.name }).first().waitFor();
+  await page.unroute('**/api/run/sidebarClassStudents');
+  expect(fetches.map((body) => JSON.parse(body) as unknown)).toEqual([
+    [student.className],
+    [student.className],
+  ]);
+  // Exactly that class's students, in roster order.
+  expect(await names.allTextContents()).toEqual(
+    campaign.students.filter((s) => s.className === student.className).map((s) => s.name),
+  );
+
+  await frame.locator('#homeVisit-students-options label', { hasText: student.name }).first().click();
+  await frame.locator('#homeVisit-mode').selectOption({ label: t.values.modes.phone });
+  await frame.locator('#homeVisit-record').fill('e2e：电话了解另一个班学生的情况');
+  await frame.getByRole('button', { name: t.sidebar.save }).click();
+  const saved = frame.locator('#status[data-id]');
+  await saved.waitFor();
+  const id = (await saved.getAttribute('data-id')) ?? '';
+  expect(id).toMatch(/^H-\d+$/);
+  await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+  const row = (await campaignOf(playground.workbook)).homeVisits.find((v) => v.id === id);
+  expect(row).toMatchObject({ teacher: both.name, className: student.className, mode: 'phone', valid: true });
+});
+
 test('set-up and recompute from the menu: 进度 rewritten, the counts of problems shown', async () => {
   await menu('setUp');
   await until(

@@ -94,5 +94,7 @@ describe('dist/Code.js inside a script context with the fakes', () => {
     });
     expect(saved).toMatchObject({ ok: true, id: 'V-2', row: 3 });
     expect(call('sidebarRememberPerson', '王主任')).toMatchObject({ ok: true });
+    // The other-class fetch is a global too (this workbook has no students yet).
+    expect(call('sidebarClassStudents', '一(2)班')).toEqual({ className: '一(2)班', students: [] });
   });
 });

@@ -1,5 +1,11 @@
 // The sidebar's server functions in the playground: the use cases of src/app/sidebar.ts over the Node adapters.
-import { rememberPerson, saveRecord, sidebarBootstrap, type SidebarPorts } from '../../app/sidebar';
+import {
+  classStudents,
+  rememberPerson,
+  saveRecord,
+  sidebarBootstrap,
+  type SidebarPorts,
+} from '../../app/sidebar';
 import type { Clock, Lock, Store, UserInfo, WorkbookPort } from '../../app/ports';
 import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../../contract/server-api';
 
@@ -12,6 +18,7 @@ export function sidebarServer(
   return {
     sidebarBootstrap: () => sidebarBootstrap(sidebarPorts),
     sidebarRememberPerson: (name) => rememberPerson(sidebarPorts, name),
+    sidebarClassStudents: (className) => classStudents(sidebarPorts, className),
     sidebarSave: (input) => saveRecord(sidebarPorts, input),
   };
 }
