@@ -157,18 +157,19 @@ export function readSheetGrid(zip: ZipArchive, part: string, context: SheetConte
   let width = 0;
   rows.forEach((row, r) => {
     let used = 0;
-    row.forEach((value, c) => {
-      if (value !== undefined) used = c + 1;
+    row.forEach((_, c) => {
+      used = c + 1;
     });
     if (used > 0) lastRow = r + 1;
-    width = Math.max(width, used);
+    if (used > width) width = used;
   });
+  // The parsed rows become the grid's rows, holes filled with null, so no second copy is made.
   const grid: Grid = new Array<Cell[]>(lastRow);
   for (let r = 0; r < lastRow; r++) {
-    const source = rows[r];
-    const out = new Array<Cell>(width);
-    for (let c = 0; c < width; c++) out[c] = source?.[c] ?? null;
-    grid[r] = out;
+    const row = rows[r] ?? [];
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = null;
+    row.length = width;
+    grid[r] = row;
   }
   return grid;
 }
