@@ -3,11 +3,13 @@ import { format, texts } from '../../core/i18n/messages';
 import type { Campaign } from '../../core/model';
 import type { IsoDate } from '../../core/dates';
 import { WorkbookSession } from '../../app/session';
+import type { WorkbookPort } from '../../app/ports';
+import { openXlsxValues } from '../xlsx-values/values-workbook';
 import { openXlsx, WorkbookFileError, type OpenOptions, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
 
-export interface OpenedCampaign {
-  workbook: XlsxWorkbook;
+export interface OpenedCampaign<W extends WorkbookPort = WorkbookPort> {
+  workbook: W;
   /** The session every use case of the command runs on (the workbook read once, the campaign loaded once). */
   session: WorkbookSession;
   campaign: Campaign;
@@ -15,10 +17,17 @@ export interface OpenedCampaign {
   today: IsoDate;
 }
 
-/** Opens the file; a command that writes the workbook back must not ask for `readOnly`. */
-export async function openWorkbookFile(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
+/**
+ * Opens the file. Read-only, only the cell values are read (xlsx-values: a fraction of exceljs's time and
+ * memory) and the workbook cannot be changed; a command that writes the workbook back must not ask for
+ * `readOnly`, and gets the whole workbook (exceljs).
+ */
+export async function openWorkbookFile(file: string, options: { readOnly: true }): Promise<WorkbookPort>;
+export async function openWorkbookFile(file: string, options?: { readOnly?: false }): Promise<XlsxWorkbook>;
+export async function openWorkbookFile(file: string, options?: OpenOptions): Promise<WorkbookPort>;
+export async function openWorkbookFile(file: string, options: OpenOptions = {}): Promise<WorkbookPort> {
   try {
-    return await openXlsx(file, options);
+    return options.readOnly === true ? await openXlsxValues(file) : await openXlsx(file, options);
   } catch (error) {
     if (!(error instanceof WorkbookFileError)) throw error;
     const cli = texts(DEFAULT_LANG).cli;

@@ -4,7 +4,7 @@ import { format, texts } from '../../core/i18n/messages';
 import type { Lock } from '../../app/ports';
 import { runReminders } from '../../app/remind';
 import { OutboxMailer, outboxDirOf, quotaFromEnv } from '../outbox';
-import { saveXlsx } from '../xlsx-workbook';
+import { saveXlsx, XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, type CliCommand } from './command';
 import { openCampaign } from './open-campaign';
 
@@ -81,7 +81,11 @@ async function remind(
   const lock = new FileLock(`${file}.lock`, () => new CliError(t.busy, 2));
   const result = runReminders(session, { mailer, lock, clock: { now: io.now } }, { dryRun });
   const logged = result.plan.send.length + result.plan.defer.length + result.plan.noEmail.length > 0;
-  if (!dryRun && logged) await saveXlsx(workbook, file);
+  if (!dryRun && logged) {
+    // Opened whole (not read-only), so exceljs's workbook: the only kind that can be saved.
+    if (!(workbook instanceof XlsxWorkbook)) throw new Error('the workbook was opened read-only');
+    await saveXlsx(workbook, file);
+  }
   if (values.json === true) {
     io.out(
       JSON.stringify({ today: result.today, messages: result.messages, deferred: result.deferred }, null, 2),
