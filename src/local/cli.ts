@@ -1,6 +1,7 @@
 // The `visit-ledger` command line: picks the command from a table, parses its options, maps failures to exit codes.
 import { parseArgs } from 'node:util';
-import { format, texts, type Messages } from '../core/i18n/messages';
+import { version } from '../../package.json';
+import { format, texts, type Lang, type Messages } from '../core/i18n/messages';
 import { CliError, DEFAULT_LANG, type CliCommand, type CliIo } from './commands/command';
 import { initCommand } from './commands/init';
 import { validateCommand } from './commands/validate';
@@ -21,7 +22,22 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   now: () => new Date(),
+  env: process.env,
 };
+
+/** The language of help before a workbook is read: the locale's (LC_ALL, LC_MESSAGES, LANG), Chinese by default. */
+export function localeLang(env: Readonly<Record<string, string | undefined>> = {}): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en/i.test(locale) ? 'en' : 'zh';
+}
+
+/** One command's line of the usage text ('validate FILE [--today YYYY-MM-DD] [--json]'). */
+function commandLine(t: Messages, name: string): string {
+  const line = t.cli.usage.split('\n').find((l) => l.trim().startsWith(`${name} `));
+  return (line ?? name).trim();
+}
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** Runs the command line on its arguments (without node and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -32,13 +48,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 2;
   };
   const [name, ...rest] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') {
-    io.out(t.cli.usage);
+  const help = texts(localeLang(io.env));
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(version);
+    return 0;
+  }
+  if (name !== undefined && (isHelp(name) || name === 'help')) {
+    io.out(help.cli.usage);
     return 0;
   }
   if (name === undefined) return usage(t.cliText.fileRequired);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) return usage(format(t.cli.unknownCommand, { command: name }));
+  if (rest.some(isHelp)) {
+    io.out(format(help.cliText.commandUsage, { line: commandLine(help, name) }));
+    return 0;
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });

@@ -289,6 +289,17 @@ export const en: Messages = {
     langHint: 'expected zh or en',
     writeFailed: 'Cannot write {file}: {reason}',
     listSeparator: ', ',
+    notice: 'Notice',
+    noSuchMonth: 'There is no such month: {value} (months are 01–12)',
+    noSuchDate: 'There is no such day: {value}',
+    commandUsage: 'Usage: visit-ledger {line}',
+    otherKind:
+      '{file} is {kind} file, not an .xlsx workbook: open it in Excel or LibreOffice and save it as .xlsx (Excel workbook), then try again',
+    kinds: {
+      ods: 'an OpenDocument spreadsheet (.ods)',
+      xls: 'an old Excel (.xls)',
+      csv: 'a CSV text (.csv)',
+    },
   },
   defaults: {
     schoolName: 'Miaoqiao Primary School',

@@ -269,6 +269,13 @@ export const zh = {
     langHint: '应为 zh 或 en',
     writeFailed: '无法写入 {file}：{reason}',
     listSeparator: '、',
+    notice: '提示',
+    noSuchMonth: '没有这个月份：{value}（月份应为 01–12）',
+    noSuchDate: '没有这一天：{value}',
+    commandUsage: '用法：visit-ledger {line}',
+    otherKind:
+      '{file} 是{kind}文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再试',
+    kinds: { ods: 'OpenDocument 表格（.ods）', xls: '旧版 Excel（.xls）', csv: 'CSV 文本（.csv）' },
   },
   defaults: {
     schoolName: '庙桥小学',

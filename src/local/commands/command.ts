@@ -8,6 +8,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   now(): Date;
+  /** The environment (LANG picks the language of help); tests may leave it out. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export type OptionValues = Record<string, string | boolean | undefined>;
@@ -43,7 +45,12 @@ export function todayOption(values: OptionValues, lang: Lang = DEFAULT_LANG): st
   const today = values.today;
   if (today === undefined) return undefined;
   if (typeof today !== 'string' || !isIsoDate(today)) {
-    throw usageError(lang, `--today ${String(today)}`, texts(lang).cliText.dateHint);
+    const t = texts(lang).cliText;
+    // The right form for a day that does not exist (2027-02-30) says so, rather than asking for the form.
+    const hint = /^\d{4}-\d{2}-\d{2}$/.test(String(today))
+      ? format(t.noSuchDate, { value: String(today) })
+      : t.dateHint;
+    throw usageError(lang, `--today ${String(today)}`, hint);
   }
   return today;
 }
@@ -53,7 +60,11 @@ export function monthOption(values: OptionValues, lang: Lang = DEFAULT_LANG): st
   const month = values.month;
   if (month === undefined) return undefined;
   if (typeof month !== 'string' || !isIsoMonth(month)) {
-    throw usageError(lang, `--month ${String(month)}`, texts(lang).cliText.monthHint);
+    const t = texts(lang).cliText;
+    const hint = /^\d{4}-\d{2}$/.test(String(month))
+      ? format(t.noSuchMonth, { value: String(month) })
+      : t.monthHint;
+    throw usageError(lang, `--month ${String(month)}`, hint);
   }
   return month;
 }

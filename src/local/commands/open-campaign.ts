@@ -4,6 +4,7 @@ import type { Campaign } from '../../core/model';
 import type { IsoDate } from '../../core/dates';
 import { WorkbookSession } from '../../app/session';
 import type { WorkbookPort } from '../../app/ports';
+import { otherKindOf } from '../file-kind';
 import { openXlsxValues } from '../xlsx-values/values-workbook';
 import { openXlsx, WorkbookFileError, type OpenOptions, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
@@ -30,6 +31,11 @@ export async function openWorkbookFile(file: string, options: OpenOptions = {}):
     return options.readOnly === true ? await openXlsxValues(file) : await openXlsx(file, options);
   } catch (error) {
     if (!(error instanceof WorkbookFileError)) throw error;
+    const kind = error.problem === 'missing' ? undefined : otherKindOf(file);
+    if (kind !== undefined) {
+      const t = texts(DEFAULT_LANG).cliText;
+      throw new CliError(format(t.otherKind, { file, kind: t.kinds[kind] }), 2);
+    }
     const cli = texts(DEFAULT_LANG).cli;
     const template =
       error.problem === 'missing'

@@ -5,26 +5,29 @@ import type { Campaign, Problem } from '../../core/model';
 import type { CliCommand } from './command';
 import { openCampaign } from './open-campaign';
 
-/** Every problem to report: row problems, then unrecognised columns (harmless, but said). */
+/** Every problem to report: the columns the school added first (harmless, but said), then the row problems. */
 export function reportedProblems(campaign: Campaign): Problem[] {
-  return problemsOf(campaign, [...campaign.findings, ...campaign.notices]);
+  return problemsOf(campaign, [...campaign.notices, ...campaign.findings]);
 }
 
-/** One problem as a line: severity, then sheet!row column, then the message. */
+/** One problem as a line: severity (a column the school added is a notice), then sheet!row column, the message. */
 export function problemLine(problem: Problem, lang: Lang): string {
   const t = texts(lang);
+  const severity = problem.code === 'COLUMN_UNKNOWN' ? t.cliText.notice : t.severity[problem.severity];
   const where = problem.row > 0 ? `${problem.sheet}!${problem.row}` : problem.sheet;
   const place = problem.column === '' ? where : `${where} ${problem.column}`;
   return format(t.cliText.problemLine, {
-    severity: t.severity[problem.severity],
+    severity,
     place,
     message: problem.message,
   });
 }
 
+/** The count line: errors and warnings of the rows (the notices of added columns are not problems of a row). */
 export function problemsSummary(problems: readonly Problem[], lang: Lang): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return format(texts(lang).cli.problemsSummary, { errors, warnings: problems.length - errors });
+  const counted = problems.filter((p) => p.code !== 'COLUMN_UNKNOWN');
+  const errors = counted.filter((p) => p.severity === 'error').length;
+  return format(texts(lang).cli.problemsSummary, { errors, warnings: counted.length - errors });
 }
 
 export const validateCommand: CliCommand = {
