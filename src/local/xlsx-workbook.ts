@@ -191,10 +191,10 @@ export interface OpenOptions {
 }
 
 /**
- * Opens an .xlsx file read into memory. Throws a WorkbookFileError when the file is missing, is not
- * an .xlsx workbook, or holds no sheet. The file itself is only read.
+ * The bytes of a workbook file, for either reader: a WorkbookFileError when it is missing, no file, cannot
+ * be read, or is empty. The file itself is only read.
  */
-export async function openXlsx(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -208,6 +208,15 @@ export async function openXlsx(file: string, options: OpenOptions = {}): Promise
     throw new WorkbookFileError('notXlsx', file, `${file} cannot be read: ${(error as Error).message}`);
   }
   if (bytes.length === 0) throw new WorkbookFileError('empty', file, `${file} is empty`);
+  return bytes;
+}
+
+/**
+ * Opens an .xlsx file read into memory. Throws a WorkbookFileError when the file is missing, is not
+ * an .xlsx workbook, or holds no sheet. The file itself is only read.
+ */
+export async function openXlsx(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
+  const bytes = await readWorkbookBytes(file);
   const book = new ExcelJS.Workbook();
   try {
     const ignoreNodes = options.readOnly === true ? ['dataValidations', 'conditionalFormatting'] : [];

@@ -1,8 +1,7 @@
 // A read-only WorkbookPort over an .xlsx file's cell values (fflate + saxes), for the commands that only read.
-import { promises as fs } from 'node:fs';
 import type { SheetFormat, WorkbookPort } from '../../app/ports';
 import type { Cell, Grid } from '../../core/grid';
-import { WorkbookFileError } from '../xlsx-workbook';
+import { readWorkbookBytes, WorkbookFileError } from '../xlsx-workbook';
 import {
   isType,
   readDateStyles,
@@ -99,19 +98,7 @@ export class XlsxValuesWorkbook implements WorkbookPort {
  * file (missing, not an .xlsx workbook, no sheet), with the same messages; the file itself is only read.
  */
 export async function openXlsxValues(file: string): Promise<XlsxValuesWorkbook> {
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new WorkbookFileError('notXlsx', file, `${file} is not a file`);
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new WorkbookFileError('missing', file, `${file} not found`);
-    throw new WorkbookFileError('notXlsx', file, `${file} cannot be read: ${(error as Error).message}`);
-  }
-  if (bytes.length === 0) throw new WorkbookFileError('empty', file, `${file} is empty`);
+  const bytes = await readWorkbookBytes(file);
   let workbook: XlsxValuesWorkbook;
   try {
     workbook = XlsxValuesWorkbook.fromBytes(bytes);
