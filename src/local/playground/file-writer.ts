@@ -73,7 +73,9 @@ export class FileWriter {
     this.firstUnsaved ??= Date.now();
     this.post({ type: 'ops', ops });
     this.options.onState?.(this.state());
-    this.schedule(this.quietMs);
+    // While a write is failing, the retry's wait stands; otherwise the quiet spell starts again.
+    if (this.failure === undefined) this.schedule(this.quietMs);
+    else if (this.timer === undefined && !this.writing) this.retryLater();
   }
 
   /** Writes every change now (after the write in progress) and resolves once the file holds them; rejects if that write fails. */
@@ -103,11 +105,13 @@ export class FileWriter {
     }
   }
 
-  private schedule(delay: number): void {
+  /** The next write in `delay` ms; a quiet spell is cut short at maxDelayMs after the first unsaved change (a retry is not). */
+  private schedule(delay: number, retry = false): void {
     this.cancelTimer();
     if (this.closed) return;
     const latest = (this.firstUnsaved ?? Date.now()) + this.maxDelayMs - Date.now();
-    this.timer = setTimeout(() => void this.tick(), Math.max(0, Math.min(delay, latest)));
+    const wait = retry ? delay : Math.max(0, Math.min(delay, latest));
+    this.timer = setTimeout(() => void this.tick(), wait);
     this.timer.unref?.();
   }
 
@@ -116,31 +120,39 @@ export class FileWriter {
     this.timer = undefined;
   }
 
-  /** The timer's write: one at a time; a failure schedules the next try, changes since schedule the next write. */
+  /** The timer's write: one at a time; changes made meanwhile get the next write. */
   private async tick(): Promise<void> {
     this.timer = undefined;
     if (this.writing || this.unsaved.length === 0) return;
     const error = await this.write();
-    if (error !== undefined) {
-      this.schedule(this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 30_000);
-    } else if (this.unsaved.length > 0) this.schedule(this.quietMs);
+    if (error === undefined && this.unsaved.length > 0) this.schedule(this.quietMs);
   }
 
-  /** Asks the worker to write everything sent so far; resolves to the error, or undefined once written. */
+  /**
+   * Asks the worker to write everything sent so far; resolves to the error, or undefined once written. A
+   * failed write (whoever asked for it) is tried again later, waiting longer each time.
+   */
   private write(): Promise<string | undefined> {
     const seq = this.seq;
     let settle!: (error?: string) => void;
     const done = new Promise<void>((resolve, reject) => {
       settle = (error) => (error === undefined ? resolve() : reject(new Error(error)));
     });
-    const writing = { seq, done, settle };
-    this.writing = writing;
+    this.writing = { seq, done, settle };
     this.post({ type: 'write', seq });
     return done.then(
       () => undefined,
-      (error: Error) => error.message,
+      (error: Error) => {
+        this.retryLater();
+        return error.message;
+      },
     );
+  }
+
+  private retryLater(): void {
+    if (this.closed || this.unsaved.length === 0) return;
+    this.schedule(this.retryMs, true);
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
   }
 
   /** Sends to the worker; a new worker (the first, or after one was lost) is first sent every unsaved change. */
@@ -174,7 +186,7 @@ export class FileWriter {
     const writing = this.writing;
     this.writing = undefined;
     writing?.settle(reason);
-    if (!writing && this.unsaved.length > 0) this.schedule(this.retryMs);
+    if (!writing) this.retryLater();
   }
 
   private onMessage(message: FromWriter): void {
