@@ -61,9 +61,19 @@ export interface PlaygroundTexts {
   /** Accessible names of the menu bar and of the sheet tabs. */
   menuBar: string;
   sheetTabs: string;
+  /** The daily job's menu item, its question (which day) and the day it offers (today, YYYY-MM-DD). */
+  dailyJob: string;
+  dayPrompt: string;
 }
 
-/** Everything the page shows, sent whole after each change (the workbooks are small). */
+/** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */
+export type FileState =
+  | { state: 'saved' }
+  | { state: 'pending' }
+  /** The last write failed and is retried; `message` says why, in the school's language. */
+  | { state: 'failed'; message: string };
+
+/** Everything the page shows: sent whole once, when the page loads (GET /api/book). */
 export interface BookView {
   workbook: string;
   /** Today in the school's time zone. */
@@ -72,6 +82,45 @@ export interface BookView {
   texts: PlaygroundTexts;
   sheets: SheetView[];
   outbox: OutboxMessage[];
+  file: FileState;
+}
+
+/** Some rows of a sheet as they now stand: display text and looks, as in SheetView. */
+export interface RowView {
+  /** 1-based row number. */
+  row: number;
+  /** Display text of the row's cells, as wide as the sheet's used range ([] for a row now empty). */
+  cells: string[];
+  /** Every style of the row (the row's earlier styles are replaced by these). */
+  styles: CellStyle[];
+}
+
+/** The rows of one sheet that a change wrote (the edited row, the 校验/编号 cells, an appended row). */
+export interface SheetPatch {
+  name: string;
+  /** The used range's row count after the change: rows beyond it are gone, rows up to it exist. */
+  rowCount: number;
+  rows: RowView[];
+}
+
+/**
+ * What a change did to the book, instead of the whole book: the sheets it rewrote (进度, a 月报, a sheet
+ * set-up made) whole, the rows it wrote in the others, the tab order, and the outbox when mail was sent.
+ * The page applies it to the book it holds; JSON only.
+ */
+export interface BookPatch {
+  today: string;
+  lang: 'zh' | 'en';
+  texts: PlaygroundTexts;
+  /** Every sheet's name, in tab order (a name missing from it was deleted). */
+  sheetNames: string[];
+  /** Sheets sent whole: made or replaced by the change, or with more rows changed than a patch is worth. */
+  sheets: SheetView[];
+  /** Rows changed in the other sheets. */
+  patches: SheetPatch[];
+  /** The whole outbox, when the change may have put mail in it. */
+  outbox?: OutboxMessage[];
+  file: FileState;
 }
 
 /** A cell typed into the grid: 1-based row, 0-based column, the text as typed. */
@@ -82,17 +131,19 @@ export interface EditRequest {
   text: string;
 }
 
-export type MenuAction = 'setUp' | 'recompute' | 'report' | 'remindPreview' | 'remindSend' | 'help';
+export type MenuAction = 'setUp' | 'recompute' | 'report' | 'remindPreview' | 'remindSend' | 'daily' | 'help';
 
 export interface MenuRequest {
   action: MenuAction;
   /** For report: the month as typed (YYYY-MM, 2027/3, 2027年3月); empty for last month. */
   month?: string;
+  /** For daily: the day to run the daily job for, as typed (2027-05-01, 2027/5/1); empty for today. */
+  day?: string;
 }
 
-/** What a menu action or edit answers: the new book, a line to show, and the sheet to bring forward. */
+/** What a menu action or edit answers: what changed in the book, a line to show, the sheet to bring forward. */
 export interface ActionResult {
-  book: BookView;
+  patch: BookPatch;
   message?: string;
   /** The sheet (or the outbox) to show after the action. */
   show?: string;
@@ -100,5 +151,24 @@ export interface ActionResult {
   dialog?: { title: string; text: string; mails?: { to: string; subject: string; text: string }[] };
 }
 
-/** google.script.run over HTTP: the answer of one server function, or its error message. */
-export type RunResult = { ok: true; value: unknown } | { ok: false; error: string };
+/**
+ * google.script.run over HTTP: the answer of one server function, or its error message; with what the call
+ * changed in the book (a sidebar save: the appended row, its 编号, 进度), for the page around the sidebar.
+ */
+export type RunResult = ({ ok: true; value: unknown } | { ok: false; error: string }) & { patch?: BookPatch };
+
+/** The `#sheet=NAME` link the daily job's report email carries (the playground opens that tab). */
+export function sheetLink(sheet: string): string {
+  return `#sheet=${encodeURIComponent(sheet)}`;
+}
+
+/** The sheet a `#sheet=NAME` location hash names, if any. */
+export function sheetOfLink(hash: string): string | undefined {
+  const m = /^#sheet=(.*)$/.exec(hash);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1] ?? '');
+  } catch {
+    return undefined;
+  }
+}

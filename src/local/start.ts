@@ -1,6 +1,8 @@
 // `npm start`: the local playground on http://localhost:8080 (PORT overrides), backed by .local/workbook.xlsx or --workbook.
 import * as path from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { format, texts, type Lang } from '../core/i18n/messages';
+import { runFileWriter, WRITER_ROLE } from './playground/file-writer';
 import { OptionError, parseOptions } from './playground/options';
 import { StartError, startPlayground, type RunningPlayground } from './playground/run';
 
@@ -53,7 +55,7 @@ export async function start(
   }
 }
 
-/** Ctrl-C (SIGINT) or SIGTERM: stop taking requests, finish the write in progress, exit 0. */
+/** Ctrl-C (SIGINT) or SIGTERM: stop taking requests, write every change not yet in the file, exit 0 (1 if that write fails). */
 function stopOnSignals(running: RunningPlayground, io: StartIo): void {
   const t = texts(running.lang).playground;
   let stopping = false;
@@ -76,7 +78,10 @@ function stopOnSignals(running: RunningPlayground, io: StartIo): void {
   process.on('SIGTERM', stop);
 }
 
-if (typeof require !== 'undefined' && require.main === module) {
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === WRITER_ROLE) {
+  // The playground's file writer (src/local/playground/file-writer.ts) runs in a worker thread of this script.
+  runFileWriter();
+} else if (typeof require !== 'undefined' && require.main === module) {
   void start(process.argv.slice(2)).then((result) => {
     if (typeof result === 'number') process.exit(result);
     stopOnSignals(result, processIo);

@@ -79,6 +79,15 @@ export async function campaignOf(file: string): Promise<Campaign> {
   return loadCampaign(readSheets(await openXlsx(file)), TODAY);
 }
 
+/**
+ * The campaign as the file holds it once every change so far is written: the playground writes its file in
+ * the background after a quiet spell, and idle() writes now and waits.
+ */
+export async function savedCampaign(playground: TestPlayground): Promise<Campaign> {
+  await playground.running.session.idle();
+  return campaignOf(playground.workbook);
+}
+
 /** Reads until the value passes the check (or fails with the last value seen after `timeout` ms). */
 export async function until<T>(
   read: () => T | Promise<T>,

@@ -10,6 +10,8 @@ import { format, texts } from '../../src/core/i18n/messages';
 import { newWorkbook } from '../../src/local/commands/init';
 import { FileStore, localUser, playgroundClock, ProcessLock } from '../../src/local/playground/adapters';
 import { PlaygroundSession } from '../../src/local/playground/session';
+import { FileWriter } from '../../src/local/playground/file-writer';
+import { TrackedWorkbook } from '../../src/local/playground/tracked-workbook';
 
 const t = texts('zh');
 
@@ -78,8 +80,9 @@ test('the words of the page follow the workbook language: labels, the workbook l
   try {
     for (const lang of ['zh', 'en'] as const) {
       const file = join(dir, `${lang}.xlsx`);
+      const workbook = new TrackedWorkbook(newWorkbook(lang, '2027-01-12', false));
       const session = new PlaygroundSession(
-        newWorkbook(lang, '2027-01-12', false),
+        workbook,
         file,
         join(dir, 'outbox'),
         {
@@ -88,6 +91,9 @@ test('the words of the page follow the workbook language: labels, the workbook l
           user: localUser(''),
           clock: playgroundClock('2027-01-12'),
         },
+        // Nothing is changed here, so the writer never starts its worker.
+        new FileWriter(file, 'unused.js'),
+        () => Promise.resolve(workbook),
       );
       const p = texts(lang).playground;
       expect(session.view().texts).toMatchObject({
@@ -97,6 +103,8 @@ test('the words of the page follow the workbook language: labels, the workbook l
         workbookLine: format(p.usingWorkbook, { file }),
         monthPrompt: format(texts(lang).remind.reportPrompt, { month: '2026-12' }),
         lastMonth: '2026-12',
+        dailyJob: p.dailyJob,
+        dayPrompt: format(p.dayPrompt, { today: '2027-01-12' }),
       });
     }
     expect(texts('zh').playground.usingWorkbook).toContain('：');

@@ -1,9 +1,11 @@
 // End to end in Chromium: the playground page, the real sidebar in its panel, edits, menu actions, all over the .xlsx.
 import type { FrameLocator, Page } from 'playwright-core';
 import { format, texts } from '../../src/core/i18n/messages';
+import type { ActionResult } from '../../src/contract/playground-protocol';
 import { launchChromium, type Browser } from './browser';
 import {
   campaignOf,
+  savedCampaign,
   openPlayground,
   sheetText,
   startTestPlayground,
@@ -68,6 +70,7 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
     t.remind.menu.report,
     t.remind.menu.preview,
     t.playground.sendReminders,
+    t.playground.dailyJob,
     t.menu.help,
   ]);
   await page.keyboard.press('Escape');
@@ -94,7 +97,7 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
 });
 
 test('logs a leader visit through the sidebar: suggestions, an error next to the field, then the saved 编号', async () => {
-  const campaign = await campaignOf(playground.workbook);
+  const campaign = await savedCampaign(playground);
   const leaderUnit = campaign.units.find((u) => !u.homeVisits);
   const leader = campaign.staff.find((s) => s.active && s.units.includes(leaderUnit?.name ?? ''));
   if (!leader || !leaderUnit) throw new Error('the sample has no leader');
@@ -141,7 +144,7 @@ test('logs a leader visit through the sidebar: suggestions, an error next to the
   const statusAfter = await sheetText(page, t.sheets.status);
   expect(Number(rowWith(statusAfter, leader.name, leaderUnit.name)?.[2])).toBe(countBefore + 1);
   // And it is in the file, not only on the page.
-  const stored = (await campaignOf(playground.workbook)).visits.find((v) => v.id === id);
+  const stored = (await savedCampaign(playground)).visits.find((v) => v.id === id);
   expect(stored?.visitor).toBe(leader.name);
 });
 
@@ -170,7 +173,7 @@ test('a bad date typed into a cell gets its 校验 message, and the typed text i
 });
 
 test('logs a home visit by keyboard alone', async () => {
-  const campaign = await campaignOf(playground.workbook);
+  const campaign = await savedCampaign(playground);
   const homeUnit = campaign.units.find((u) => u.homeVisits)?.name ?? '';
   const teacher = campaign.staff.find(
     (s) => s.active && s.className !== '' && s.units.length === 1 && s.units[0] === homeUnit,
@@ -241,7 +244,7 @@ test('logs a home visit by keyboard alone', async () => {
   await saved.waitFor();
   const id = (await saved.getAttribute('data-id')) ?? '';
   expect(id).toMatch(/^H-\d+$/);
-  const after = await campaignOf(playground.workbook);
+  const after = await savedCampaign(playground);
   expect(after.homeVisits.length).toBe(homeVisitsBefore + 1);
   const row = after.homeVisits.find((v) => v.id === id);
   expect(row).toMatchObject({
@@ -340,7 +343,7 @@ test('set-up and recompute from the menu: 进度 rewritten, the counts of proble
   expect(await page.locator('#status').textContent()).toBe(
     format(t.menu.setUpDone, { created: 0, columns: 0 }),
   );
-  const before = (await campaignOf(playground.workbook)).findings.length;
+  const before = (await savedCampaign(playground)).findings.length;
   await menu('recompute');
   const statusTab = page.getByRole('tab', { name: t.sheets.status, exact: true });
   await until(
@@ -422,6 +425,34 @@ test('previews the reminders, then sends them to the outbox tab', async () => {
   await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
   expect(await outboxTab.textContent()).toBe(`${t.playground.outbox} (${previewed})`);
   expect(await page.locator('#status').textContent()).toBe(format(t.playground.sentNone, { dir }));
+});
+
+test('an edit is answered with the rows it changed, not the book, and reaches the file after a quiet spell', async () => {
+  const grid = await sheetText(page, t.sheets.visits);
+  const header = grid[0] ?? [];
+  const purpose = header.indexOf(t.columns.visits.purpose);
+  const check = header.indexOf(t.columns.visits.check);
+  const row = 3;
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/edit'));
+  await page.click(`td[data-r="${row}"][data-c="${purpose}"]`);
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('后台写入的走访目的');
+  await page.keyboard.press('Enter');
+  const body = (await (await answer).json()) as ActionResult;
+  expect(Object.keys(body)).not.toContain('book');
+  expect(body.patch.sheets.map((s) => s.name)).not.toContain(t.sheets.visits);
+  const patched = body.patch.patches.find((p) => p.name === t.sheets.visits);
+  expect(patched?.rows.map((r) => r.row)).toEqual([row]);
+  expect(patched?.rows[0]?.cells[purpose]).toBe('后台写入的走访目的');
+  expect(patched?.rows[0]?.cells[check]).not.toBe('');
+  // The page drew the row from the patch.
+  await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+  expect(await page.textContent(`td[data-r="${row}"][data-c="${purpose}"]`)).toBe('后台写入的走访目的');
+  // Nobody asks for the write: it happens by itself once the edits stop.
+  await page.waitForSelector('body[data-file="saved"]', { timeout: 60_000 });
+  const stored = await campaignOf(playground.workbook);
+  expect(stored.visits.find((v) => v.row === row)?.purpose).toBe('后台写入的走访目的');
 });
 
 test('edits are in the .xlsx: after a restart the page shows them', async () => {

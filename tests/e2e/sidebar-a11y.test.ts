@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { texts } from '../../src/core/i18n/messages';
 import { launchChromium, type Browser } from './browser';
 import {
-  campaignOf,
+  savedCampaign,
   openPlayground,
   ROOT,
   startTestPlayground,
@@ -36,7 +36,7 @@ beforeAll(async () => {
   if (!found) throw new Error('no sidebar frame');
   frame = found;
   // A leader who is also a teacher: both forms, the kind switch, targets and students.
-  const campaign = await campaignOf(playground.workbook);
+  const campaign = await savedCampaign(playground);
   const homeUnit = campaign.units.find((u) => u.homeVisits)?.name;
   const both = campaign.staff.find((s) => s.active && s.units.length > 1 && s.units.includes(homeUnit ?? ''));
   if (!both) throw new Error('the sample has no leader who also teaches');

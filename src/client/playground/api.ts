@@ -3,6 +3,7 @@ import type {
   ActionResult,
   BookView,
   EditRequest,
+  FileState,
   MenuRequest,
   RunResult,
 } from '../../contract/playground-protocol';
@@ -22,6 +23,7 @@ async function request<T>(path: string, body?: unknown): Promise<T> {
 
 export const api = {
   book: () => request<BookView>('/api/book'),
+  file: () => request<FileState>('/api/file'),
   edit: (edit: EditRequest) => request<ActionResult>('/api/edit', edit),
   menu: (menu: MenuRequest) => request<ActionResult>('/api/menu', menu),
   run: (name: string, args: unknown[]) => request<RunResult>(`/api/run/${name}`, args),

@@ -27,6 +27,8 @@ export class SheetGrid {
   private table: HTMLTableElement | undefined;
   private editor: HTMLInputElement | undefined;
   private pending: SheetView | undefined;
+  /** The grid's rows by row number (1-based). */
+  private trs: HTMLTableRowElement[] = [];
 
   constructor(
     private readonly scroller: HTMLElement,
@@ -90,41 +92,11 @@ export class SheetGrid {
       letters.appendChild(h('th', { scope: 'col', 'aria-hidden': 'true' }, columnLetter(c)));
     const thead = h('thead', {}, letters);
     const tbody = h('tbody');
+    this.trs = [];
     for (let r = 1; r <= this.rows; r++) {
-      const tr = h('tr', { 'aria-rowindex': r }, h('th', { scope: 'row', class: 'rownum' }, String(r)));
-      for (let c = 0; c < this.cols; c++) {
-        const line = view.cells[r - 1] ?? [];
-        const text = line[c] ?? '';
-        const style = styles.get(`${r}:${c}`);
-        // As in Sheets, text runs on over the empty cells to its right.
-        let room = 0;
-        for (let n = c + 1; n < this.cols && (line[n] ?? '') === ''; n++) room += view.widths[n] ?? 100;
-        const spill = text !== '' && room > 0;
-        const td = h(
-          'td',
-          {
-            role: 'gridcell',
-            'data-r': r,
-            'data-c': c,
-            tabindex: -1,
-            title: style?.note ? `${text}\n\n${style.note}` : null,
-            'data-note': style?.note ?? null,
-            class:
-              [
-                style?.note ? 'has-note' : '',
-                style?.bold || r <= view.frozenRows ? 'bold' : '',
-                spill ? 'spill' : '',
-              ]
-                .join(' ')
-                .trim() || null,
-            style: style?.bg ? `background-color:${style.bg}` : null,
-          },
-          spill ? h('span', { style: `max-width:${(view.widths[c] ?? 100) + room - 8}px` }, text) : text,
-        );
-        tr.appendChild(td);
-      }
+      const tr = this.rowElement(view, r, styles);
+      this.trs[r] = tr;
       (r <= view.frozenRows ? thead : tbody).appendChild(tr);
-      if (r <= view.frozenRows) tr.classList.add('frozen');
     }
     this.table = h(
       'table',
@@ -141,6 +113,83 @@ export class SheetGrid {
       tbody,
     );
     replaceChildren(this.scroller, this.table);
+  }
+
+  /** One row of the grid: its number, then a cell per column (text, note, colour, spill). */
+  private rowElement(view: SheetView, r: number, styles: Map<string, CellStyle>): HTMLTableRowElement {
+    const tr = h('tr', { 'aria-rowindex': r }, h('th', { scope: 'row', class: 'rownum' }, String(r)));
+    const line = view.cells[r - 1] ?? [];
+    for (let c = 0; c < this.cols; c++) {
+      const text = line[c] ?? '';
+      const style = styles.get(`${r}:${c}`);
+      // As in Sheets, text runs on over the empty cells to its right.
+      let room = 0;
+      for (let n = c + 1; n < this.cols && (line[n] ?? '') === ''; n++) room += view.widths[n] ?? 100;
+      const spill = text !== '' && room > 0;
+      const td = h(
+        'td',
+        {
+          role: 'gridcell',
+          'data-r': r,
+          'data-c': c,
+          tabindex: -1,
+          title: style?.note ? `${text}\n\n${style.note}` : null,
+          'data-note': style?.note ?? null,
+          class:
+            [
+              style?.note ? 'has-note' : '',
+              style?.bold || r <= view.frozenRows ? 'bold' : '',
+              spill ? 'spill' : '',
+            ]
+              .join(' ')
+              .trim() || null,
+          style: style?.bg ? `background-color:${style.bg}` : null,
+        },
+        spill ? h('span', { style: `max-width:${(view.widths[c] ?? 100) + room - 8}px` }, text) : text,
+      );
+      tr.appendChild(td);
+    }
+    if (r <= view.frozenRows) tr.classList.add('frozen');
+    return tr;
+  }
+
+  /**
+   * Draws only some rows of the sheet shown again (what an edit or a save changed), from `view`, the sheet as
+   * it now stands; rows added at the end get drawn too. Another sheet is left alone (drawn when shown).
+   */
+  patch(view: SheetView, rows: readonly number[]): void {
+    if (this.view?.name !== view.name || !this.table) return;
+    if (this.editor) {
+      this.pending = view;
+      return;
+    }
+    const hadFocus = this.scroller.contains(document.activeElement);
+    this.view = view;
+    const wanted = Math.max(
+      view.editable ? view.cells.length + EMPTY_ROWS_BELOW : view.cells.length,
+      this.rows,
+    );
+    const changed = new Set(rows);
+    const styles = this.styleMap(view.styles.filter((s) => changed.has(s.row)));
+    for (const r of changed) {
+      const old = this.trs[r];
+      if (!old || r > this.rows) continue;
+      const tr = this.rowElement(view, r, styles);
+      old.replaceWith(tr);
+      this.trs[r] = tr;
+    }
+    const body = this.table.tBodies[0];
+    if (wanted > this.rows && body) {
+      const all = this.styleMap(view.styles.filter((s) => s.row > this.rows));
+      for (let r = this.rows + 1; r <= wanted; r++) {
+        const tr = this.rowElement(view, r, all);
+        this.trs[r] = tr;
+        body.appendChild(tr);
+      }
+      this.rows = wanted;
+      this.table.setAttribute('aria-rowcount', String(this.rows));
+    }
+    this.select(this.selected, hadFocus);
   }
 
   private cell(pos: Position): HTMLTableCellElement | null {

@@ -6,12 +6,20 @@ import { SheetGrid } from './grid';
 import { menuBar } from './menu';
 import {
   OUTBOX_SHEET,
+  sheetOfLink,
   type ActionResult,
+  type BookPatch,
   type BookView,
+  type FileState,
   type MenuAction,
+  type MenuRequest,
   type OutboxMessage,
 } from '../../contract/playground-protocol';
+import { applyPatch } from './patch';
 import { scriptRun, type ShimRunner } from './script-run';
+
+/** How often the page asks whether a pending or failed write has reached the file. */
+const FILE_POLL_MS = 2000;
 
 declare global {
   interface Window {
@@ -38,6 +46,8 @@ class Playground {
   private readonly outboxArea = byId('outbox');
   private readonly panel = byId('sidebar-panel');
   private readonly frame = byId<HTMLIFrameElement>('sidebar-frame');
+  private file: FileState = { state: 'saved' };
+  private filePoll: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.grid = new SheetGrid(this.sheetArea, byId('cell-ref'), byId('cell-text'), byId('cell-note'), {
@@ -46,11 +56,17 @@ class Playground {
     });
     byId('sidebar-close').addEventListener('click', () => this.closeSidebar());
     this.tabs.addEventListener('keydown', (e) => this.onTabKey(e));
-    window.visitLedgerPlayground = { scriptRun: () => scriptRun((name) => this.afterServerCall(name)) };
+    window.visitLedgerPlayground = {
+      scriptRun: () => scriptRun((name, patch) => this.afterServerCall(name, patch)),
+    };
+    // A `#sheet=NAME` link (the daily job's report email carries one) brings that sheet forward.
+    window.addEventListener('hashchange', () => this.showLinked());
   }
 
   async start(): Promise<void> {
-    this.apply(await api.book());
+    const book = await api.book();
+    this.apply(book, sheetOfLink(location.hash));
+    this.watchFile(book.file);
     const texts = this.texts();
     document.title = `${texts.title}`;
     document.documentElement.lang = this.book?.lang === 'en' ? 'en' : 'zh-CN';
@@ -69,6 +85,7 @@ class Playground {
       { id: 'report', label: texts.report, run: () => this.askMonth() },
       { id: 'remindPreview', label: texts.remindPreview, run: action('remindPreview') },
       { id: 'remindSend', label: texts.remindSend, run: action('remindSend') },
+      { id: 'daily', label: texts.dailyJob, run: () => this.askDay() },
       { id: 'help', label: texts.help, run: action('help') },
     ]);
     document.body.classList.add('ready');
@@ -83,14 +100,70 @@ class Playground {
     this.status.textContent = message;
   }
 
-  /** Takes a new book from the server and draws the current tab again (or `show`, when given). */
+  /** The tab to show: `show` when given, else the current one, else the first. */
+  private tabToShow(book: BookView, show?: string): string {
+    const names = book.sheets.map((s) => s.name);
+    const current = show ?? this.current;
+    return current === OUTBOX_TAB || names.includes(current) ? current : (names[0] ?? OUTBOX_TAB);
+  }
+
+  /** Takes the whole book from the server and draws the current tab again (or `show`, when given). */
   private apply(book: BookView, show?: string): void {
     this.book = book;
-    const names = book.sheets.map((s) => s.name);
-    let current = show ?? this.current;
-    if (current !== OUTBOX_TAB && !names.includes(current)) current = names[0] ?? OUTBOX_TAB;
+    const current = this.tabToShow(book, show);
     this.renderTabs(current);
     this.showTab(current, false);
+  }
+
+  /**
+   * Takes what a change did (a BookPatch) into the book held, and draws only what it touched: the tabs when
+   * they changed, the sheet shown whole when it was sent whole, else only its changed rows.
+   */
+  private applyPatch(patch: BookPatch, show?: string): void {
+    const book = this.book;
+    if (!book) return;
+    const tabsOf = (b: BookView) => `${b.sheets.map((s) => s.name).join('\u0000')}|${b.outbox.length}`;
+    const applied = applyPatch(book, patch);
+    this.book = applied.book;
+    const current = this.tabToShow(applied.book, show);
+    if (tabsOf(book) !== tabsOf(applied.book) || current !== this.current) this.renderTabs(current);
+    if (current !== this.current || applied.whole.has(current) || (current === OUTBOX_TAB && patch.outbox))
+      this.showTab(current, false);
+    else {
+      const sheet = applied.book.sheets.find((s) => s.name === current);
+      const rows = applied.rows.get(current);
+      if (sheet && rows) this.grid.patch(sheet, rows);
+    }
+    this.watchFile(patch.file);
+  }
+
+  /**
+   * The file's state after a change: a failed write is said on the status line (and said again when it is
+   * written after all); while a write is pending or failed the page asks again every few seconds.
+   */
+  private watchFile(file: FileState): void {
+    const was = this.file.state;
+    this.file = file;
+    document.body.dataset.file = file.state;
+    if (file.state === 'failed') this.say(file.message);
+    else if (was === 'failed' && file.state === 'saved' && this.book)
+      this.say(this.book.texts.saved.replace('{file}', this.book.workbook));
+    if (file.state === 'saved' || this.filePoll !== undefined) return;
+    this.filePoll = setTimeout(() => {
+      this.filePoll = undefined;
+      api.file().then(
+        (next) => this.watchFile(next),
+        () => this.watchFile(this.file),
+      );
+    }, FILE_POLL_MS);
+  }
+
+  private showLinked(): void {
+    const sheet = sheetOfLink(location.hash);
+    if (sheet !== undefined && this.book?.sheets.some((s) => s.name === sheet)) {
+      this.renderTabs(sheet);
+      this.showTab(sheet, true);
+    }
   }
 
   private renderTabs(current: string): void {
@@ -190,11 +263,15 @@ class Playground {
     const sheet = this.current;
     const result = await this.busy(() => api.edit({ sheet, row, col, text }));
     if (result) this.done(result);
-    else if (this.book) this.apply(this.book);
+    else {
+      // Refused: the cell shows what the book holds again.
+      const view = this.book?.sheets.find((s) => s.name === sheet);
+      if (view) this.grid.patch(view, [row]);
+    }
   }
 
   private done(result: ActionResult): void {
-    this.apply(result.book, result.show);
+    this.applyPatch(result.patch, result.show);
     if (result.message !== undefined) this.say(result.message);
     if (result.dialog) this.showDialog(result.dialog);
   }
@@ -210,14 +287,32 @@ class Playground {
    */
   private askMonth(): void {
     const texts = this.texts();
+    this.ask(texts.monthPrompt, '', texts.lastMonth, (month) => ({ action: 'report', month }));
+  }
+
+  /** 运行每日任务: which day (today offered); the server runs the daily job as if its trigger ran that day. */
+  private askDay(): void {
+    const book = this.book;
+    if (!book) return;
+    this.ask(book.texts.dayPrompt, book.today, book.today, (day) => ({ action: 'daily', day }));
+  }
+
+  /** A question in the prompt dialog; the answer is sent as a menu action, a refusal said under the field. */
+  private ask(
+    prompt: string,
+    value: string,
+    placeholder: string,
+    request: (answer: string) => MenuRequest,
+  ): void {
+    const texts = this.texts();
     const dialog = byId<HTMLDialogElement>('month-dialog');
     const input = byId<HTMLInputElement>('month-input');
     const error = byId('month-error');
-    byId('month-label').textContent = texts.monthPrompt;
+    byId('month-label').textContent = prompt;
     byId('month-ok').textContent = texts.ok;
     byId('month-cancel').textContent = texts.cancel;
-    input.value = '';
-    input.placeholder = texts.lastMonth;
+    input.value = value;
+    input.placeholder = placeholder;
     const showError = (message: string) => {
       error.textContent = message;
       error.hidden = message === '';
@@ -229,7 +324,7 @@ class Playground {
       e.preventDefault();
       if (document.body.hasAttribute('aria-busy')) return;
       document.body.setAttribute('aria-busy', 'true');
-      api.menu({ action: 'report', month: input.value }).then(
+      api.menu(request(input.value)).then(
         (result) => {
           document.body.removeAttribute('aria-busy');
           dialog.close('ok');
@@ -245,6 +340,7 @@ class Playground {
     byId('month-cancel').onclick = () => dialog.close('cancel');
     dialog.showModal();
     input.focus();
+    input.select();
   }
 
   private showDialog(content: NonNullable<ActionResult['dialog']>): void {
@@ -282,10 +378,9 @@ class Playground {
     this.frame.src = 'about:blank';
   }
 
-  /** After the sidebar saved a row (or anything else), the sheets changed: draw them again. */
-  private afterServerCall(name: ServerFunction): void {
-    if (name === 'sidebarBootstrap') return;
-    void this.busy(async () => this.apply(await api.book()));
+  /** After the sidebar saved a row: draw what the save changed (the row, its 编号, 进度). */
+  private afterServerCall(_name: ServerFunction, patch: BookPatch | undefined): void {
+    if (patch) this.applyPatch(patch);
   }
 }
 

@@ -1,4 +1,5 @@
 // google.script.run for the sidebar iframe: each server function is one POST, answered by the same server functions.
+import type { BookPatch } from '../../contract/playground-protocol';
 import { SERVER_FUNCTIONS, type ServerFunction } from '../../contract/server-api';
 import type { ScriptRunner } from '../server';
 import { api } from './api';
@@ -14,9 +15,9 @@ export interface ShimRunner extends ScriptRunner {
 
 /**
  * Builds google.script.run. Results are JSON (as Apps Script's are); a server error reaches the failure
- * handler as an Error with the server's message. `after` is told of every finished call (the page refreshes).
+ * handler as an Error with the server's message. `after` is told of every finished call, with what it changed in the book (the page draws it).
  */
-export function scriptRun(after: (name: ServerFunction) => void): ShimRunner {
+export function scriptRun(after: (name: ServerFunction, patch: BookPatch | undefined) => void): ShimRunner {
   const make = (
     success?: (v: unknown, u: unknown) => void,
     failure?: (e: unknown, u: unknown) => void,
@@ -35,7 +36,7 @@ export function scriptRun(after: (name: ServerFunction) => void): ShimRunner {
           (result) => {
             if (result.ok) success?.(result.value, user);
             else failure?.(new Error(result.error), user);
-            after(name);
+            after(name, result.patch);
           },
           (error: unknown) => failure?.(error instanceof Error ? error : new Error(String(error)), user),
         );

@@ -231,6 +231,25 @@ export const en: Messages = {
     badOption: 'Invalid option "{option}": {hint}',
     usage:
       'Usage: npm start -- [--workbook FILE.xlsx] [--today YYYY-MM-DD] (port: the PORT environment variable, default 8080)',
+    dailyJob: 'Run the daily job…',
+    dayPrompt:
+      "Run the daily job for which day? (empty: today, {today}; on the 1st last month's report is made)",
+    badDay: '"{value}" is not a date: write 2027-05-01 or 2027/5/1.',
+    dailyDone:
+      'Daily job of {day}: {report}; {sent} reminder(s) put in the outbox, {deferred} deferred, {failed} failed.',
+    dailyReportNone: 'no report due',
+    dailyReportBuilt: '"{sheet}" made (report email: {mail})',
+    dailyReportMail: {
+      sent: 'put in the outbox',
+      alreadySent: 'sent before',
+      noRecipients: 'no report recipients in Settings, not sent',
+      deferred: 'deferred for lack of quota',
+      failed: 'failed',
+    },
+    dailyRemindersBusy: 'reminders not run (the workbook was busy)',
+    dailyErrors: 'errors: {errors}',
+    writeFailed:
+      'The workbook could not be written to {file}: {reason}. The changes are kept in memory and the write is retried.',
   },
   statusSheet: {
     title: '{campaign} · visit progress {month}',

@@ -5,6 +5,7 @@ import type {
   ActionResult,
   BookView,
   EditRequest,
+  FileState,
   MenuRequest,
   RunResult,
 } from '../../contract/playground-protocol';
@@ -12,6 +13,8 @@ import type {
 /** What the HTTP layer serves; the wiring of the use cases lives behind it (playground.ts). */
 export interface PlaygroundBackend {
   view(): BookView;
+  /** Whether the file holds every change yet (the page asks while a write is pending or failed). */
+  fileState(): FileState;
   edit(request: EditRequest): Promise<ActionResult>;
   menu(request: MenuRequest): Promise<ActionResult>;
   run(name: string, args: unknown[]): Promise<RunResult>;
@@ -113,6 +116,7 @@ function menuRequest(body: unknown): MenuRequest {
     return {
       action: body.action as MenuRequest['action'],
       ...(typeof body.month === 'string' ? { month: body.month } : {}),
+      ...(typeof body.day === 'string' ? { day: body.day } : {}),
     };
   throw new HttpError(400, 'Expected { action }');
 }
@@ -137,6 +141,7 @@ async function route(
   if (method === 'GET' && path === '/sidebar.html')
     return send(res, 200, 'text/html', sidebarWithShim(pages.sidebar()));
   if (method === 'GET' && path === '/api/book') return json(res, backend.view());
+  if (method === 'GET' && path === '/api/file') return json(res, backend.fileState());
   if (method === 'POST' && path === '/api/edit')
     return json(res, await backend.edit(editRequest(await readBody(req))));
   if (method === 'POST' && path === '/api/menu')

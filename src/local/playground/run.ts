@@ -12,9 +12,11 @@ import { newWorkbook } from '../commands/init';
 import { outboxDirOf } from '../outbox';
 import { openXlsx, WorkbookFileError, type XlsxWorkbook } from '../xlsx-workbook';
 import { FileStore, localUser, playgroundClock, ProcessLock } from './adapters';
+import { FileWriter, type WriterOptions } from './file-writer';
 import { listen, playgroundServer, type Pages } from './http';
 import type { PlaygroundOptions } from './options';
 import { PlaygroundSession } from './session';
+import { TrackedWorkbook } from './tracked-workbook';
 
 /** A start that cannot go on: one line for the person, and the exit code. */
 export class StartError extends Error {
@@ -34,8 +36,15 @@ export interface RunningPlayground {
   created: boolean;
   session: PlaygroundSession;
   lang: Lang;
-  /** Stops taking requests, waits for the write in progress, then closes. */
+  /** Stops taking requests, writes every change not yet in the file (rejects if that fails), then closes. */
   stop(): Promise<void>;
+}
+
+/** The script the file writer's worker thread runs: the built dist-node/start.js (it turns writer there). */
+export function writerScript(root: string): string {
+  const script = path.join(root, 'dist-node', 'start.js');
+  if (!existsSync(script)) throw new Error('dist-node/start.js is not built yet: run npm run build');
+  return script;
 }
 
 /** The built pages: dist-node/playground.html and dist/sidebar.html under the project root. */
@@ -90,19 +99,32 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /** Starts the playground; rejects with a StartError (port in use, unreadable workbook). */
-export async function startPlayground(options: PlaygroundOptions, root: string): Promise<RunningPlayground> {
+export async function startPlayground(
+  options: PlaygroundOptions,
+  root: string,
+  writerOptions: WriterOptions = {},
+): Promise<RunningPlayground> {
   const clock = playgroundClock(options.today);
   const existing = await openExisting(options.workbook, options.lang, clock);
   let workbook = existing;
   const created = workbook === undefined;
   // Made in memory first: nothing is written until the port is ours.
   workbook ??= newWorkbook(options.lang, options.today ?? dateInZone(clock.now(), DEFAULT_TIME_ZONE), true);
-  const session = new PlaygroundSession(workbook, options.workbook, outboxDirOf(options.workbook), {
-    lock: new ProcessLock(),
-    store: new FileStore(options.storeFile),
-    user: localUser(options.email),
-    clock,
-  });
+  const writer = new FileWriter(options.workbook, writerScript(root), writerOptions);
+  const reopen = async () => new TrackedWorkbook(await openXlsx(options.workbook));
+  const session = new PlaygroundSession(
+    new TrackedWorkbook(workbook),
+    options.workbook,
+    outboxDirOf(options.workbook),
+    {
+      lock: new ProcessLock(),
+      store: new FileStore(options.storeFile),
+      user: localUser(options.email),
+      clock,
+    },
+    writer,
+    reopen,
+  );
   const lang = session.lang();
   const server = playgroundServer(session, builtPages(root));
   let port: number;
@@ -134,9 +156,12 @@ export async function startPlayground(options: PlaygroundOptions, root: string):
     stop() {
       stopping ??= (async () => {
         const closed = closeServer(server);
-        await session.close();
-        server.closeAllConnections();
-        await closed;
+        try {
+          await session.close();
+        } finally {
+          server.closeAllConnections();
+          await closed;
+        }
       })();
       return stopping;
     },

@@ -1,4 +1,4 @@
-// The playground's workbook session: every page action runs the same src/app use case as Apps Script, then saves the .xlsx.
+// The playground's workbook session: every page action runs the same src/app use case as Apps Script on the workbook in memory, answers with what it changed, and hands the writes to the file writer.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock, Lock, Store, UserInfo } from '../../app/ports';
@@ -6,30 +6,37 @@ import { checkEditedRows } from '../../app/check-edit';
 import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
 import { setUpWorkbook } from '../../app/setup';
+import { runDailyJob, type DailyOutcome } from '../../app/daily';
 import { runReminders, type RemindDeps } from '../../app/remind';
 import { buildReportSheet } from '../../app/report';
 import { WorkbookSession, type SessionOptions } from '../../app/session';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
-import { OUTBOX_SHEET } from '../../contract/playground-protocol';
+import { OUTBOX_SHEET, sheetLink } from '../../contract/playground-protocol';
 import { OutboxMailer, quotaFromEnv } from '../outbox';
 import { enteredBy } from '../../app/who';
+import { parseDateText, type IsoDate } from '../../core/dates';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import type {
   ActionResult,
+  BookPatch,
   BookView,
   EditRequest,
+  FileState,
   MenuRequest,
   OutboxMessage,
   PlaygroundTexts,
   RunResult,
+  SheetPatch,
+  SheetView,
 } from '../../contract/playground-protocol';
-import { openXlsx, type XlsxWorkbook } from '../xlsx-workbook';
+import { playgroundClock } from './adapters';
 import { typedCell } from './cell-input';
+import type { FileWriter } from './file-writer';
 import type { PlaygroundBackend } from './http';
 import { Serial } from './serial';
-import { bookSheets } from './sheet-view';
+import { bookSheets, rowViews, sheetView } from './sheet-view';
+import type { TrackedWorkbook } from './tracked-workbook';
 import { callServer, isServerFunction, sidebarServer } from './sidebar-server';
-import type { SaveResult } from '../../contract/sidebar-payload';
 
 export interface SessionPorts {
   lock: Lock;
@@ -43,15 +50,24 @@ export class ActionFailed extends Error {
   readonly status = 400;
 }
 
+/** More rows changed in a sheet than this, and the sheet is sent whole (a recompute writes every 校验). */
+const PATCH_ROWS_MAX = 2000;
+
 export class PlaygroundSession implements PlaygroundBackend {
   private readonly serial = new Serial();
   private closed = false;
 
+  /**
+   * `workbook` is the truth while the playground runs; `writer` puts each change in the file after a quiet
+   * spell (in a worker thread, so no request waits for a write).
+   */
   constructor(
-    private workbook: XlsxWorkbook,
+    private workbook: TrackedWorkbook,
     readonly file: string,
     readonly outboxDir: string,
     private readonly ports: SessionPorts,
+    private readonly writer: FileWriter,
+    private readonly reopen: () => Promise<TrackedWorkbook>,
   ) {}
 
   /** The workbook's language (设置 语言, else its sheet names). */
@@ -95,6 +111,19 @@ export class PlaygroundSession implements PlaygroundBackend {
       workbookLine: format(t.playground.usingWorkbook, { file: this.file }),
       menuBar: t.playground.menuBar,
       sheetTabs: t.playground.sheetTabs,
+      dailyJob: t.playground.dailyJob,
+      dayPrompt: format(t.playground.dayPrompt, { today }),
+    };
+  }
+
+  /** Whether the file holds every change, in the school's words when a write failed. */
+  fileState(): FileState {
+    const state = this.writer.state();
+    if (state.state !== 'failed') return state;
+    const reason = state.message;
+    return {
+      state: 'failed',
+      message: format(texts(this.lang()).playground.writeFailed, { file: this.file, reason }),
     };
   }
 
@@ -122,41 +151,80 @@ export class PlaygroundSession implements PlaygroundBackend {
       texts: this.pageTexts(lang, today),
       sheets: bookSheets(this.workbook),
       outbox: this.outbox(),
+      file: this.fileState(),
     };
   }
 
   /**
-   * Runs one change after the ones before it: the use case (synchronous, as in Apps Script), then the
-   * save. A change that fails leaves the file as it was and the workbook is read back from it.
+   * What the changes since the last patch wrote, as the page draws it: the sheets made or replaced whole, the
+   * rows written in the others (a sheet with very many sent whole), the tab order, the outbox when asked.
    */
-  private change<T>(work: () => T, save: (result: T) => boolean = () => true): Promise<T> {
+  private patch(withOutbox = false): BookPatch {
+    const changes = this.workbook.takeChanges();
+    const lang = this.lang();
+    const today = this.today();
+    const sheets: SheetView[] = [];
+    const patches: SheetPatch[] = [];
+    for (const ws of this.workbook.book.worksheets) {
+      const rows = changes.rows.get(ws.name);
+      if (changes.whole.has(ws.name) || (rows !== undefined && rows.size > PATCH_ROWS_MAX)) {
+        sheets.push(sheetView(ws));
+      } else if (rows !== undefined) {
+        const grid = this.workbook.read(ws.name) ?? [];
+        const width = grid[0]?.length ?? 0;
+        patches.push({ name: ws.name, rowCount: grid.length, rows: rowViews(ws, rows, width) });
+      }
+    }
+    return {
+      today,
+      lang,
+      texts: this.pageTexts(lang, today),
+      sheetNames: this.workbook.sheetNames(),
+      sheets,
+      patches,
+      ...(withOutbox ? { outbox: this.outbox() } : {}),
+      file: this.fileState(),
+    };
+  }
+
+  /**
+   * Runs one change after the ones before it: the use case (synchronous, as in Apps Script) on the workbook in
+   * memory; its writes go to the file writer, and the answer is the patch of what it wrote. A change that
+   * fails is undone: the file is brought up to the change before, and the workbook read back from it.
+   */
+  private change<T>(work: () => T, withOutbox = false): Promise<{ result: T; patch: BookPatch }> {
     if (this.closed) return Promise.reject(new ActionFailed('The playground is stopping.'));
     return this.serial.run(async () => {
       let result: T;
       try {
         result = work();
       } catch (error) {
-        this.workbook = await openXlsx(this.file);
+        this.workbook.takeOps();
+        this.workbook.takeChanges();
+        await this.writer.flush();
+        this.workbook = await this.reopen();
         throw error;
       }
-      if (save(result)) await this.workbook.save(this.file);
-      return result;
+      this.writer.push(this.workbook.takeOps());
+      return { result, patch: this.patch(withOutbox) };
     });
   }
 
-  /** Takes no more changes; resolves once the change in progress (and any queued) is written. */
-  close(): Promise<void> {
+  /** Takes no more changes; resolves once every change is in the file (rejects when that write fails). */
+  async close(): Promise<void> {
     this.closed = true;
-    return this.serial.idle();
+    await this.serial.idle();
+    await this.writer.close();
   }
 
-  /** Waits for the change in progress (and any queued) to be written. */
-  idle(): Promise<void> {
-    return this.serial.idle();
+  /** Waits for the changes so far to be in the file. */
+  async idle(): Promise<void> {
+    await this.serial.idle();
+    await this.writer.flush();
   }
 
   async edit(request: EditRequest): Promise<ActionResult> {
-    await this.change(() => {
+    const { patch } = await this.change(() => {
       const grid = this.workbook.read(request.sheet);
       if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
       const header = String(grid[0]?.[request.col] ?? '');
@@ -168,7 +236,7 @@ export class PlaygroundSession implements PlaygroundBackend {
         checkEditedRows(this.workbook, request.sheet, request.row, request.row, ctx),
       );
     });
-    return { book: this.view() };
+    return { patch };
   }
 
   async menu(request: MenuRequest): Promise<ActionResult> {
@@ -176,7 +244,7 @@ export class PlaygroundSession implements PlaygroundBackend {
     const t = texts(lang);
     switch (request.action) {
       case 'setUp': {
-        const message = await this.change(() =>
+        const { result: message, patch } = await this.change(() =>
           this.ports.lock.withLock(() => {
             const made = setUpWorkbook(this.workbook, lang, this.today());
             recompute(this.open());
@@ -184,12 +252,14 @@ export class PlaygroundSession implements PlaygroundBackend {
             return format(t.menu.setUpDone, { created: made.created.length, columns });
           }),
         );
-        return { book: this.view(), message };
+        return { patch, message };
       }
       case 'recompute': {
-        const result = await this.change(() => this.ports.lock.withLock(() => recompute(this.open())));
+        const { result, patch } = await this.change(() =>
+          this.ports.lock.withLock(() => recompute(this.open())),
+        );
         return {
-          book: this.view(),
+          patch,
           message: format(texts(this.lang()).menu.recomputeDone, {
             errors: result.errors,
             warnings: result.warnings,
@@ -203,10 +273,10 @@ export class PlaygroundSession implements PlaygroundBackend {
         const month = reportMonthOf(typed, this.today());
         if (month === undefined)
           throw new ActionFailed(format(t.remind.reportBadMonth, { value: typed.trim() }));
-        const sheet = await this.change(() =>
+        const { result: sheet, patch } = await this.change(() =>
           this.ports.lock.withLock(() => buildReportSheet(this.open(), { month }).sheet),
         );
-        return { book: this.view(), message: format(t.remind.reportDone, { sheet }), show: sheet };
+        return { patch, message: format(t.remind.reportDone, { sheet }), show: sheet };
       }
       case 'remindPreview': {
         const session = this.open();
@@ -221,34 +291,34 @@ export class PlaygroundSession implements PlaygroundBackend {
                 deferred: result.deferred,
               });
         const mails = result.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.body }));
-        return { book: this.view(), message, dialog: { title: t.remind.previewTitle, text: message, mails } };
+        const dialog = { title: t.remind.previewTitle, text: message, mails };
+        return { patch: this.patch(), message, dialog };
       }
       case 'remindSend': {
-        const result = await this.change(
-          () => {
-            const session = this.open();
-            return runReminders(session, this.remindDeps(session));
-          },
-          (r) => r.plan.send.length + r.plan.defer.length + r.plan.noEmail.length > 0,
-        );
+        const { result, patch } = await this.change(() => {
+          const session = this.open();
+          return runReminders(session, this.remindDeps(session));
+        }, true);
         const counts = { sent: result.messages.length, deferred: result.deferred, failed: result.failed };
         const none = counts.sent + counts.deferred + counts.failed === 0;
         const message = format(none ? t.playground.sentNone : t.playground.sent, {
           ...counts,
           dir: this.outboxDir,
         });
-        return { book: this.view(), message, show: OUTBOX_SHEET };
+        return { patch, message, show: OUTBOX_SHEET };
       }
+      case 'daily':
+        return this.daily(request.day ?? '');
       case 'help':
-        return { book: this.view(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };
+        return { patch: this.patch(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };
       default:
         throw new ActionFailed(`Unknown menu action ${String(request.action)}`);
     }
   }
 
   /** The reminder run's ports: the outbox folder beside the workbook stands for MailApp. */
-  private remindDeps(session: WorkbookSession): RemindDeps {
-    const { clock, lock, store } = this.ports;
+  private remindDeps(session: WorkbookSession, clock: Clock = this.ports.clock): RemindDeps {
+    const { lock, store } = this.ports;
     const mailer = new OutboxMailer(this.outboxDir, {
       today: () => session.today,
       now: () => clock.now(),
@@ -257,16 +327,56 @@ export class PlaygroundSession implements PlaygroundBackend {
     return { mailer, lock, clock, store };
   }
 
+  /**
+   * The daily job of Apps Script's trigger (src/app/daily.ts) for a chosen day (empty: today), as if the
+   * trigger ran that day: a session with that today, and a clock on that day for the 发送日志 stamps. Its mail
+   * goes to the outbox, its report sheet becomes a tab, and the status line says what it did.
+   */
+  private async daily(typed: string): Promise<ActionResult> {
+    const t = texts(this.lang()).playground;
+    const today = this.today();
+    const day: IsoDate | null = typed.trim() === '' ? today : parseDateText(typed.trim());
+    if (day === null) throw new ActionFailed(format(t.badDay, { value: typed.trim() }));
+    const clock = day === today ? this.ports.clock : playgroundClock(day);
+    const { result, patch } = await this.change((): DailyOutcome => {
+      const session = WorkbookSession.open(this.workbook, clock, { today: day });
+      return runDailyJob(session, {
+        ...this.remindDeps(session, clock),
+        sheetLink,
+        isBusy: (error) => error instanceof Error && /busy/i.test(error.message),
+      });
+    }, true);
+    const outcome = result.report;
+    const reportName = texts(patch.lang).sheets.report;
+    const reportSheet = patch.sheets.find((s) => !s.editable && s.name.startsWith(reportName));
+    const report =
+      outcome === null
+        ? t.dailyReportNone
+        : format(t.dailyReportBuilt, { sheet: reportSheet?.name ?? '', mail: t.dailyReportMail[outcome] });
+    const reminders = result.reminders;
+    const parts = [
+      format(t.dailyDone, {
+        day,
+        report,
+        sent: reminders?.messages.length ?? 0,
+        deferred: reminders?.deferred ?? 0,
+        failed: reminders?.failed ?? 0,
+      }),
+    ];
+    if (reminders === null) parts.push(t.dailyRemindersBusy);
+    if (result.errors.length > 0) parts.push(format(t.dailyErrors, { errors: result.errors.join('; ') }));
+    return { patch, message: parts.join(' '), show: reportSheet?.name ?? OUTBOX_SHEET };
+  }
+
   /** google.script.run: the sidebar's server function of that name, its result as JSON. */
   async run(name: string, args: unknown[]): Promise<RunResult> {
     if (!isServerFunction(name)) return { ok: false, error: `google.script.run has no function ${name}` };
     try {
-      const value = await this.change(
-        () => callServer(sidebarServer(this.workbook, this.ports), name, args),
-        (result) => name === 'sidebarSave' && (result as SaveResult).ok,
+      const { result: value, patch } = await this.change(() =>
+        callServer(sidebarServer(this.workbook, this.ports), name, args),
       );
       // What crosses is JSON, as with Apps Script (which drops what JSON cannot carry).
-      return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown };
+      return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown, patch };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,9 +1,9 @@
 // Draws an exceljs workbook's sheets as the page shows them: display text, widths, frozen rows, colours, notes.
-import type { Cell as ExcelCell, Worksheet } from 'exceljs';
+import type { Cell as ExcelCell, Row, Worksheet } from 'exceljs';
 import { tableOfSheet } from '../../core/tables';
 import type { XlsxWorkbook } from '../xlsx-workbook';
 import { fromExcel, serialNumberToDate } from '../xlsx-cells';
-import type { CellStyle, SheetView } from '../../contract/playground-protocol';
+import type { CellStyle, RowView, SheetView } from '../../contract/playground-protocol';
 
 const PX_PER_WIDTH_UNIT = 7;
 const DEFAULT_WIDTH_PX = 100;
@@ -87,6 +87,48 @@ function noteText(cell: ExcelCell): string | undefined {
   return text || undefined;
 }
 
+/** One row's display text (sparse, 0-based) and styles, and its last used column (1-based; 0 when empty). */
+function rowLook(
+  row: Row,
+  rowNumber: number,
+  highlights: readonly PrefixHighlight[],
+): { line: string[]; styles: CellStyle[]; width: number } {
+  const line: string[] = [];
+  const styles: CellStyle[] = [];
+  let width = 0;
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    const text = cell.isMerged && cell.master !== cell ? '' : displayText(cell);
+    const style: CellStyle = { row: rowNumber, col: col - 1 };
+    const bg =
+      fillColor(cell) ??
+      highlights.find((h) => h.col === col - 1 && rowNumber > 1 && text.startsWith(h.prefix))?.color;
+    if (bg) style.bg = bg;
+    if (cell.font?.bold) style.bold = true;
+    const note = noteText(cell);
+    if (note) style.note = note;
+    if (style.bg || style.bold || style.note) styles.push(style);
+    if (text === '') return;
+    line[col - 1] = text;
+    width = Math.max(width, col);
+  });
+  return { line, styles, width };
+}
+
+/**
+ * Some rows of a worksheet as the page draws them, `width` cells wide (the sheet's used width): what a change
+ * sends instead of the whole sheet. A row with nothing in it comes as [] (its styles still come).
+ */
+export function rowViews(ws: Worksheet, rows: Iterable<number>, width: number): RowView[] {
+  const highlights = prefixHighlights(ws);
+  return [...rows]
+    .sort((a, b) => a - b)
+    .map((rowNumber) => {
+      const { line, styles, width: used } = rowLook(ws.getRow(rowNumber), rowNumber, highlights);
+      const cells = used === 0 ? [] : Array.from({ length: Math.max(width, used) }, (_, c) => line[c] ?? '');
+      return { row: rowNumber, cells, styles };
+    });
+}
+
 /** One worksheet as the page draws it. */
 export function sheetView(ws: Worksheet): SheetView {
   const cells: string[][] = [];
@@ -94,23 +136,10 @@ export function sheetView(ws: Worksheet): SheetView {
   const highlights = prefixHighlights(ws);
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const line: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const text = cell.isMerged && cell.master !== cell ? '' : displayText(cell);
-      const style: CellStyle = { row: rowNumber, col: col - 1 };
-      const bg =
-        fillColor(cell) ??
-        highlights.find((h) => h.col === col - 1 && rowNumber > 1 && text.startsWith(h.prefix))?.color;
-      if (bg) style.bg = bg;
-      if (cell.font?.bold) style.bold = true;
-      const note = noteText(cell);
-      if (note) style.note = note;
-      if (style.bg || style.bold || style.note) styles.push(style);
-      if (text === '') return;
-      line[col - 1] = text;
-      width = Math.max(width, col);
-    });
-    if (line.length > 0) cells[rowNumber - 1] = line;
+    const look = rowLook(row, rowNumber, highlights);
+    styles.push(...look.styles);
+    width = Math.max(width, look.width);
+    if (look.line.length > 0) cells[rowNumber - 1] = look.line;
   });
   const rows = cells.length;
   const dense: string[][] = [];
@@ -134,6 +163,6 @@ export function sheetView(ws: Worksheet): SheetView {
 }
 
 /** Every sheet of the workbook, in tab order. */
-export function bookSheets(workbook: XlsxWorkbook): SheetView[] {
+export function bookSheets(workbook: { book: XlsxWorkbook['book'] }): SheetView[] {
   return workbook.book.worksheets.map(sheetView);
 }
