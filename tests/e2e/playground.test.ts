@@ -329,7 +329,7 @@ test('a leader who teaches moves the home-visit form to another class: its stude
   const id = (await saved.getAttribute('data-id')) ?? '';
   expect(id).toMatch(/^H-\d+$/);
   await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
-  const row = (await campaignOf(playground.workbook)).homeVisits.find((v) => v.id === id);
+  const row = (await savedCampaign(playground)).homeVisits.find((v) => v.id === id);
   expect(row).toMatchObject({ teacher: both.name, className: student.className, mode: 'phone', valid: true });
 });
 
