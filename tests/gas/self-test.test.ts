@@ -233,6 +233,20 @@ describe('each line’s failing case', () => {
     expect(sheetRows()).toHaveLength(LINE_NAMES.length + 1);
   });
 
+  it('a 自检 sheet that cannot be made at all: the dialog still shows every line, and says why the sheet is missing', () => {
+    typeSchool();
+    const insert = fakes().spreadsheet.insertSheet.bind(fakes().spreadsheet);
+    jest.spyOn(fakes().spreadsheet, 'insertSheet').mockImplementation((name?: string, index?: number) => {
+      if (name === '自检') throw new Error('The sheet limit was reached');
+      return insert(name, index);
+    });
+    expect(() => selfTest()).not.toThrow();
+    const html = dialogHtml();
+    expect(html).toContain('“自检”表未能写入：The sheet limit was reached');
+    expect(html).toContain('出错：The sheet limit was reached');
+    for (const name of LINE_NAMES) expect(html).toContain(`<td>${name}</td>`);
+  });
+
   it('语言: a value other than zh / en is a warning, the workbook staying Chinese', () => {
     typeSchool();
     const settings = fakes().spreadsheet.sheet('设置');
