@@ -4,6 +4,7 @@ import { handleEdit } from './edit';
 import { buildMenu } from './menu';
 import { promptMonthlyReport } from './report';
 import { disableReminders, enableReminders, runDailyJob, showHealth, showReminderPreview } from './remind';
+import { runSelfTestMenu } from './self-test';
 import { sidebarServer } from './sidebar';
 import type { RecordInput } from '../contract/record-input';
 
@@ -65,6 +66,11 @@ export function menuDisableReminders(): void {
 /** Menu: 运行状况. */
 export function menuHealth(): void {
   showHealth();
+}
+
+/** Menu: 自检 (checks the add-on where it is deployed; a test mail only when the person says yes). */
+export function menuSelfTest(): void {
+  runSelfTestMenu();
 }
 
 /** Daily trigger: on the 1st last month's report and its email; on reminder days the reminders. */

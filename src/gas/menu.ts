@@ -22,6 +22,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.remind.menu.enable, functionName: 'menuEnableReminders' },
   { caption: (t) => t.remind.menu.disable, functionName: 'menuDisableReminders' },
   { caption: (t) => t.remind.menu.health, functionName: 'menuHealth' },
+  { caption: (t) => t.selfTest.menu, functionName: 'menuSelfTest' },
   SEPARATOR,
   { caption: (t) => t.menu.help, functionName: 'menuHelp' },
 ];

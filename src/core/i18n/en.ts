@@ -582,4 +582,121 @@ export const en: Messages = {
     disableOwnedByOther:
       'Reminders were enabled by {owner}; only {owner} can disable them. Please ask {owner} to disable reminders.',
   },
+  selfTest: {
+    menu: 'Self-test',
+    title: 'Self-test',
+    sheet: 'Self-test',
+    columns: { check: 'Check', status: 'Result', value: 'Found', meaning: 'What it means' },
+    status: { ok: '✓ OK', warning: '⚠ Warning', fail: '✗ Fail' },
+    askMail:
+      'The self-test checks time zones, reading dates, sheets and columns, the signed-in email, the daily trigger and the mail quota, and recomputes progress once; the results go to the "Self-test" sheet.\n\nSend a test mail to yourself as well?',
+    done: 'The results are in the "{sheet}" sheet (one row per check).',
+    sheetFailed: 'The "{sheet}" sheet could not be written: {message}',
+    failedWith: 'Error: {message}',
+    checkFailed:
+      'This check could not run. Run the self-test again; if it still fails, give this message to your administrator.',
+    names: {
+      spreadsheetZone: 'Spreadsheet time zone',
+      scriptZone: 'Script time zone',
+      dateRoundTrip: 'Dates written and read',
+      language: 'Language',
+      sheet: 'Sheet: {sheet}',
+      email: 'Signed-in email',
+      trigger: 'Daily trigger',
+      quota: 'Mail quota',
+      recompute: 'Recompute time',
+      testMail: 'Test mail',
+    },
+    zone: {
+      spreadsheetValue: '{zone} (the sheet shows {now})',
+      spreadsheetOk:
+        'Same as the Settings time zone: dates, "today" and the reminder hour all follow {zone}.',
+      spreadsheetDiffers:
+        'Differs from the Settings time zone {expected}. The add-on takes "today" in {expected}; the sheet\'s own functions (such as TODAY()) and its edit history use {zone}, so around midnight they differ by a day. Choose {expected} in File → Settings → Time zone, or correct the Settings time zone.',
+      scriptOk: 'Same as the Settings time zone.',
+      scriptDiffers:
+        "Differs from the Settings time zone {expected}. The add-on's dates are not affected (they follow Settings and the spreadsheet); only the times in the Apps Script execution log show in {zone}. Change it to {expected} in the Apps Script editor → Project Settings.",
+    },
+    date: {
+      value: 'wrote {written}, read {read}',
+      ok: 'Date cells read back as written: the dates and times typed in the sheet are the ones the add-on reads.',
+      differs:
+        'The dates read back differ from those written: the add-on would misread the dates of the sheet (by hours or a day). Check File → Settings → Time zone and run the self-test again; if they still differ, stop logging and ask your administrator.',
+      failed:
+        'Could not write or read a date in the "{sheet}" sheet; make sure the spreadsheet can be edited and try again.',
+    },
+    language: {
+      zh: 'Chinese (zh)',
+      en: 'English (en)',
+      ok: 'Menus, the sidebar, check notes, reminders and reports use this language (the Settings Language row: zh or en).',
+      invalidValue: '"{value}" not recognised; {lang} for now',
+      invalid: 'The Settings Language can only be zh or en. Correct it and reopen the spreadsheet.',
+    },
+    sheets: {
+      allFound: 'found, {found}/{total} columns',
+      unknownColumns: '; {count} more column(s) the add-on does not use (left alone)',
+      ok: 'The sheet and its columns are found (by header text; the order of columns does not matter).',
+      optionalMissing: 'found, optional columns missing: {columns}',
+      optionalMissingMeaning:
+        'Counting works. "Set up / repair workbook" adds these columns without touching what is there.',
+      columnMissing: 'required columns missing: {columns}',
+      columnMissingMeaning:
+        'Nothing can be counted, and the sidebar cannot save, while a required column is missing. Rename the headers back to {columns}, or run "Set up / repair workbook" to add them.',
+      sheetMissing: 'sheet "{sheet}" missing',
+      sheetMissingMeaning:
+        'Nothing can be counted while a required sheet is missing. Run "Set up / repair workbook" to create it; if a sheet with its content exists, rename it "{sheet}".',
+      optionalSheetMissing: 'not created (optional)',
+      optionalSheetMissingMeaning:
+        'An optional sheet; counting does not need it. Run "Set up / repair workbook" to create it when needed.',
+    },
+    email: {
+      known: 'visible; in Staff as {name}',
+      knownMeaning: 'The sidebar picks your name by itself, and "Entered by" records your email.',
+      notStaff: 'visible, but no Staff row has this email',
+      notStaffMeaning:
+        'The sidebar asks you to pick your own name once and remembers it. To be recognised by email, put your sign-in email in the Email column of Staff.',
+      hidden: 'not visible (Google does not give it)',
+      hiddenMeaning:
+        'Common for personal Gmail accounts; counting is not affected. The sidebar asks you to pick your own name once and remembers it for this account; "Entered by" records the name picked.',
+    },
+    trigger: {
+      installed: 'enabled (daily at {hour}:00, {timeZone}), by {owner}',
+      you: 'you',
+      unknownOwner: 'unknown',
+      mineMeaning:
+        'Reminders and reports run and send mail as your account. Before you leave the school or your account is closed, disable reminders and ask your successor to enable them.',
+      otherMeaning:
+        'Reminders and reports run and send mail as {owner}; only {owner} can disable or change them. If {owner} has left or the account is closed, reminders stop: ask {owner} to disable them, then enable them yourself.',
+      mismatch:
+        'The trigger\'s time differs from the Settings reminder time (daily at {hour}:00, {timeZone}): the person who enabled reminders should click "Enable reminders" again.',
+      none: 'not enabled',
+      noneMeaning:
+        'No reminders or reports are sent by themselves. Use "Enable reminders" when you want them (mail goes out from that person\'s account).',
+    },
+    quota: {
+      value: '{quota} mail(s) left today',
+      ok: 'Enough for one reminder to each of the {needed} people with an email in Staff (about 100 a day on a personal account, 1,500 on Google Workspace).',
+      low: 'Fewer than the {needed} people with an email in Staff: a reminder day may not reach everyone; what is not sent is deferred to the next run.',
+      none: "No more mail can be sent today (the quota comes back within 24 hours): today's reminders and report mails are deferred.",
+    },
+    recompute: {
+      value: '{seconds} s',
+      ok: '{rows} row(s) checked again ({errors} error(s), {warnings} warning(s)); Status refreshed.',
+      slow: "Recomputing took {seconds} s, close to Apps Script's 6-minute limit for one run. Move past years' records to another spreadsheet.",
+      failed:
+        'Recomputing failed and Status was not refreshed. Run "Set up / repair workbook" and try again; if it still fails, give this message to your administrator.',
+    },
+    mail: {
+      subject: '{campaign}: self-test mail',
+      body: 'This test mail was sent by the Visit Ledger self-test at {time}. Receiving it means this account can send reminders and reports. No reply is needed.',
+      sent: 'sent to your address',
+      sentMeaning: 'Look for the mail "{subject}" (check spam too). Receiving it means mail works.',
+      notAsked: 'not sent (not asked)',
+      notAskedMeaning: 'To check mail, run the self-test again and answer Yes when asked.',
+      noAddress: 'not sent: your email address is not visible',
+      failed: 'sending failed: {message}',
+      failedMeaning:
+        'This account cannot send mail now, so reminders and reports would not go out either. Check the mail quota and the account, then try again.',
+    },
+  },
 };

@@ -543,4 +543,113 @@ export const zh = {
       '自动提醒已由 {owner} 启用，并以该账号运行。只有 {owner} 可以更改或停用；如需改由您负责，请先请 {owner} 停用自动提醒。',
     disableOwnedByOther: '自动提醒由 {owner} 启用，只有 {owner} 可以停用。请联系 {owner} 停用自动提醒。',
   },
+  selfTest: {
+    menu: '自检',
+    title: '自检',
+    sheet: '自检',
+    columns: { check: '检查项', status: '结果', value: '发现', meaning: '说明' },
+    status: { ok: '✓ 正常', warning: '⚠ 注意', fail: '✗ 失败' },
+    askMail:
+      '自检会核对时区、日期读写、工作表和列、登录邮箱、自动提醒、邮件配额，并重新计算一次进度，结果写入“自检”表。\n\n是否同时给您自己发一封测试邮件？',
+    done: '结果已写入“{sheet}”表（每行一项）。',
+    sheetFailed: '“{sheet}”表未能写入：{message}',
+    failedWith: '出错：{message}',
+    checkFailed: '这一项无法检查。请再运行一次自检；仍出错时把这条信息告诉管理员。',
+    names: {
+      spreadsheetZone: '表格时区',
+      scriptZone: '脚本时区',
+      dateRoundTrip: '日期读写',
+      language: '语言',
+      sheet: '工作表：{sheet}',
+      email: '登录邮箱',
+      trigger: '自动提醒',
+      quota: '邮件配额',
+      recompute: '重新计算用时',
+      testMail: '测试邮件',
+    },
+    zone: {
+      spreadsheetValue: '{zone}（表格此刻 {now}）',
+      spreadsheetOk: '与“设置”的时区一致：表格里的日期、“今天”和提醒时间都按 {zone}。',
+      spreadsheetDiffers:
+        '与“设置”的时区 {expected} 不同。插件按 {expected} 判断“今天”，表格自己的函数（如 TODAY()）和修改记录按 {zone}，午夜前后两者会差一天。请在 文件 → 设置 → 时区 中选 {expected}，或改正“设置”的“时区”。',
+      scriptOk: '与“设置”的时区一致。',
+      scriptDiffers:
+        '与“设置”的时区 {expected} 不同。插件的日期不受影响（它按“设置”和表格的时区计算），只有 Apps Script 执行记录里的时间按 {zone} 显示。可在 Apps Script 编辑器 → 项目设置 中改为 {expected}。',
+    },
+    date: {
+      value: '写入 {written}，读回 {read}',
+      ok: '日期格按原样读回：在表格中输入的日期和时间，就是插件读到的日期和时间。',
+      differs:
+        '读回的日期与写入的不同：插件会把表格中的日期读错（差几小时或一天）。请先核对 文件 → 设置 → 时区，再运行一次自检；仍不一致时请暂停录入并联系管理员。',
+      failed: '无法在“{sheet}”表中写入或读回日期；请确认表格可编辑后再试。',
+    },
+    language: {
+      zh: '中文（zh）',
+      en: '英文（en）',
+      ok: '菜单、侧栏、校验说明、提醒和月报都使用这种语言（由“设置”的“语言”决定，可填 zh 或 en）。',
+      invalidValue: '无法识别“{value}”，暂按{lang}',
+      invalid: '“设置”的“语言”只能填 zh 或 en。请改正后重新打开表格。',
+    },
+    sheets: {
+      allFound: '找到，{found}/{total} 列',
+      unknownColumns: '；另有 {count} 列插件不用（保留不动）',
+      ok: '工作表和各列都已找到（按列标题找，列的顺序无所谓）。',
+      optionalMissing: '找到，缺少可选列：{columns}',
+      optionalMissingMeaning: '可以照常计数。运行“初始化/修复工作簿”可补上这些列，已有内容不会改动。',
+      columnMissing: '缺少必需的列：{columns}',
+      columnMissingMeaning:
+        '缺少必需的列时无法计数，侧栏也不能保存。请把列标题改回 {columns}，或运行“初始化/修复工作簿”补上这些列。',
+      sheetMissing: '缺少工作表“{sheet}”',
+      sheetMissingMeaning:
+        '缺少必需的工作表时无法计数。运行“初始化/修复工作簿”新建它；若已有内容相同的表，把它改名为“{sheet}”。',
+      optionalSheetMissing: '未建（可选）',
+      optionalSheetMissingMeaning: '这是可选的工作表，不影响计数；需要时运行“初始化/修复工作簿”新建。',
+    },
+    email: {
+      known: '可见，人员表中是 {name}',
+      knownMeaning: '侧栏会自动选中您的姓名，“录入人”记为您的邮箱。',
+      notStaff: '可见，但“人员”表中没有这个邮箱',
+      notStaffMeaning:
+        '侧栏会请您从名单中选择一次自己的姓名，之后记住。如需自动识别，请在“人员”表的“邮箱”列填写您的登录邮箱。',
+      hidden: '看不到（Google 没有提供）',
+      hiddenMeaning:
+        '个人 Gmail 账号常见，不影响计数。侧栏会请您从名单中选择一次自己的姓名，之后在本账号下记住；“录入人”记为所选的姓名。',
+    },
+    trigger: {
+      installed: '已启用（每天 {hour} 点，{timeZone}），启用人：{owner}',
+      you: '您本人',
+      unknownOwner: '未知',
+      mineMeaning:
+        '提醒和月报以您的账号运行和发信。您离开学校或停用账号前，请先“停用自动提醒”，再请接替的人启用。',
+      otherMeaning:
+        '提醒和月报以 {owner} 的账号运行和发信，只有 {owner} 能停用或更改。若 {owner} 已离开学校或账号停用，提醒会停止：请 {owner} 停用后由您启用。',
+      mismatch:
+        '触发器的时间与“设置”的提醒时间（每天 {hour} 点，{timeZone}）不同：请启用人再点一次“启用自动提醒”。',
+      none: '未启用',
+      noneMeaning: '不会自动发送提醒和月报。需要时用菜单“启用自动提醒”（以启用人的账号发信）。',
+    },
+    quota: {
+      value: '今天还可发 {quota} 封',
+      ok: '足够给人员表中有邮箱的 {needed} 人各发一封提醒（个人账号每天约 100 封，Google Workspace 约 1500 封）。',
+      low: '少于人员表中有邮箱的 {needed} 人：提醒日可能发不完，没发出的会延后到下次运行。',
+      none: '今天不能再发邮件（配额在 24 小时内恢复）：今天的提醒和月报邮件会延后。',
+    },
+    recompute: {
+      value: '{seconds} 秒',
+      ok: '重新校验了 {rows} 行（{errors} 个错误，{warnings} 条提醒），“进度”已刷新。',
+      slow: '重新计算用了 {seconds} 秒，接近 Apps Script 单次运行 6 分钟的上限。请把往年的记录移到另一个表格。',
+      failed: '重新计算出错，“进度”没有更新。请先运行“初始化/修复工作簿”再试；仍出错时把这条信息告诉管理员。',
+    },
+    mail: {
+      subject: '{campaign}：自检测试邮件',
+      body: '这是“走访台账”自检在 {time} 发出的测试邮件。收到它，说明这个账号可以发送提醒和月报。无需回复。',
+      sent: '已发送到您的邮箱',
+      sentMeaning: '请查收标题为“{subject}”的邮件（也看看垃圾邮件）。收到即说明发信正常。',
+      notAsked: '未发送（未要求）',
+      notAskedMeaning: '要检查发信，请再运行一次自检，在询问时选“是”。',
+      noAddress: '未发送：看不到您的邮箱地址',
+      failed: '发送失败：{message}',
+      failedMeaning: '这个账号现在不能发信，提醒和月报也会发不出。请检查邮件配额和账号后再试。',
+    },
+  },
 } as const;
