@@ -21,7 +21,7 @@ export function checkRectification(
     const status = statusText === '' ? undefined : parseRectStatus(statusText);
     if (statusText !== '' && status === undefined)
       list.error(row, 'status', 'STATUS_INVALID', { value: statusText });
-    const deadline = parseDateCell(cells.deadline ?? null, ctx.settings.timeZone);
+    const deadline = parseDateCell(cells.deadline);
     if (deadline === undefined)
       list.error(row, 'deadline', 'DATE_INVALID', { value: cellText(cells.deadline ?? null) });
     const source = cellText(cells.source).normalize('NFKC');

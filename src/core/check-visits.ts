@@ -21,7 +21,7 @@ export function checkDate(
   cell: Cell | undefined,
   ctx: CheckContext,
 ): IsoDate | null {
-  const date = parseDateCell(cell ?? null, ctx.settings.timeZone);
+  const date = parseDateCell(cell);
   if (date === null) {
     list.error(row, 'date', 'DATE_MISSING');
     return null;

@@ -3,8 +3,12 @@ import { TABLES, type TableKey } from './tables';
 import { zh } from './i18n/zh';
 import { en } from './i18n/en';
 
-/** One cell as a spreadsheet gives it: Apps Script gives Date for date cells, .xlsx a serial number. */
-export type Cell = string | number | boolean | Date | null;
+/**
+ * One cell as an adapter gives it. A date cell arrives as its wall-clock ISO text ('YYYY-MM-DD', or
+ * 'YYYY-MM-DD HH:mm' when it holds a time): Apps Script formats its Date values in the spreadsheet's
+ * time zone, .xlsx turns its serial numbers into text. No instant ever reaches the engine.
+ */
+export type Cell = string | number | boolean | null;
 export type Grid = Cell[][];
 
 export interface TableRow {
@@ -86,6 +90,5 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
 /** A cell as trimmed text ('' for empty); numbers and booleans as written. */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
   return String(cell).trim();
 }
