@@ -24,19 +24,38 @@ export class DuplicateFinder {
     return id;
   }
 
+  /** The small number standing for a visitor's key (the same for the same key). */
+  visitorId(visitorKey: string): number {
+    return DuplicateFinder.id(this.visitors, visitorKey);
+  }
+
+  /** The small number standing for a visited person's key (the same for the same key). */
+  personId(personKey: string): number {
+    return DuplicateFinder.id(this.people, personKey);
+  }
+
   /** Records the row's triples; returns the earliest earlier row sharing one, if any. */
   check(visitorKey: string, people: readonly string[], date: IsoDate, row: number): number | undefined {
+    return this.checkIds(
+      this.visitorId(visitorKey),
+      people.map((p) => this.personId(p)),
+      date,
+      row,
+    );
+  }
+
+  /** check() with the visitor and the people as their numbers from visitorId and personId. */
+  checkIds(visitor: number, people: readonly number[], date: IsoDate, row: number): number | undefined {
     // Days since year 0 fit in 21 bits, so a visitor id below 2^9 keeps the key a small integer;
     // beyond that the key is a plain (still exact) number.
-    const key = DuplicateFinder.id(this.visitors, visitorKey) * 2 ** 21 + dayNumber(date);
+    const key = visitor * 2 ** 21 + dayNumber(date);
     let entries = this.seen.get(key);
     if (entries === undefined) {
       entries = [];
       this.seen.set(key, entries);
     }
     let earlier: number | undefined;
-    for (const person of people) {
-      const id = DuplicateFinder.id(this.people, person);
+    for (const id of people) {
       let found: number | undefined;
       for (let i = 0; i < entries.length; i += 2) {
         if (entries[i] === id) {

@@ -2,7 +2,7 @@
 import { zh } from './i18n/zh';
 import { en } from './i18n/en';
 import type { ParsedTable } from './grid';
-import { cellText, type Cell } from './grid';
+import { cellAt, cellText, type Cell } from './grid';
 import { nameKey, splitList } from './names';
 import { parseDateCell, isValidTimeZone, makeDate, type IsoDate } from './dates';
 import { defaultSettings, DEFAULT_TIME_ZONE } from './defaults';
@@ -49,10 +49,12 @@ export interface SettingsResult {
 export function readSettings(parsed: ParsedTable, fallbackLang: Lang, today: IsoDate): SettingsResult {
   const findings = new FindingList(parsed);
   const raw = new Map<SettingKey, { row: number; cell: Cell }>();
-  for (const row of parsed.rows) {
-    const key = settingOf(cellText(row.cells.key));
-    if (key !== undefined && !raw.has(key)) raw.set(key, { row: row.row, cell: row.cells.value ?? null });
-  }
+  const at = parsed.columnIndex;
+  parsed.lines.forEach((line, i) => {
+    const key = settingOf(cellText(cellAt(line, at.key)));
+    if (key !== undefined && !raw.has(key))
+      raw.set(key, { row: parsed.rowNumbers[i] ?? 0, cell: cellAt(line, at.value) });
+  });
   const text = (key: SettingKey) => cellText(raw.get(key)?.cell);
   const lang = parseLang(text('language')) ?? fallbackLang;
   const defaults = defaultSettings(lang, today);
