@@ -119,10 +119,11 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
     lines,
     rowNumbers,
     get rows(): readonly TableRow[] {
-      rows ??= lines.map((line, i) => ({
-        row: rowNumbers[i] ?? 0,
-        cells: Object.fromEntries(columns.map(([key, index]) => [key, line[index] ?? null])),
-      }));
+      rows ??= lines.map((line, i) => {
+        const cells: Record<string, Cell> = {};
+        for (const [key, index] of columns) cells[key] = line[index] ?? null;
+        return { row: rowNumbers[i] ?? 0, cells };
+      });
       return rows;
     },
   };
@@ -130,6 +131,7 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
 
 /** A cell as trimmed text ('' for empty); numbers and booleans as written. */
 export function cellText(cell: Cell | undefined): string {
+  if (typeof cell === 'string') return cell.trim();
   if (cell === null || cell === undefined) return '';
   return String(cell).trim();
 }
