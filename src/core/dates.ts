@@ -122,13 +122,22 @@ export function isIsoMonth(text: string): boolean {
   return ISO_MONTH.test(text) && Number(text.slice(5)) >= 1 && Number(text.slice(5)) <= 12;
 }
 
+const ZONES = new Map<string, boolean>();
+
+/** Whether a text is an IANA time zone the runtime knows (asked of Intl once per text). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
+  let valid = ZONES.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = zone.length > 0;
+    } catch {
+      valid = false;
+    }
+    if (ZONES.size >= 1000) ZONES.clear();
+    ZONES.set(zone, valid);
   }
+  return valid;
 }
 
 export function monthOf(date: IsoDate): IsoMonth {
