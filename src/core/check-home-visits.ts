@@ -1,6 +1,6 @@
 // Home visits (家访记录) read into records and checked by the rules of §4; students found in the record's class or by ID.
-import { cellText, type ParsedTable } from './grid';
-import { nameKey, splitList } from './names';
+import { cellAt, cellText, type ParsedTable } from './grid';
+import { nameKey } from './names';
 import { FindingList } from './findings';
 import { studentKey, type Rosters } from './rosters';
 import type { HomeVisit, Student } from './schemas';
@@ -9,9 +9,10 @@ import { isHomeVisitMode, parseMode } from './values';
 import {
   checkCoVisitors,
   checkDate,
-  checkVisitor,
   checkWriteUp,
   creditedOf,
+  ListCells,
+  VisitorCheck,
   type CheckContext,
 } from './check-visits';
 
@@ -35,9 +36,16 @@ export function checkHomeVisits(
   const visits: HomeVisit[] = [];
   const duplicates = new DuplicateFinder();
   const { semesterStart, semesterEnd } = ctx.settings;
-  for (const { row, cells } of parsed.rows) {
+  const lists = new ListCells();
+  const teachers = new VisitorCheck(ctx, duplicates);
+  const alone = new Map<string, string[]>();
+  const at = parsed.columnIndex;
+  const { lines, rowNumbers } = parsed;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? [];
+    const row = rowNumbers[i] ?? 0;
     const before = list.errors;
-    let date = checkDate(list, row, cells.date, ctx);
+    let date = checkDate(list, row, cellAt(line, at.date), ctx);
     if (date !== null && (date < semesterStart || date > semesterEnd)) {
       list.error(row, 'date', 'HOME_VISIT_OUTSIDE_SEMESTER', {
         date,
@@ -46,9 +54,9 @@ export function checkHomeVisits(
       });
       date = null;
     }
-    const className = cellText(cells.className);
+    const className = cellText(cellAt(line, at.className));
     if (className === '') list.error(row, 'className', 'CLASS_MISSING');
-    const students = splitList(cellText(cells.students));
+    const students = lists.split(cellText(cellAt(line, at.students)));
     if (students.length === 0) list.error(row, 'students', 'STUDENTS_MISSING');
     const counted: string[] = [];
     for (const token of students) {
@@ -60,41 +68,48 @@ export function checkHomeVisits(
       const key = studentKey(student);
       if (!counted.includes(key)) counted.push(key);
     }
-    const teacher = cellText(cells.teacher);
-    const teacherKey = checkVisitor(list, row, 'teacher', teacher, ctx);
-    const coTeachers = splitList(cellText(cells.coTeachers));
+    const teacher = cellText(cellAt(line, at.teacher));
+    const who = teachers.check(list, row, 'teacher', teacher);
+    const teacherKey = who.key;
+    const coTeachers = lists.split(cellText(cellAt(line, at.coTeachers)));
     const credited = checkCoVisitors(list, row, 'coTeachers', coTeachers, ctx);
-    const modeText = cellText(cells.mode);
+    const modeText = cellText(cellAt(line, at.mode));
     const parsedMode = modeText === '' ? undefined : parseMode(modeText);
     const mode = parsedMode !== undefined && isHomeVisitMode(parsedMode) ? parsedMode : null;
     if (modeText === '') list.error(row, 'mode', 'MODE_MISSING');
     else if (mode === null) list.error(row, 'mode', 'MODE_INVALID', { value: modeText });
     if (mode === 'inPerson' && coTeachers.length === 0)
       list.warning(row, 'coTeachers', 'IN_PERSON_NO_COTEACHER');
-    const { record, followUp } = checkWriteUp(list, row, cells, {
-      duplicates,
-      person: teacherKey,
-      date,
-      counted,
+    const earlier =
+      date !== null && teacherKey !== null
+        ? duplicates.checkIds(
+            who.id,
+            counted.map((key) => duplicates.personId(key)),
+            date,
+            row,
+          )
+        : undefined;
+    const { record, followUp } = checkWriteUp(list, row, cellAt(line, at.record), cellAt(line, at.followUp), {
+      earlier,
       column: 'students',
     });
     const valid = list.errors === before;
     visits.push({
       row,
-      id: cellText(cells.id),
+      id: cellText(cellAt(line, at.id)),
       date,
       className,
       students,
       teacher,
       coTeachers,
       mode,
-      family: cellText(cells.family),
-      parentNeeds: cellText(cells.parentNeeds),
-      supportNeeded: cellText(cells.supportNeeded),
+      family: cellText(cellAt(line, at.family)),
+      parentNeeds: cellText(cellAt(line, at.parentNeeds)),
+      supportNeeded: cellText(cellAt(line, at.supportNeeded)),
       record,
       followUp,
       valid,
-      credited: creditedOf(teacherKey, credited),
+      credited: creditedOf(teacherKey, credited, alone),
       counted,
     });
   }

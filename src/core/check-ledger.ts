@@ -1,5 +1,5 @@
 // The rectification ledger (问题整改) and suggestions (献计) read into records and checked.
-import { cellText, type ParsedTable } from './grid';
+import { cellAt, cellText, type ParsedTable } from './grid';
 import { parseDateCell } from './dates';
 import { FindingList } from './findings';
 import type { Rectification, Suggestion } from './schemas';
@@ -16,28 +16,30 @@ export function checkRectification(
   if (parsed === undefined) return [];
   const list = new FindingList(parsed);
   findings.push(list);
-  return parsed.rows.map(({ row, cells }) => {
-    const statusText = cellText(cells.status);
+  const at = parsed.columnIndex;
+  return parsed.lines.map((line, i) => {
+    const row = parsed.rowNumbers[i] ?? 0;
+    const statusText = cellText(cellAt(line, at.status));
     const status = statusText === '' ? undefined : parseRectStatus(statusText);
     if (statusText !== '' && status === undefined)
       list.error(row, 'status', 'STATUS_INVALID', { value: statusText });
-    const deadline = parseDateCell(cells.deadline ?? null, ctx.settings.timeZone);
+    const deadline = parseDateCell(cellAt(line, at.deadline));
     if (deadline === undefined)
-      list.error(row, 'deadline', 'DATE_INVALID', { value: cellText(cells.deadline ?? null) });
-    const source = cellText(cells.source).normalize('NFKC');
+      list.error(row, 'deadline', 'DATE_INVALID', { value: cellText(cellAt(line, at.deadline)) });
+    const source = cellText(cellAt(line, at.source)).normalize('NFKC');
     if (source !== '' && !SOURCE.test(source))
       list.warning(row, 'source', 'SOURCE_INVALID', { value: source });
     return {
       row,
-      id: cellText(cells.id),
+      id: cellText(cellAt(line, at.id)),
       source,
-      problem: cellText(cells.problem),
-      rootCause: cellText(cells.rootCause),
-      measures: cellText(cells.measures),
-      owner: cellText(cells.owner),
+      problem: cellText(cellAt(line, at.problem)),
+      rootCause: cellText(cellAt(line, at.rootCause)),
+      measures: cellText(cellAt(line, at.measures)),
+      owner: cellText(cellAt(line, at.owner)),
       deadline: deadline ?? null,
       status: status ?? (statusText === '' ? 'open' : null),
-      lastingRule: cellText(cells.lastingRule),
+      lastingRule: cellText(cellAt(line, at.lastingRule)),
     };
   });
 }
@@ -50,14 +52,15 @@ export function checkSuggestions(
   if (parsed === undefined) return [];
   const list = new FindingList(parsed);
   findings.push(list);
-  return parsed.rows.map(({ row, cells }) => ({
-    row,
-    id: cellText(cells.id),
-    date: checkDate(list, row, cells.date, ctx),
-    author: cellText(cells.author),
-    title: cellText(cells.title),
-    text: cellText(cells.text),
-    category: cellText(cells.category),
-    adopted: cellText(cells.adopted),
+  const at = parsed.columnIndex;
+  return parsed.lines.map((line, i) => ({
+    row: parsed.rowNumbers[i] ?? 0,
+    id: cellText(cellAt(line, at.id)),
+    date: checkDate(list, parsed.rowNumbers[i] ?? 0, cellAt(line, at.date), ctx),
+    author: cellText(cellAt(line, at.author)),
+    title: cellText(cellAt(line, at.title)),
+    text: cellText(cellAt(line, at.text)),
+    category: cellText(cellAt(line, at.category)),
+    adopted: cellText(cellAt(line, at.adopted)),
   }));
 }

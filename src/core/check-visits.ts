@@ -1,5 +1,5 @@
 // Leader visits (走访记录) read into records and checked by the rules of §4.
-import { cellText, type Cell, type ParsedTable, type TableRow } from './grid';
+import { cellAt, cellText, type Cell, type ParsedTable } from './grid';
 import { nameKey, splitList } from './names';
 import { parseDateCell, type IsoDate } from './dates';
 import { FindingList } from './findings';
@@ -7,6 +7,28 @@ import type { Rosters } from './rosters';
 import type { FollowUp, Settings, Visit } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { parseFollowUp, parseMode } from './values';
+
+/** The empty list every record without entries shares (frozen: records never change their lists). */
+export const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * List cells of one sheet split once per distinct text: a sheet of 100k rows repeats its lists, and
+ * each record keeps the shared (frozen) array instead of its own copy.
+ */
+export class ListCells {
+  private readonly lists = new Map<string, string[]>();
+
+  split(text: string): string[] {
+    if (text === '') return NO_NAMES;
+    let list = this.lists.get(text);
+    if (list === undefined) {
+      const parts = splitList(text);
+      list = parts.length === 0 ? NO_NAMES : (Object.freeze(parts) as string[]);
+      this.lists.set(text, list);
+    }
+    return list;
+  }
+}
 
 export interface CheckContext {
   settings: Settings;
@@ -21,13 +43,13 @@ export function checkDate(
   cell: Cell | undefined,
   ctx: CheckContext,
 ): IsoDate | null {
-  const date = parseDateCell(cell ?? null, ctx.settings.timeZone);
+  const date = parseDateCell(cell);
   if (date === null) {
     list.error(row, 'date', 'DATE_MISSING');
     return null;
   }
   if (date === undefined) {
-    list.error(row, 'date', 'DATE_INVALID', { value: cellText(cell ?? null) });
+    list.error(row, 'date', 'DATE_INVALID', { value: cellText(cell) });
     return null;
   }
   if (date > ctx.today) {
@@ -61,6 +83,51 @@ export function checkVisitor(
   return nameKey(name);
 }
 
+/** A visitor (or teacher) cell as checked: the same object for every row naming the same text. */
+export interface VisitorRead {
+  /** The name key of a known, active staff member; null otherwise. */
+  readonly key: string | null;
+  readonly code: 'VISITOR_MISSING' | 'VISITOR_UNKNOWN' | 'VISITOR_INACTIVE' | null;
+  /** The visitor's number for duplicate finding (-1 without a key). */
+  readonly id: number;
+  /** The group keys of the visitor's units, once needed. */
+  groups?: ReadonlySet<string>;
+}
+
+/**
+ * checkVisitor read through a cache by the cell's text: one roster look-up per distinct name in a
+ * sheet, and one object per name that the rows share.
+ */
+export class VisitorCheck {
+  private readonly seen = new Map<string, VisitorRead>();
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly duplicates: DuplicateFinder,
+  ) {}
+
+  check(list: FindingList, row: number, column: string, name: string): VisitorRead {
+    let found = this.seen.get(name);
+    if (found === undefined) {
+      const person = name === '' ? undefined : this.ctx.rosters.staffByKey.get(nameKey(name));
+      const code =
+        name === ''
+          ? 'VISITOR_MISSING'
+          : person === undefined
+            ? 'VISITOR_UNKNOWN'
+            : !person.active
+              ? 'VISITOR_INACTIVE'
+              : null;
+      const key = code === null ? nameKey(name) : null;
+      found = { key, code, id: key === null ? -1 : this.duplicates.visitorId(key) };
+      this.seen.set(name, found);
+    }
+    if (found.code === 'VISITOR_MISSING') list.error(row, column, found.code);
+    else if (found.code !== null) list.error(row, column, found.code, { name });
+    return found;
+  }
+}
+
 /** Co-visitors (or co-teachers) on the roster get credit; an unknown one is a warning. */
 export function checkCoVisitors(
   list: FindingList,
@@ -69,6 +136,7 @@ export function checkCoVisitors(
   names: string[],
   ctx: CheckContext,
 ): string[] {
+  if (names.length === 0) return NO_NAMES;
   const credited: string[] = [];
   for (const name of names) {
     const key = nameKey(name);
@@ -79,7 +147,7 @@ export function checkCoVisitors(
 }
 
 export function checkFollowUp(list: FindingList, row: number, cell: Cell | undefined) {
-  const text = cellText(cell ?? null);
+  const text = cellText(cell);
   if (text === '') return null;
   const value = parseFollowUp(text);
   if (value === undefined) list.warning(row, 'followUp', 'FOLLOWUP_INVALID', { value: text });
@@ -93,27 +161,53 @@ export function checkFollowUp(list: FindingList, row: number, cell: Cell | undef
 export function checkWriteUp(
   list: FindingList,
   row: number,
-  cells: TableRow['cells'],
-  dup: {
-    duplicates: DuplicateFinder;
-    person: string | null;
-    date: IsoDate | null;
-    counted: string[];
-    column: string;
-  },
+  recordCell: Cell,
+  followUpCell: Cell,
+  duplicate: { earlier: number | undefined; column: string },
 ): { record: string; followUp: FollowUp | null } {
-  if (dup.date !== null && dup.person !== null) {
-    const earlier = dup.duplicates.check(dup.person, dup.counted, dup.date, row);
-    if (earlier !== undefined) list.warning(row, dup.column, 'DUPLICATE_ROW', { row: earlier });
-  }
-  const record = cellText(cells.record);
+  if (duplicate.earlier !== undefined)
+    list.warning(row, duplicate.column, 'DUPLICATE_ROW', { row: duplicate.earlier });
+  const record = cellText(recordCell);
   if (record === '') list.warning(row, 'record', 'RECORD_EMPTY');
-  return { record, followUp: checkFollowUp(list, row, cells.followUp) };
+  return { record, followUp: checkFollowUp(list, row, followUpCell) };
 }
 
-/** Who a row credits: the visitor (when known and active) first, then the known co-visitors. */
-export function creditedOf(visitorKey: string | null, coVisitors: string[]): string[] {
-  return visitorKey === null ? coVisitors : [visitorKey, ...coVisitors.filter((c) => c !== visitorKey)];
+/**
+ * Who a row credits: the visitor (when known and active) first, then the known co-visitors. A row
+ * crediting its visitor alone gets the visitor's one shared list from `alone`.
+ */
+export function creditedOf(
+  visitorKey: string | null,
+  coVisitors: string[],
+  alone?: Map<string, string[]>,
+): string[] {
+  if (visitorKey === null) return coVisitors;
+  if (coVisitors.length > 0) return [visitorKey, ...coVisitors.filter((c) => c !== visitorKey)];
+  let list = alone?.get(visitorKey);
+  if (list === undefined) {
+    list = Object.freeze([visitorKey]) as string[];
+    alone?.set(visitorKey, list);
+  }
+  return list;
+}
+
+/** A targets cell read against the roster: the known people (keys, once each) and whether any is unknown. */
+interface TargetsRead {
+  names: string[];
+  counted: string[];
+  unknown: boolean;
+  /** The counted people's numbers for duplicate finding. */
+  ids: number[];
+  /** By visitor id: whether a target is outside that visitor's groups (worked out on first need). */
+  outside: (boolean | undefined)[];
+}
+
+const NO_GROUPS: ReadonlySet<string> = new Set();
+
+/** Whether a target (by its group keys) is in one of the visitor's groups. */
+function inGroups(groups: readonly string[], own: ReadonlySet<string>): boolean {
+  for (const g of groups) if (own.has(g)) return true;
+  return false;
 }
 
 /** The target group keys of every unit a staff member belongs to. */
@@ -135,68 +229,105 @@ export function checkVisits(
   findings.push(list);
   const visits: Visit[] = [];
   const duplicates = new DuplicateFinder();
-  const visitorGroups = new Map<string, Set<string>>();
-  for (const { row, cells } of parsed.rows) {
+  const lists = new ListCells();
+  const visitors = new VisitorCheck(ctx, duplicates);
+  const targetsByText = new Map<string, TargetsRead>();
+  const alone = new Map<string, string[]>();
+  const { groupsOfTarget } = ctx.rosters;
+  const readTargets = (text: string): TargetsRead => {
+    let read = targetsByText.get(text);
+    if (read === undefined) {
+      const names = lists.split(text);
+      const counted: string[] = [];
+      let unknown = false;
+      for (const name of names) {
+        const key = nameKey(name);
+        if (!groupsOfTarget.has(key)) unknown = true;
+        else if (!counted.includes(key)) counted.push(key);
+      }
+      read = {
+        names,
+        counted: counted.length === 0 ? NO_NAMES : (Object.freeze(counted) as string[]),
+        unknown,
+        ids: counted.map((key) => duplicates.personId(key)),
+        outside: [],
+      };
+      targetsByText.set(text, read);
+    }
+    return read;
+  };
+  const at = parsed.columnIndex;
+  const { lines, rowNumbers } = parsed;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? [];
+    const row = rowNumbers[i] ?? 0;
     const before = list.errors;
-    let date = checkDate(list, row, cells.date, ctx);
+    let date = checkDate(list, row, cellAt(line, at.date), ctx);
     if (date !== null && date < ctx.settings.campaignStart) {
       list.error(row, 'date', 'VISIT_BEFORE_CAMPAIGN', { date, start: ctx.settings.campaignStart });
       date = null;
     }
-    const visitor = cellText(cells.visitor);
-    const visitorKey = checkVisitor(list, row, 'visitor', visitor, ctx);
-    const coVisitors = splitList(cellText(cells.coVisitors));
+    const visitor = cellText(cellAt(line, at.visitor));
+    const who = visitors.check(list, row, 'visitor', visitor);
+    const visitorKey = who.key;
+    const coVisitors = lists.split(cellText(cellAt(line, at.coVisitors)));
     const credited = checkCoVisitors(list, row, 'coVisitors', coVisitors, ctx);
-    const targets = splitList(cellText(cells.targets));
+    const read = readTargets(cellText(cellAt(line, at.targets)));
+    const { names: targets, counted } = read;
     if (targets.length === 0) list.error(row, 'targets', 'TARGETS_MISSING');
-    const modeText = cellText(cells.mode);
+    const modeText = cellText(cellAt(line, at.mode));
     const mode = modeText === '' ? undefined : parseMode(modeText);
     if (modeText === '') list.error(row, 'mode', 'MODE_MISSING');
     else if (mode === undefined) list.error(row, 'mode', 'MODE_INVALID', { value: modeText });
 
-    let ownGroups = visitorKey === null ? undefined : visitorGroups.get(visitorKey);
-    if (ownGroups === undefined) {
-      ownGroups = visitorKey === null ? new Set<string>() : groupsOfVisitor(visitorKey, ctx.rosters);
-      if (visitorKey !== null) visitorGroups.set(visitorKey, ownGroups);
+    // Unknown targets and targets outside the visitor's groups, in the order named.
+    let outside = visitorKey === null ? false : read.outside[who.id];
+    let ownGroups = NO_GROUPS;
+    if (visitorKey !== null) {
+      who.groups ??= groupsOfVisitor(visitorKey, ctx.rosters);
+      ownGroups = who.groups;
     }
-    const own = ownGroups;
-    const counted: string[] = [];
-    for (const target of targets) {
-      const key = nameKey(target);
-      const groups = ctx.rosters.groupsOfTarget.get(key);
-      if (groups === undefined) {
-        list.warning(row, 'targets', 'TARGET_UNKNOWN', { name: target });
-        continue;
+    if (outside === undefined) {
+      outside = false;
+      for (const target of targets) {
+        const groups = groupsOfTarget.get(nameKey(target));
+        if (groups !== undefined && !inGroups(groups, ownGroups)) outside = true;
       }
-      if (!counted.includes(key)) counted.push(key);
-      if (visitorKey !== null && !groups.some((g) => own.has(g))) {
-        const group = ctx.rosters.targetByKey.get(key)?.group ?? '';
-        list.warning(row, 'targets', 'TARGET_OUTSIDE_GROUPS', { name: target, group });
+      read.outside[who.id] = outside;
+    }
+    if (read.unknown || outside) {
+      for (const target of targets) {
+        const key = nameKey(target);
+        const groups = groupsOfTarget.get(key);
+        if (groups === undefined) list.warning(row, 'targets', 'TARGET_UNKNOWN', { name: target });
+        else if (visitorKey !== null && !inGroups(groups, ownGroups)) {
+          const group = ctx.rosters.targetByKey.get(key)?.group ?? '';
+          list.warning(row, 'targets', 'TARGET_OUTSIDE_GROUPS', { name: target, group });
+        }
       }
     }
-    const { record, followUp } = checkWriteUp(list, row, cells, {
-      duplicates,
-      person: visitorKey,
-      date,
-      counted,
+    const earlier =
+      date !== null && visitorKey !== null ? duplicates.checkIds(who.id, read.ids, date, row) : undefined;
+    const { record, followUp } = checkWriteUp(list, row, cellAt(line, at.record), cellAt(line, at.followUp), {
+      earlier,
       column: 'targets',
     });
     const valid = list.errors === before;
     visits.push({
       row,
-      id: cellText(cells.id),
+      id: cellText(cellAt(line, at.id)),
       date,
       visitor,
       coVisitors,
       targets,
       mode: mode ?? null,
-      purpose: cellText(cells.purpose),
+      purpose: cellText(cellAt(line, at.purpose)),
       record,
-      suggestions: cellText(cells.suggestions),
+      suggestions: cellText(cellAt(line, at.suggestions)),
       followUp,
-      followUpOwner: cellText(cells.followUpOwner),
+      followUpOwner: cellText(cellAt(line, at.followUpOwner)),
       valid,
-      credited: creditedOf(visitorKey, credited),
+      credited: creditedOf(visitorKey, credited, alone),
       counted,
     });
   }

@@ -1,41 +1,29 @@
-// Monthly counts per (person, unit, quota month), cycle coverage per unit and home-visit coverage per class.
+// Monthly counts per (person, unit, quota month), cycle coverage per unit and home-visit coverage per class, month by month.
 import { nameKey } from './names';
-import { cycleOf, isQuotaMonth, quotaCalendar, quotaMonthOf, quotaStatus, type QuotaCalendar } from './quota';
+import { cycleOf, isQuotaMonth, quotaCalendar, quotaStatus, type QuotaCalendar } from './quota';
 import { membersOfUnit, studentKey, type Rosters } from './rosters';
 import type { Campaign, ClassLine, CoverageLine, PersonLine } from './model';
-import type { IsoDate, IsoMonth } from './dates';
-import type { Unit } from './schemas';
+import { addMonths, monthOf, type IsoDate, type IsoMonth } from './dates';
+import type { HomeVisit, Unit, Visit } from './schemas';
 
-/** Everything counted once per campaign, so that any month's figures are look-ups. */
+/**
+ * The dated, valid records of a campaign by calendar month, and each quota month's counts worked out
+ * on first use: a status or a report needs a month or a few, not the whole campaign's history.
+ */
 export interface CountIndex {
   readonly calendar: QuotaCalendar;
   readonly rosters: Rosters;
-  /** Person key → unit key → quota month → distinct people visited (target or student keys). */
-  readonly counts: Counts;
+  /** Valid, dated leader visits by calendar month ('YYYY-MM'), in sheet order. */
+  readonly visitsByMonth: ReadonlyMap<IsoMonth, readonly Visit[]>;
+  /** Valid, dated home visits by calendar month, in sheet order. */
+  readonly homeVisitsByMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>;
+  /** Person key → unit key → distinct people visited (target or student keys) in one quota month. */
+  countsOf(month: IsoMonth): MonthCounts;
 }
+
+type MonthCounts = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
 
 const cache = new WeakMap<Campaign, CountIndex>();
-
-type Counts = Map<string, Map<string, Map<IsoMonth, Set<string>>>>;
-
-function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
-/** The set a person's visits in a unit and quota month go into (nested maps: no composite string keys). */
-function bucket(counts: Counts, person: string, unit: string, month: IsoMonth): Set<string> {
-  const byUnit = child(counts, person, () => new Map<string, Map<IsoMonth, Set<string>>>());
-  return child(
-    child(byUnit, unit, () => new Map<IsoMonth, Set<string>>()),
-    month,
-    () => new Set<string>(),
-  );
-}
 
 /** The distinct people a person visited for a unit in a quota month (name keys). */
 export function visitedIn(
@@ -44,7 +32,14 @@ export function visitedIn(
   unit: string,
   month: IsoMonth,
 ): ReadonlySet<string> | undefined {
-  return index.counts.get(person)?.get(unit)?.get(month);
+  return index.countsOf(month).get(person)?.get(unit);
+}
+
+/** Whether a target (by its group keys) belongs to one of a unit's groups. */
+function inGroups(groups: readonly string[] | undefined, unitGroups: ReadonlySet<string>): boolean {
+  if (groups === undefined) return false;
+  for (const g of groups) if (unitGroups.has(g)) return true;
+  return false;
 }
 
 interface UnitOfPerson {
@@ -53,12 +48,48 @@ interface UnitOfPerson {
   readonly groups: ReadonlySet<string>;
 }
 
+/** Records by the calendar month of their date (valid and dated ones only), in sheet order. */
+function byMonth<T extends { valid: boolean; date: IsoDate | null }>(
+  records: readonly T[],
+): Map<IsoMonth, T[]> {
+  const months = new Map<IsoMonth, T[]>();
+  let lastMonth = '';
+  let last: T[] = [];
+  for (const record of records) {
+    const date = record.date;
+    if (!record.valid || date === null) continue;
+    // Rows often come in date order: the previous row's month is tried first (no string made).
+    if (lastMonth === '' || !date.startsWith(lastMonth)) {
+      lastMonth = monthOf(date);
+      let list = months.get(lastMonth);
+      if (list === undefined) {
+        list = [];
+        months.set(lastMonth, list);
+      }
+      last = list;
+    }
+    last.push(record);
+  }
+  return months;
+}
+
+/** The records counting toward a quota month: its own, and for the first quota month the days before it. */
+function* ofQuotaMonth<T>(months: ReadonlyMap<IsoMonth, readonly T[]>, month: IsoMonth, first: IsoMonth) {
+  if (month < first) return;
+  if (month > first) {
+    yield* months.get(month) ?? [];
+    return;
+  }
+  for (const [m, records] of months) if (m <= first) yield* records;
+}
+
 export function countIndex(campaign: Campaign): CountIndex {
   const cached = cache.get(campaign);
   if (cached !== undefined) return cached;
   const rosters = campaign.rosters;
   const calendar = quotaCalendar(campaign.settings);
-  const counts: Counts = new Map();
+  const visitsByMonth = byMonth(campaign.visits);
+  const homeVisitsByMonth = byMonth(campaign.homeVisits);
   const unitsByPerson = new Map<string, UnitOfPerson[]>();
   const unitsOf = (personKey: string): UnitOfPerson[] => {
     let units = unitsByPerson.get(personKey);
@@ -75,34 +106,62 @@ export function countIndex(campaign: Campaign): CountIndex {
     }
     return units;
   };
+  const monthCounts = new Map<IsoMonth, MonthCounts>();
 
-  for (const visit of campaign.visits) {
-    if (!visit.valid || visit.date === null) continue;
-    const month = quotaMonthOf(visit.date, calendar.leaderFirst);
-    for (const person of visit.credited) {
-      for (const unit of unitsOf(person)) {
-        if (unit.homeVisits) continue;
-        for (const target of visit.counted) {
-          const ofTarget = rosters.groupsOfTarget.get(target);
-          if (ofTarget !== undefined && ofTarget.some((g) => unit.groups.has(g))) {
-            bucket(counts, person, unit.key, month).add(target);
+  const countMonth = (month: IsoMonth): MonthCounts => {
+    const counts = new Map<string, Map<string, Set<string>>>();
+    const visitedSet = (person: string, unit: string): Set<string> => {
+      let byUnit = counts.get(person);
+      if (byUnit === undefined) {
+        byUnit = new Map();
+        counts.set(person, byUnit);
+      }
+      let visited = byUnit.get(unit);
+      if (visited === undefined) {
+        visited = new Set();
+        byUnit.set(unit, visited);
+      }
+      return visited;
+    };
+    for (const visit of ofQuotaMonth(visitsByMonth, month, calendar.leaderFirst)) {
+      for (const person of visit.credited) {
+        for (const unit of unitsOf(person)) {
+          if (unit.homeVisits) continue;
+          let visited: Set<string> | undefined;
+          for (const target of visit.counted) {
+            if (!inGroups(rosters.groupsOfTarget.get(target), unit.groups)) continue;
+            visited ??= visitedSet(person, unit.key);
+            visited.add(target);
           }
         }
       }
     }
-  }
-  for (const visit of campaign.homeVisits) {
-    if (!visit.valid || visit.date === null) continue;
-    const month = quotaMonthOf(visit.date, calendar.homeFirst);
-    for (const person of visit.credited) {
-      for (const unit of unitsOf(person)) {
-        if (!unit.homeVisits) continue;
-        const students = bucket(counts, person, unit.key, month);
-        for (const student of visit.counted) students.add(student);
+    for (const visit of ofQuotaMonth(homeVisitsByMonth, month, calendar.homeFirst)) {
+      for (const person of visit.credited) {
+        for (const unit of unitsOf(person)) {
+          if (!unit.homeVisits) continue;
+          const students = visitedSet(person, unit.key);
+          for (const student of visit.counted) students.add(student);
+        }
       }
     }
-  }
-  const index = { calendar, rosters, counts };
+    return counts;
+  };
+
+  const index: CountIndex = {
+    calendar,
+    rosters,
+    visitsByMonth,
+    homeVisitsByMonth,
+    countsOf: (month) => {
+      let counts = monthCounts.get(month);
+      if (counts === undefined) {
+        counts = countMonth(month);
+        monthCounts.set(month, counts);
+      }
+      return counts;
+    },
+  };
   cache.set(campaign, index);
   return index;
 }
@@ -150,11 +209,14 @@ export function unitCoverage(
       .map((p) => nameKey(p.name)),
   );
   const visited = new Set<string>();
-  for (const visit of campaign.visits) {
-    if (!visit.valid || visit.date === null || visit.date < cycle.start || visit.date > cycle.end) continue;
-    if (visit.date > asOf) continue;
-    if (!visit.credited.some((person) => unitStaff.has(person))) continue;
-    for (const target of visit.counted) if (memberSet.has(target)) visited.add(target);
+  const until = cycle.end < asOf ? cycle.end : asOf;
+  for (let m = monthOf(cycle.start); m <= monthOf(until); m = addMonths(m, 1)) {
+    for (const visit of index.visitsByMonth.get(m) ?? []) {
+      const date = visit.date ?? '';
+      if (date < cycle.start || date > until) continue;
+      if (!visit.credited.some((person) => unitStaff.has(person))) continue;
+      for (const target of visit.counted) if (memberSet.has(target)) visited.add(target);
+    }
   }
   return {
     unit: unit.name,

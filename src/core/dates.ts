@@ -1,7 +1,8 @@
-// Calendar dates and quota months: spreadsheet date values and the plan's text forms, in the school's time zone.
+// Calendar dates and quota months: date cells as ISO text, the plan's text forms and serials; today in the school's time zone.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import type { Cell } from './grid';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -47,6 +48,9 @@ export function parseDateText(text: string): IsoDate | null {
 }
 
 const SERIAL_CACHE = new Map<number, IsoDate>();
+/** Cell texts as read (null: empty, false: no date), so that a sheet costs one parse per distinct text. */
+const TEXT_CACHE = new Map<string, IsoDate | null | false>();
+const CACHE_LIMIT = 50_000;
 
 /** A spreadsheet serial number (days since 1899-12-30, fraction = time of day) as a calendar date. */
 export function serialToDate(serial: number): IsoDate | null {
@@ -55,7 +59,7 @@ export function serialToDate(serial: number): IsoDate | null {
   let date = SERIAL_CACHE.get(day);
   if (date === undefined) {
     date = new Date(SERIAL_EPOCH_UTC + day * DAY_MS).toISOString().slice(0, 10);
-    if (SERIAL_CACHE.size > 50_000) SERIAL_CACHE.clear();
+    if (SERIAL_CACHE.size >= CACHE_LIMIT) SERIAL_CACHE.clear();
     SERIAL_CACHE.set(day, date);
   }
   return date;
@@ -67,22 +71,37 @@ export function dateToSerial(date: IsoDate): number {
 }
 
 /**
- * Any cell as a calendar date in the school's time zone: a Date (an instant, as Apps Script gives
- * date cells), a serial number (as .xlsx stores them), or text in an accepted form.
- * Returns null for an empty cell, undefined for a value that is not a date.
+ * A spreadsheet serial number as the wall-clock text of its cell: 'YYYY-MM-DD', or 'YYYY-MM-DD HH:mm'
+ * when it holds a time of day (seconds are dropped, as a 'HH:mm' format shows them). A serial is a
+ * wall-clock date and time already, so no time zone is involved. Null for a number no date can be.
  */
-export function parseDateCell(value: unknown, timeZone: string): IsoDate | null | undefined {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return undefined;
-    return dayjs(value).tz(timeZone).format('YYYY-MM-DD');
-  }
+export function serialToText(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2958466) return null;
+  // To the millisecond first (a serial of 10:00 is 0.41666…), then down to the minute.
+  const ms = Math.round(serial * DAY_MS);
+  const day = Math.floor(ms / DAY_MS);
+  const minutes = Math.floor((ms - day * DAY_MS) / 60_000);
+  const date = new Date(SERIAL_EPOCH_UTC + day * DAY_MS).toISOString().slice(0, 10);
+  return minutes === 0 ? date : `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/**
+ * A cell as a calendar date: ISO text as the adapters give date cells ('YYYY-MM-DD', with ' HH:mm'
+ * when the cell holds a time), or text in one of the accepted forms typed by a person, or a plain
+ * number read as a spreadsheet serial (see docs/rules.md, "Dates"). Cells carry wall-clock dates, so
+ * no time zone is involved. Returns null for an empty cell, undefined for a value that is not a date.
+ */
+export function parseDateCell(value: Cell | undefined): IsoDate | null | undefined {
+  if (value === null || value === undefined) return null;
   if (typeof value === 'number') return serialToDate(value) ?? undefined;
-  if (typeof value === 'string') {
-    if (value.trim() === '') return null;
-    return parseDateText(value) ?? undefined;
+  if (typeof value !== 'string') return undefined;
+  let date = TEXT_CACHE.get(value);
+  if (date === undefined) {
+    date = value.trim() === '' ? null : (parseDateText(value) ?? false);
+    if (TEXT_CACHE.size >= CACHE_LIMIT) TEXT_CACHE.clear();
+    TEXT_CACHE.set(value, date);
   }
-  return undefined;
+  return date === false ? undefined : date;
 }
 
 /** The calendar date of an instant in a time zone. */
@@ -103,13 +122,22 @@ export function isIsoMonth(text: string): boolean {
   return ISO_MONTH.test(text) && Number(text.slice(5)) >= 1 && Number(text.slice(5)) <= 12;
 }
 
+const ZONES = new Map<string, boolean>();
+
+/** Whether a text is an IANA time zone the runtime knows (asked of Intl once per text). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
+  let valid = ZONES.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = zone.length > 0;
+    } catch {
+      valid = false;
+    }
+    if (ZONES.size >= 1000) ZONES.clear();
+    ZONES.set(zone, valid);
   }
+  return valid;
 }
 
 export function monthOf(date: IsoDate): IsoMonth {

@@ -3,8 +3,12 @@ import { TABLES, type TableKey } from './tables';
 import { zh } from './i18n/zh';
 import { en } from './i18n/en';
 
-/** One cell as a spreadsheet gives it: Apps Script gives Date for date cells, .xlsx a serial number. */
-export type Cell = string | number | boolean | Date | null;
+/**
+ * One cell as an adapter gives it. A date cell arrives as its wall-clock ISO text ('YYYY-MM-DD', or
+ * 'YYYY-MM-DD HH:mm' when it holds a time): Apps Script formats its Date values in the spreadsheet's
+ * time zone, .xlsx turns its serial numbers into text. No instant ever reaches the engine.
+ */
+export type Cell = string | number | boolean | null;
 export type Grid = Cell[][];
 
 export interface TableRow {
@@ -26,7 +30,21 @@ export interface ParsedTable {
   readonly missing: readonly string[];
   /** Header texts found that are no column of the table. */
   readonly unknown: readonly string[];
+  /**
+   * The data rows that hold something, in sheet order: the grid's own row arrays, not copied (read a
+   * cell with `cellAt(line, columnIndex[key])`). Nothing is built per row, so a sheet of 100k rows
+   * leaves no garbage.
+   */
+  readonly lines: readonly (readonly Cell[])[];
+  /** The sheet's row number of each of `lines`. */
+  readonly rowNumbers: readonly number[];
+  /** The same rows with their cells keyed by column, built on first use (not by the engine's checks). */
   readonly rows: readonly TableRow[];
+}
+
+/** The cell of a row at a column's index (null when the sheet lacks the column: no index). */
+export function cellAt(line: readonly Cell[], index: number | undefined): Cell {
+  return index === undefined ? null : (line[index] ?? null);
 }
 
 function headerKey(text: string): string {
@@ -48,6 +66,11 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+function hasContent(cell: Cell | undefined): boolean {
+  if (typeof cell === 'string') return cell.length > 0 && cell.trim() !== '';
+  return cell !== null && cell !== undefined;
+}
+
 /** Reads a grid by its header row; empty rows are skipped, row numbers are kept. */
 export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTable {
   const headerRow = grid[0] ?? [];
@@ -67,25 +90,48 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
   const missing = TABLES[table].columns
     .filter((c) => c.required && !(c.key in columnIndex))
     .map((c) => c.key);
-  const rows: TableRow[] = [];
-  const columns = Object.entries(columnIndex);
+  // A row is read when a column of the table other than 校验 holds something.
+  const content = Object.entries(columnIndex)
+    .filter(([key]) => key !== 'check')
+    .map(([, index]) => index);
+  const lines: (readonly Cell[])[] = [];
+  const rowNumbers: number[] = [];
   for (let r = 1; r < grid.length; r++) {
-    const source = grid[r] ?? [];
-    const cells: Record<string, Cell> = {};
-    let empty = true;
-    for (const [key, index] of columns) {
-      const cell = source[index] ?? null;
-      cells[key] = cell;
-      if (empty && key !== 'check' && !isEmptyCell(cell)) empty = false;
+    const line = grid[r];
+    if (line === undefined) continue;
+    for (const index of content) {
+      if (hasContent(line[index])) {
+        lines.push(line);
+        rowNumbers.push(r + 1);
+        break;
+      }
     }
-    if (!empty) rows.push({ row: r + 1, cells });
   }
-  return { table, sheet, headers, columnIndex, missing, unknown, rows };
+  let rows: TableRow[] | undefined;
+  const columns = Object.entries(columnIndex);
+  return {
+    table,
+    sheet,
+    headers,
+    columnIndex,
+    missing,
+    unknown,
+    lines,
+    rowNumbers,
+    get rows(): readonly TableRow[] {
+      rows ??= lines.map((line, i) => {
+        const cells: Record<string, Cell> = {};
+        for (const [key, index] of columns) cells[key] = line[index] ?? null;
+        return { row: rowNumbers[i] ?? 0, cells };
+      });
+      return rows;
+    },
+  };
 }
 
 /** A cell as trimmed text ('' for empty); numbers and booleans as written. */
 export function cellText(cell: Cell | undefined): string {
+  if (typeof cell === 'string') return cell.trim();
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
   return String(cell).trim();
 }

@@ -1,5 +1,5 @@
 // The rosters (部门指标, 人员, 走访对象, 学生) read into records, checked, and indexed by name key.
-import { cellText, type ParsedTable } from './grid';
+import { cellAt, cellText, type ParsedTable } from './grid';
 import { nameKey, splitList } from './names';
 import { FindingList } from './findings';
 import { HOME_VISIT_GROUPS } from './defaults';
@@ -53,23 +53,26 @@ export function readUnits(
   const list = new FindingList(parsed);
   findings.push(list);
   const units = read.units;
-  for (const { row, cells } of parsed.rows) {
-    const name = cellText(cells.unit);
+  const at = parsed.columnIndex;
+  for (let i = 0; i < parsed.lines.length; i++) {
+    const line = parsed.lines[i] ?? [];
+    const row = parsed.rowNumbers[i] ?? 0;
+    const name = cellText(cellAt(line, at.unit));
     if (name === '') {
       list.error(row, 'unit', 'NAME_MISSING');
       continue;
     }
-    const groups = splitList(cellText(cells.groups));
+    const groups = splitList(cellText(cellAt(line, at.groups)));
     // A unit with a broken minimum has no quota lines, but its name and groups stay known.
     read.unitKeys.add(nameKey(name));
     for (const g of groups) read.groupKeys.add(nameKey(g));
-    const minimumText = cellText(cells.minimum).normalize('NFKC');
+    const minimumText = cellText(cellAt(line, at.minimum)).normalize('NFKC');
     const minimum = Number(minimumText);
     if (!Number.isInteger(minimum) || minimum < 1) {
       list.error(row, 'minimum', 'MINIMUM_INVALID', { value: minimumText });
       continue;
     }
-    const coverageText = cellText(cells.coverageMonths).normalize('NFKC');
+    const coverageText = cellText(cellAt(line, at.coverageMonths)).normalize('NFKC');
     const coverage = Number(coverageText);
     const coverageMonths =
       coverageText !== '' && Number.isInteger(coverage) && coverage >= 1 ? coverage : settings.coverageMonths;
@@ -82,7 +85,7 @@ export function readUnits(
       groups,
       minimum,
       coverageMonths,
-      purpose: cellText(cells.purpose),
+      purpose: cellText(cellAt(line, at.purpose)),
       homeVisits: groups.some((g) => HOME_GROUP_KEYS.has(nameKey(g))),
     });
   }
@@ -98,17 +101,20 @@ export function readStaff(
   const list = new FindingList(parsed);
   findings.push(list);
   const staff: Staff[] = [];
-  for (const { row, cells } of parsed.rows) {
-    const name = cellText(cells.name);
+  const at = parsed.columnIndex;
+  for (let i = 0; i < parsed.lines.length; i++) {
+    const line = parsed.lines[i] ?? [];
+    const row = parsed.rowNumbers[i] ?? 0;
+    const name = cellText(cellAt(line, at.name));
     if (name === '') {
       list.error(row, 'name', 'NAME_MISSING');
       continue;
     }
-    const units = splitList(cellText(cells.units));
+    const units = splitList(cellText(cellAt(line, at.units)));
     for (const unit of units) {
       if (!unitKeys.has(nameKey(unit))) list.warning(row, 'units', 'UNIT_UNKNOWN', { name: unit });
     }
-    const activeCell = cells.active ?? null;
+    const activeCell = cellAt(line, at.active);
     let active = true;
     if (cellText(activeCell) !== '') {
       const yes = parseYesNo(activeCell);
@@ -118,10 +124,10 @@ export function readStaff(
     staff.push({
       row,
       name,
-      email: cellText(cells.email),
+      email: cellText(cellAt(line, at.email)),
       units,
-      role: cellText(cells.role),
-      className: cellText(cells.className),
+      role: cellText(cellAt(line, at.role)),
+      className: cellText(cellAt(line, at.className)),
       active,
     });
   }
@@ -137,15 +143,18 @@ export function readTargets(
   const list = new FindingList(parsed);
   findings.push(list);
   const targets: Target[] = [];
-  for (const { row, cells } of parsed.rows) {
-    const name = cellText(cells.name);
+  const at = parsed.columnIndex;
+  for (let i = 0; i < parsed.lines.length; i++) {
+    const line = parsed.lines[i] ?? [];
+    const row = parsed.rowNumbers[i] ?? 0;
+    const name = cellText(cellAt(line, at.name));
     if (name === '') {
       list.error(row, 'name', 'NAME_MISSING');
       continue;
     }
-    const group = cellText(cells.group);
+    const group = cellText(cellAt(line, at.group));
     if (!groupKeys.has(nameKey(group))) list.warning(row, 'group', 'GROUP_UNKNOWN', { name: group });
-    targets.push({ row, name, group, note: cellText(cells.note) });
+    targets.push({ row, name, group, note: cellText(cellAt(line, at.note)) });
   }
   return targets;
 }
@@ -155,9 +164,12 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
   const list = new FindingList(parsed);
   findings.push(list);
   const students: Student[] = [];
-  for (const { row, cells } of parsed.rows) {
-    const name = cellText(cells.name);
-    const className = cellText(cells.className);
+  const at = parsed.columnIndex;
+  for (let i = 0; i < parsed.lines.length; i++) {
+    const line = parsed.lines[i] ?? [];
+    const row = parsed.rowNumbers[i] ?? 0;
+    const name = cellText(cellAt(line, at.name));
+    const className = cellText(cellAt(line, at.className));
     if (name === '') {
       list.error(row, 'name', 'NAME_MISSING');
       continue;
@@ -168,10 +180,10 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
     }
     students.push({
       row,
-      studentId: cellText(cells.studentId),
+      studentId: cellText(cellAt(line, at.studentId)),
       name,
       className,
-      needsSupport: parseYesNo(cells.needsSupport ?? null) ?? false,
+      needsSupport: parseYesNo(cellAt(line, at.needsSupport)) ?? false,
     });
   }
   return students;

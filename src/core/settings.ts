@@ -2,7 +2,7 @@
 import { zh } from './i18n/zh';
 import { en } from './i18n/en';
 import type { ParsedTable } from './grid';
-import { cellText } from './grid';
+import { cellAt, cellText, type Cell } from './grid';
 import { nameKey, splitList } from './names';
 import { parseDateCell, isValidTimeZone, makeDate, type IsoDate } from './dates';
 import { defaultSettings, DEFAULT_TIME_ZONE } from './defaults';
@@ -48,15 +48,14 @@ export interface SettingsResult {
  */
 export function readSettings(parsed: ParsedTable, fallbackLang: Lang, today: IsoDate): SettingsResult {
   const findings = new FindingList(parsed);
-  const raw = new Map<SettingKey, { row: number; cell: unknown }>();
-  for (const row of parsed.rows) {
-    const key = settingOf(cellText(row.cells.key));
-    if (key !== undefined && !raw.has(key)) raw.set(key, { row: row.row, cell: row.cells.value ?? null });
-  }
-  const text = (key: SettingKey) => {
-    const cell = raw.get(key)?.cell;
-    return cell === undefined ? '' : cellText(cell as never);
-  };
+  const raw = new Map<SettingKey, { row: number; cell: Cell }>();
+  const at = parsed.columnIndex;
+  parsed.lines.forEach((line, i) => {
+    const key = settingOf(cellText(cellAt(line, at.key)));
+    if (key !== undefined && !raw.has(key))
+      raw.set(key, { row: parsed.rowNumbers[i] ?? 0, cell: cellAt(line, at.value) });
+  });
+  const text = (key: SettingKey) => cellText(raw.get(key)?.cell);
   const lang = parseLang(text('language')) ?? fallbackLang;
   const defaults = defaultSettings(lang, today);
   const settings: Settings = { ...defaults };
@@ -77,7 +76,7 @@ export function readSettings(parsed: ParsedTable, fallbackLang: Lang, today: Iso
   for (const key of ['campaignStart', 'semesterStart', 'semesterEnd'] as const) {
     const entry = raw.get(key);
     if (entry === undefined) continue;
-    const date = parseDateCell(entry.cell, settings.timeZone);
+    const date = parseDateCell(entry.cell);
     if (date === undefined) bad(key, 'YYYY-MM-DD');
     else if (date !== null) settings[key] = date;
   }
@@ -87,10 +86,9 @@ export function readSettings(parsed: ParsedTable, fallbackLang: Lang, today: Iso
     else settings.coverageMonths = n;
   }
   if (raw.has('exemptMonths')) {
-    // Sheets turns a lone "2027-07" typed into the cell into a date value: read it as that month.
-    const cell = raw.get('exemptMonths')?.cell;
-    const asDate =
-      cell instanceof Date || typeof cell === 'number' ? parseDateCell(cell, settings.timeZone) : null;
+    // Sheets turns a lone "2027-07" typed into the cell into a date value (its adapter gives '2027-07-01'):
+    // a cell holding one date is read as that date's month.
+    const asDate = parseDateCell(raw.get('exemptMonths')?.cell);
     const months = asDate ? [asDate.slice(0, 7)] : splitList(text('exemptMonths')).map(parseMonthText);
     if (months.some((m) => m === undefined)) bad('exemptMonths', 'YYYY-MM');
     settings.exemptMonths = months.filter((m): m is string => m !== undefined);

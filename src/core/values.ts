@@ -34,6 +34,20 @@ function lookup<T extends string>(
 
 const langTexts = (lang: Lang) => (lang === 'en' ? en : zh);
 
+/** A lookup read through a cache by the cell's own text: a sheet repeats a handful of choices. */
+function byText<T extends string>(map: Map<string, T>): (text: string) => T | undefined {
+  const seen = new Map<string, T | null>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      value = map.get(choiceKey(text)) ?? null;
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(text, value);
+    }
+    return value ?? undefined;
+  };
+}
+
 const MODE_LOOKUP = lookup(MODES, (l) => langTexts(l).values.modes, {
   通讯: 'phone',
   通讯家访: 'phone',
@@ -47,10 +61,13 @@ const MODE_LOOKUP = lookup(MODES, (l) => langTexts(l).values.modes, {
 });
 const FOLLOW_UP_LOOKUP = lookup(FOLLOW_UPS, (l) => langTexts(l).values.followUps);
 const RECT_STATUS_LOOKUP = lookup(RECT_STATUSES, (l) => langTexts(l).values.rectStatus);
+const modeOf = byText(MODE_LOOKUP);
+const followUpOf = byText(FOLLOW_UP_LOOKUP);
+const rectStatusOf = byText(RECT_STATUS_LOOKUP);
 
 /** A mode cell: the mode, or undefined if it is none of the plan's modes. */
 export function parseMode(text: string): Mode | undefined {
-  return MODE_LOOKUP.get(choiceKey(text));
+  return modeOf(text);
 }
 
 export function isHomeVisitMode(mode: Mode): mode is (typeof HOME_VISIT_MODES)[number] {
@@ -58,11 +75,11 @@ export function isHomeVisitMode(mode: Mode): mode is (typeof HOME_VISIT_MODES)[n
 }
 
 export function parseFollowUp(text: string): FollowUp | undefined {
-  return FOLLOW_UP_LOOKUP.get(choiceKey(text));
+  return followUpOf(text);
 }
 
 export function parseRectStatus(text: string): RectStatus | undefined {
-  return RECT_STATUS_LOOKUP.get(choiceKey(text));
+  return rectStatusOf(text);
 }
 
 const YES = new Set(['是', 'yes', 'y', 'true', '1', '在岗', '√', '✓'].map(choiceKey));

@@ -1,5 +1,4 @@
 // The WorkbookPort over SpreadsheetApp: each table read with one grid read and written with one grid write.
-import { dateTimeInZone } from '../core/dates';
 import type { SheetFormat, WorkbookPort } from '../app/ports';
 import type { Cell, Grid } from '../core/grid';
 import { looksLikeFormula } from '../core/names';
@@ -8,6 +7,81 @@ import { applySheetFormat, replaceCharts, TEXT_FORMAT } from './sheet-format';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+
+const DAY_MS = 86_400_000;
+/** What Utilities.formatDate gives to read a zone's offset at an instant (to the second: old zones have such). */
+const PROBE_PATTERN = 'yyyy-MM-dd HH:mm:ss';
+const PROBED = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * Date values as the wall-clock text a cell shows in the spreadsheet's time zone, 'YYYY-MM-DD HH:mm',
+ * made with Utilities.formatDate (no parsing of toLocaleString). A visit sheet holds few distinct dates
+ * but up to one distinct date-time a row (录入时间), so formatDate is not called per cell: the zone's
+ * offset is asked at both ends of each UTC day met (two calls a day), and when it is the same it holds
+ * all that day, whose instants are then shifted by it. The instants of a day whose offset changes (a
+ * clock change) are each formatted by formatDate.
+ */
+class WallClock {
+  /** UTC day number → the zone's offset that whole day (ms), or null when it changes that day. */
+  private readonly offsets = new Map<number, number | null>();
+  private readonly texts = new Map<number, string>();
+
+  constructor(private readonly zone: string) {}
+
+  text(instant: Date): string {
+    const ms = instant.getTime();
+    if (Number.isNaN(ms)) return '';
+    let text = this.texts.get(ms);
+    if (text === undefined) {
+      const offset = this.offsetOfDay(Math.floor(ms / DAY_MS));
+      text =
+        offset === null ? Utilities.formatDate(instant, this.zone, 'yyyy-MM-dd HH:mm') : shifted(ms + offset);
+      this.texts.set(ms, text);
+    }
+    return text;
+  }
+
+  private offsetOfDay(day: number): number | null {
+    let offset = this.offsets.get(day);
+    if (offset === undefined) {
+      const first = this.offsetAt(day * DAY_MS);
+      offset = first === this.offsetAt((day + 1) * DAY_MS - 1000) ? first : null;
+      this.offsets.set(day, offset);
+    }
+    return offset;
+  }
+
+  /** The zone's offset at an instant (NaN if formatDate's text is not the expected shape: never shifted). */
+  private offsetAt(ms: number): number {
+    const m = PROBED.exec(Utilities.formatDate(new Date(ms), this.zone, PROBE_PATTERN));
+    if (m === null) return NaN;
+    const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const wall = new Date(0);
+    wall.setUTCFullYear(year, month - 1, day);
+    wall.setUTCHours(hour, minute, second, 0);
+    return wall.getTime() - ms;
+  }
+}
+
+/** An instant already shifted to wall-clock time, read in UTC: 'YYYY-MM-DD HH:mm' (seconds dropped). */
+function shifted(ms: number): string {
+  const d = new Date(ms);
+  return (
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  );
+}
 
 /** Rows padded to one width: setValues takes rectangles only. */
 function rectangle(rows: readonly (readonly Cell[])[], width: number): Cell[][] {
@@ -46,8 +120,8 @@ const APPEND_HEADROOM = 100;
 
 export class GasWorkbook implements WorkbookPort {
   private cache: Map<string, Sheet> | undefined;
-  /** The spreadsheet's time zone, asked once when the first date cell is read. */
-  private zone: string | undefined;
+  /** Date values as text, in the spreadsheet's time zone (asked once, when the first date cell is read). */
+  private clock: WallClock | undefined;
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
 
   constructor(private readonly book: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
@@ -126,7 +200,7 @@ export class GasWorkbook implements WorkbookPort {
   read(name: string): Grid | undefined {
     const sheet = this.sheets().get(name);
     if (sheet === undefined) return undefined;
-    const grid = sheet.getDataRange().getValues() as Cell[][];
+    const grid = sheet.getDataRange().getValues() as (Cell | Date)[][];
     return grid.map((row) => row.map((cell) => (cell instanceof Date ? this.wallClock(cell) : cell)));
   }
 
@@ -136,8 +210,8 @@ export class GasWorkbook implements WorkbookPort {
    * zone, which may differ from 设置's; read as text, the calendar date is the one the person typed.
    */
   private wallClock(instant: Date): string {
-    this.zone ??= this.book.getSpreadsheetTimeZone();
-    const text = dateTimeInZone(instant, this.zone);
+    this.clock ??= new WallClock(this.book.getSpreadsheetTimeZone());
+    const text = this.clock.text(instant);
     return text.endsWith(' 00:00') ? text.slice(0, 10) : text;
   }
 

@@ -1,6 +1,7 @@
-// Cell values between exceljs and the engine: date cells as spreadsheet serials, formulas and links as their text.
+// Cell values between exceljs and the engine: date cells as ISO text of their serials, formulas and links as their text.
 import type { CellValue } from 'exceljs';
 import type { Cell } from '../core/grid';
+import { serialToText } from '../core/dates';
 
 const DAY_MS = 86_400_000;
 /** Days from the spreadsheet epoch (1899-12-30) to the Unix epoch. */
@@ -24,9 +25,11 @@ export function serialNumberToDate(serial: number): Date {
 /**
  * The engine cell of a date-formatted spreadsheet cell, from its serial number: the one place where an .xlsx
  * date becomes what core reads (the exceljs adapter and the fast values reader both come through here).
+ * A serial is a wall-clock date (and time), so its ISO text involves no time zone: 'YYYY-MM-DD', or
+ * 'YYYY-MM-DD HH:mm' when it holds a time of day. A number no date can be stays a number.
  */
 export function dateCellOfSerial(serial: number): Cell {
-  return serial;
+  return serialToText(serial) ?? serial;
 }
 
 /** One exceljs cell value as an engine cell. */

@@ -33,7 +33,7 @@ describe('sidebarBootstrap', () => {
     school({
       staff: STAFF_WITH_EMAIL,
       visits: [
-        visit(new Date('2027-04-02T00:00:00+08:00'), '李副校长', '陈红、林国栋'), // a date cell as Apps Script gives it
+        visit('2027-04-02', '李副校长', '陈红、林国栋'), // a date cell as the Apps Script adapter gives it
         visit('2027-04-10', '张校长', '刘洋'),
         visit('2027-03-01', '张校长', '黄敏'), // before the campaign: an error row, not counted
       ],

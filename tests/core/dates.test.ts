@@ -1,45 +1,68 @@
-// Dates as a school types or a spreadsheet gives them, read as calendar dates in the school's time zone.
-import { parseDateCell } from '../../src/core/dates';
+// Dates as a school types them or an adapter gives them (wall-clock ISO text), read as calendar dates.
+import { parseDateCell, serialToText } from '../../src/core/dates';
 import { computeStatus, loadCampaign, problemsOf } from '../../src/core/engine';
 import { lineOf, school, visit } from './helpers';
-
-const SHANGHAI = 'Asia/Shanghai';
 
 describe('a date cell', () => {
   it.each([['2027-04-05'], ['2027/4/5'], ['2027.4.5'], ['2027年4月5日'], ['2027/04/05'], [' 2027年4月5日 ']])(
     'reads the text %p as 5 April 2027',
     (text) => {
-      expect(parseDateCell(text, SHANGHAI)).toBe('2027-04-05');
+      expect(parseDateCell(text)).toBe('2027-04-05');
     },
   );
 
+  it('reads the wall-clock text the adapters give a date cell holding a time as its date', () => {
+    expect(parseDateCell('2027-04-30 22:30')).toBe('2027-04-30');
+    expect(parseDateCell('2027-05-01 00:30')).toBe('2027-05-01');
+    expect(parseDateCell('1899-12-30 08:00')).toBe('1899-12-30'); // a time-only cell: a date before any campaign
+  });
+
   it('rejects a day that does not exist', () => {
-    expect(parseDateCell('2027-02-30', SHANGHAI)).toBeUndefined();
-    expect(parseDateCell('2027/2/29', SHANGHAI)).toBeUndefined();
-    expect(parseDateCell('2027年13月1日', SHANGHAI)).toBeUndefined();
-    expect(parseDateCell('2028/2/29', SHANGHAI)).toBe('2028-02-29');
+    expect(parseDateCell('2027-02-30')).toBeUndefined();
+    expect(parseDateCell('2027/2/29')).toBeUndefined();
+    expect(parseDateCell('2027年13月1日')).toBeUndefined();
+    expect(parseDateCell('2028/2/29')).toBe('2028-02-29');
   });
 
   it('rejects text that is no date, and tells an empty cell apart', () => {
-    expect(parseDateCell('上周五', SHANGHAI)).toBeUndefined();
-    expect(parseDateCell('5/4/2027', SHANGHAI)).toBeUndefined();
-    expect(parseDateCell('', SHANGHAI)).toBeNull();
-    expect(parseDateCell(null, SHANGHAI)).toBeNull();
+    expect(parseDateCell('上周五')).toBeUndefined();
+    expect(parseDateCell('5/4/2027')).toBeUndefined();
+    expect(parseDateCell('')).toBeNull();
+    expect(parseDateCell('   ')).toBeNull();
+    expect(parseDateCell(null)).toBeNull();
+    expect(parseDateCell(true)).toBeUndefined();
   });
 
-  it('reads a spreadsheet serial number (days since 1899-12-30), ignoring the time of day', () => {
-    expect(parseDateCell(46482, SHANGHAI)).toBe('2027-04-05');
-    expect(parseDateCell(46507.9375, SHANGHAI)).toBe('2027-04-30'); // 30 April, 22:30
-    expect(parseDateCell(46507.9375, 'America/Los_Angeles')).toBe('2027-04-30');
+  it('gives the same answer for a text read again (each distinct text is parsed once)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(parseDateCell('2027/4/5')).toBe('2027-04-05');
+      expect(parseDateCell('2027/4/31')).toBeUndefined();
+      expect(parseDateCell(' ')).toBeNull();
+    }
   });
 
-  it('reads a Date (an instant, as Apps Script gives it) as the date in the school time zone', () => {
-    // 2027-04-30 22:30 in Shanghai is 14:30 UTC.
-    expect(parseDateCell(new Date(Date.UTC(2027, 3, 30, 14, 30)), SHANGHAI)).toBe('2027-04-30');
-    // A date-only cell of 1 May in Shanghai is midnight there, 16:00 UTC on 30 April.
-    expect(parseDateCell(new Date(Date.UTC(2027, 3, 30, 16, 0)), SHANGHAI)).toBe('2027-05-01');
-    // The same instant is still 30 April in a school in Los Angeles (09:00).
-    expect(parseDateCell(new Date(Date.UTC(2027, 3, 30, 16, 0)), 'America/Los_Angeles')).toBe('2027-04-30');
+  it('reads a plain number as a spreadsheet serial (days since 1899-12-30), ignoring the time of day', () => {
+    expect(parseDateCell(46482)).toBe('2027-04-05');
+    expect(parseDateCell(46507.9375)).toBe('2027-04-30'); // 30 April, 22:30
+    expect(parseDateCell(0.5)).toBeUndefined();
+    expect(parseDateCell(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe('a serial number as the text of its cell (what every .xlsx reader gives the engine)', () => {
+  it('is the date, with the time of day when there is one, and needs no time zone', () => {
+    expect(serialToText(46482)).toBe('2027-04-05');
+    expect(serialToText(46507.9375)).toBe('2027-04-30 22:30');
+    expect(serialToText(46482 + 10 / 24)).toBe('2027-04-05 10:00'); // 0.41666… is 10:00, not 09:59
+    expect(serialToText(46482 + (23 * 3600 + 59 * 60 + 59) / 86400)).toBe('2027-04-05 23:59');
+    expect(serialToText(1 / 3)).toBe('1899-12-30 08:00'); // "8:00" typed into 设置 › 提醒时间
+    expect(serialToText(0)).toBe('1899-12-30');
+  });
+
+  it('is null for a number no date can be', () => {
+    expect(serialToText(-1)).toBeNull();
+    expect(serialToText(Number.NaN)).toBeNull();
+    expect(serialToText(3e6)).toBeNull();
   });
 });
 
@@ -47,10 +70,7 @@ describe('dates in the counts', () => {
   it('counts a visit at 22:30 on the last day of April in April, and one at 00:30 on 1 May in May', () => {
     const campaign = loadCampaign(
       school({
-        visits: [
-          visit(new Date(Date.UTC(2027, 3, 30, 14, 30)), '张校长', '陈红'),
-          visit(new Date(Date.UTC(2027, 3, 30, 16, 30)), '张校长', '刘洋'),
-        ],
+        visits: [visit('2027-04-30 22:30', '张校长', '陈红'), visit('2027-05-01 00:30', '张校长', '刘洋')],
       }),
       '2027-05-10',
     );
@@ -59,12 +79,12 @@ describe('dates in the counts', () => {
     expect(lineOf(computeStatus(campaign, '2027-05', '2027-05-10'), '张校长', '校长室')?.count).toBe(1);
   });
 
-  it("uses the school's own time zone from 设置", () => {
+  it("reads a cell's wall-clock text as its date whatever time zone 设置 names", () => {
+    // The adapters give what the cell shows (Sheets: in the spreadsheet's zone; see tests/gas/workbook).
     const campaign = loadCampaign(
       school({
         settings: { timeZone: 'America/Los_Angeles' },
-        // 03:00 UTC on 1 May is 20:00 on 30 April in Los Angeles.
-        visits: [visit(new Date(Date.UTC(2027, 4, 1, 3, 0)), '张校长', '陈红')],
+        visits: [visit('2027-04-30 20:00', '张校长', '陈红')],
       }),
       '2027-05-10',
     );

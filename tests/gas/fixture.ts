@@ -1,13 +1,16 @@
 // Shared set-up for the Apps Script tests: fakes installed per test, workbooks typed in, edit events, snapshots.
-import type { SheetInput } from '../../src/core/engine';
 import type { Cell } from '../../src/core/grid';
 import {
   FakeRange,
   installGasFakes,
   type FakeSheet,
   type FakeSpreadsheet,
+  type FakeValue,
   type GasFakes,
 } from '../fakes/gas';
+
+/** A cell as a test types it: what the engine reads, or a Date as Sheets holds a date cell. */
+export type TypedCell = Cell | FakeValue;
 
 /** A school day morning in Shanghai (2027-04-20 10:00 +08:00). */
 export const NOW = new Date('2027-04-20T02:00:00Z');
@@ -34,7 +37,10 @@ export function useGasFakes(now: Date = NOW): () => GasFakes {
  * Puts sheets into the fake spreadsheet as a person would type them: '2027-04-05' becomes a date,
  * '13800000001' a number; Date cells stay dates. The sheet grows to hold every row.
  */
-export function typeSheets(spreadsheet: FakeSpreadsheet, sheets: readonly SheetInput[]): void {
+export function typeSheets(
+  spreadsheet: FakeSpreadsheet,
+  sheets: readonly { name: string; grid: readonly (readonly TypedCell[])[] }[],
+): void {
   for (const { name, grid } of sheets) {
     const sheet = spreadsheet.addSheet(name);
     sheet.store.maxRows = Math.max(sheet.store.maxRows, grid.length + 1);
@@ -43,7 +49,7 @@ export function typeSheets(spreadsheet: FakeSpreadsheet, sheets: readonly SheetI
 }
 
 /** Types rows starting at a sheet row (1-based); null cells are left alone. */
-export function typeRows(sheet: FakeSheet, firstRow: number, rows: readonly (readonly Cell[])[]): void {
+export function typeRows(sheet: FakeSheet, firstRow: number, rows: readonly (readonly TypedCell[])[]): void {
   rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell !== null && cell !== '') sheet.store.type(firstRow + r, c + 1, cell);

@@ -1,4 +1,4 @@
-// The Apps Script adapters over the counting fake: one grid read per table, one grid write, text kept as text.
+// The Apps Script adapters over the counting fake: one grid read per table (dates as wall-clock text), one grid write, text kept as text.
 import { GasWorkbook } from '../../src/gas/workbook';
 import { GasLock, LockBusyError } from '../../src/gas/lock';
 import { GasUser, GasUserStore } from '../../src/gas/user';
@@ -24,7 +24,7 @@ describe('GasWorkbook.read', () => {
       'Spreadsheet.getSpreadsheetTimeZone': 1,
     });
     expect(grid?.[1]).toEqual(['V-1', '2027-04-05', '2027-04-30 22:30']);
-    expect(parseDateCell(grid?.[1]?.[1], 'Asia/Shanghai')).toBe('2027-04-05');
+    expect(parseDateCell(grid?.[1]?.[1])).toBe('2027-04-05');
     expect(wb.read('没有这个表')).toBeUndefined();
   });
 
@@ -34,12 +34,87 @@ describe('GasWorkbook.read', () => {
     // which is still 31 March in Shanghai.
     fakes().spreadsheet.addSheet('走访记录', [['走访日期'], [new Date('2027-04-01T00:00:00+09:00')]]);
     const grid = new GasWorkbook().read('走访记录');
-    expect(parseDateCell(grid?.[1]?.[0], 'Asia/Shanghai')).toBe('2027-04-01');
+    expect(grid?.[1]?.[0]).toBe('2027-04-01');
+  });
+
+  it('reads an instant as the spreadsheet’s zone shows it (03:00 UTC on 1 May is 30 April in Los Angeles)', () => {
+    fakes().spreadsheet.setSpreadsheetTimeZone('America/Los_Angeles');
+    fakes().spreadsheet.addSheet('走访记录', [['走访日期'], [new Date(Date.UTC(2027, 4, 1, 3, 0))]]);
+    expect(new GasWorkbook().read('走访记录')?.[1]?.[0]).toBe('2027-04-30 20:00');
+  });
+
+  it('asks Utilities.formatDate twice per UTC day met, not once per cell', () => {
+    // 600 date-times (录入时间) over 6 days, and 600 dates over the same days.
+    const rows = Array.from({ length: 600 }, (_, i) => [
+      new Date(Date.UTC(2027, 3, 1 + (i % 6), 16, 0)),
+      new Date(Date.UTC(2027, 3, 1 + (i % 6), 2, i % 60, i % 7)),
+    ]);
+    fakes().spreadsheet.addSheet('走访记录', [['走访日期', '录入时间'], ...rows]);
+    const grid = new GasWorkbook().read('走访记录');
+    expect(grid?.[1]).toEqual(['2027-04-02', '2027-04-01 10:00']);
+    expect(grid?.[8]).toEqual(['2027-04-03', '2027-04-02 10:07']);
+    // Days met (UTC): 1–6 April (录入时间) and 1–6 April (走访日期, 16:00 UTC): 6 days, 2 calls each.
+    expect(fakes().utilityCalls.byMethod()).toEqual({ 'Utilities.formatDate': 12 });
+  });
+
+  it.each([
+    'Asia/Shanghai',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Australia/Lord_Howe', // a 30-minute clock change
+    'Asia/Kathmandu', // +05:45
+    'America/St_Johns',
+    'Pacific/Apia', // skipped 30 December 2011 whole
+  ])('gives what Utilities.formatDate gives for any instant, clock changes included (%s)', (zone) => {
+    fakes().spreadsheet.setSpreadsheetTimeZone(zone);
+    const instants: Date[] = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 400; i++)
+      instants.push(new Date(Date.UTC(2010, 0, 1) + random() * 20 * 365 * 86_400_000));
+    // Each side of the clock changes of 2027 and of Apia's lost day, a minute apart.
+    for (const around of [Date.UTC(2027, 2, 14, 10), Date.UTC(2027, 10, 7, 9), Date.UTC(2027, 2, 28, 1)]) {
+      for (let m = -90; m <= 90; m += 1) instants.push(new Date(around + m * 60_000));
+    }
+    for (let h = 0; h < 72; h++) instants.push(new Date(Date.UTC(2011, 11, 29, h, 30)));
+    fakes().spreadsheet.addSheet('走访记录', [['录入时间'], ...instants.map((d) => [d])]);
+    const grid = new GasWorkbook().read('走访记录') ?? [];
+    const expected = instants.map((d) =>
+      fakes()
+        .Utilities.formatDate(d, zone, 'yyyy-MM-dd HH:mm')
+        .replace(/ 00:00$/, ''),
+    );
+    expect(grid.slice(1).map((row) => row[0])).toEqual(expected);
   });
 
   it('gives an empty sheet as one empty cell, as Apps Script does', () => {
     fakes().spreadsheet.addSheet('空表');
     expect(new GasWorkbook().read('空表')).toEqual([['']]);
+  });
+});
+
+describe('the Utilities.formatDate fake', () => {
+  it('formats in the given IANA zone with Java SimpleDateFormat letters, as the real one', () => {
+    const at = new Date('2027-04-30T14:30:05.042Z');
+    const format = (zone: string, pattern: string) => fakes().Utilities.formatDate(at, zone, pattern);
+    expect(format('Asia/Shanghai', 'yyyy-MM-dd HH:mm')).toBe('2027-04-30 22:30');
+    expect(format('America/Los_Angeles', 'yyyy-MM-dd HH:mm')).toBe('2027-04-30 07:30');
+    expect(format('Asia/Shanghai', 'EEE, d MMM yyyy HH:mm:ss.SSS Z')).toBe(
+      'Fri, 30 Apr 2027 22:30:05.042 +0800',
+    );
+    expect(format('America/Los_Angeles', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2027-04-30T07:30:05-07:00');
+    expect(format('UTC', "h:mm a, EEEE d MMMM yy 'o''clock'")).toBe("2:30 PM, Friday 30 April 27 o'clock");
+    expect(format('Asia/Kathmandu', 'HH:mm Z')).toBe('20:15 +0545');
+    // Java reads a zone ID it does not know as GMT.
+    expect(format('Nowhere/Town', 'yyyy-MM-dd HH:mm')).toBe('2027-04-30 14:30');
+    expect(() => format('UTC', 'yyyy-MM-dd bb')).toThrow(/Illegal pattern character 'b'/);
+  });
+
+  it('midnight is 00, never 24', () => {
+    const midnight = new Date('2027-04-30T16:00:00Z');
+    expect(fakes().Utilities.formatDate(midnight, 'Asia/Shanghai', 'yyyy-MM-dd HH:mm')).toBe(
+      '2027-05-01 00:00',
+    );
   });
 });
 

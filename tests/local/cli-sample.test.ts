@@ -60,23 +60,26 @@ describe('validate on the sample workbook', () => {
   });
 });
 
+/** A cell as exceljs gives it: a date cell is a Date. */
+type ExcelCell = Cell | Date;
+
 /** The sample's rows read back from the file, by header text, for counting by hand. */
-async function sheetRows(sheet: string): Promise<Record<string, Cell>[]> {
+async function sheetRows(sheet: string): Promise<Record<string, ExcelCell>[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   const ws = book.getWorksheet(sheet)!;
-  const header = (ws.getRow(1).values as Cell[]).slice(1).map(String);
-  const rows: Record<string, Cell>[] = [];
+  const header = (ws.getRow(1).values as ExcelCell[]).slice(1).map(String);
+  const rows: Record<string, ExcelCell>[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const values = (row.values as Cell[]).slice(1);
+    const values = (row.values as ExcelCell[]).slice(1);
     rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
-    (rows.at(-1) as Record<string, Cell>).__row = n;
+    (rows.at(-1) as Record<string, ExcelCell>).__row = n;
   });
   return rows;
 }
 
-function isoOf(cell: Cell): string | null {
+function isoOf(cell: ExcelCell): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return typeof cell === 'string' ? parseDateText(cell) : null;
 }

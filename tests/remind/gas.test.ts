@@ -30,7 +30,10 @@ function typeSample(fakes: GasFakes, today: string): void {
 
 function logOf(fakes: GasFakes) {
   const sheet = fakes.spreadsheet.getSheets().find((s) => s.name === '发送日志');
-  return sheet === undefined ? [] : parseSendLog(sheet.store.values());
+  // The log's cells as the engine read them before dates reached it as text (a Date as its ISO instant).
+  return sheet === undefined
+    ? []
+    : parseSendLog(sheet.store.map((c) => (c.value instanceof Date ? c.value.toISOString() : c.value)));
 }
 
 describe('on a reminder day (2027-04-20 10:00 in Shanghai)', () => {

@@ -5,8 +5,6 @@ import { TABLES, type TableKey } from '../../src/core/tables';
 import { parseDateCell } from '../../src/core/dates';
 import { nameKey, splitList } from '../../src/core/names';
 
-const ZONE = 'Asia/Shanghai';
-
 function col(table: TableKey, key: string): number {
   const index = TABLES[table].columns.findIndex((c) => c.key === key);
   if (index < 0) throw new Error(`${table}.${key}`);
@@ -18,7 +16,7 @@ function text(cell: Cell | undefined): string {
 }
 
 function date(cell: Cell | undefined): string | null {
-  return parseDateCell(cell ?? null, ZONE) ?? null;
+  return parseDateCell(cell) ?? null;
 }
 
 function daysFrom(from: string, to: string): number {

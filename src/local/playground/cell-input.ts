@@ -3,7 +3,6 @@ import type { Cell } from '../../core/grid';
 import { columnOfHeader } from '../../core/grid';
 import { dateToSerial, parseDateText } from '../../core/dates';
 import { TABLES, tableOfSheet } from '../../core/tables';
-import { serialNumberToDate } from '../xlsx-cells';
 
 /** The kind of a column, found by the sheet's name and the column's header text (either language). */
 function columnKind(sheet: string, header: string): string | undefined {
@@ -14,16 +13,17 @@ function columnKind(sheet: string, header: string): string | undefined {
 }
 
 /**
- * Like Google Sheets with set-up's validation: a date typed into a date column becomes a date value, a number
- * into a number column a number; anything else is kept exactly as typed (a bad date stays text, and the
- * check says so). Nothing typed is trimmed or rewritten.
+ * Like Google Sheets with set-up's validation: a date typed into a date column becomes a date value (in
+ * .xlsx, the serial number of a cell whose column set-up formats as yyyy-mm-dd), a number into a number
+ * column a number; anything else is kept exactly as typed (a bad date stays text, and the check says so).
+ * Nothing typed is trimmed or rewritten.
  */
 export function typedCell(sheet: string, header: string, text: string): Cell {
   if (text === '') return null;
   const kind = columnKind(sheet, header);
   if (kind === 'date') {
     const iso = parseDateText(text);
-    if (iso !== null) return serialNumberToDate(dateToSerial(iso));
+    if (iso !== null) return dateToSerial(iso);
   }
   if (kind === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(text)) return Number(text);
   return text;

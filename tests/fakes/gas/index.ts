@@ -37,8 +37,10 @@ export interface GasFakeOptions {
 }
 
 export interface GasFakes {
-  /** Every service call, by method name. */
+  /** Every service call, by method name (Utilities apart: see utilityCalls). */
   calls: CallLog;
+  /** Calls of Utilities, which run in the script's process: counted apart from the service calls. */
+  utilityCalls: CallLog;
   /** The active spreadsheet (add sheets with spreadsheet.addSheet, uncounted). */
   spreadsheet: FakeSpreadsheet;
   SpreadsheetApp: FakeSpreadsheetApp;
@@ -79,13 +81,14 @@ export function createGasFakes(options: GasFakeOptions = {}): Omit<GasFakes, 'un
   );
   const ui = new FakeUi(calls, options.addonName ?? '走访台账');
   const session = new FakeSession(calls);
+  const utilityCalls = new CallLog();
   const services = {
     SpreadsheetApp: new FakeSpreadsheetApp(calls, spreadsheet, ui),
     HtmlService: new FakeHtmlService(calls, options.htmlFiles, options.htmlFolder),
     PropertiesService: new FakePropertiesService(calls, () => session.activeEmail || session.temporaryKey),
     LockService: new FakeLockService(calls),
     Session: session,
-    Utilities: new FakeUtilities(calls),
+    Utilities: new FakeUtilities(utilityCalls),
     MailApp: new FakeMailApp(calls),
     ScriptApp: new FakeScriptApp(calls, () => session.effectiveEmail),
     Logger: new FakeLogger(calls),
@@ -94,6 +97,7 @@ export function createGasFakes(options: GasFakeOptions = {}): Omit<GasFakes, 'un
   calls.lockHeld = () => held(services.LockService.document) || held(services.LockService.script);
   return {
     calls,
+    utilityCalls,
     spreadsheet,
     ui,
     ...services,

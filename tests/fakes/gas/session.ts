@@ -1,11 +1,6 @@
 // Fakes of Session and Utilities, a MailApp with a quota and failures, and a Logger; ScriptApp is in script-app.ts.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import type { CallLog } from './calls';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { formatInZone } from './zone';
 
 export class FakeUser {
   constructor(
@@ -51,22 +46,18 @@ export class FakeSession {
   }
 }
 
-/** Java SimpleDateFormat letters used in practice, as dayjs tokens. */
-function dayjsPattern(pattern: string): string {
-  return pattern
-    .replace(/yyyy/g, 'YYYY')
-    .replace(/yy/g, 'YY')
-    .replace(/dd/g, 'DD')
-    .replace(/(^|[^D])d(?!d)/g, '$1D')
-    .replace(/EEE+/g, 'ddd');
-}
-
+/**
+ * A fake of Utilities. Its methods run inside the script's own process (no round trip to a document, a
+ * mailbox or a store), so they are counted in their own log, apart from the service calls the
+ * call-count tests measure.
+ */
 export class FakeUtilities {
-  constructor(private readonly calls: CallLog) {}
+  constructor(readonly calls: CallLog) {}
 
+  /** As the real one: the instant's wall-clock time in an IANA zone, by a Java SimpleDateFormat pattern. */
   formatDate(date: Date, timeZone: string, pattern: string): string {
     this.calls.hit('Utilities.formatDate');
-    return dayjs(date).tz(timeZone).format(dayjsPattern(pattern));
+    return formatInZone(date, timeZone, pattern);
   }
   sleep(_millis: number): void {
     this.calls.hit('Utilities.sleep');

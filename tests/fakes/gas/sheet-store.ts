@@ -1,10 +1,5 @@
 // The uncounted storage behind a fake sheet: cells, notes, formats, validations, colours; tests seed and inspect it.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { instantOf } from './zone';
 
 /** A value as Apps Script gives it: empty cells are ''. */
 export type FakeValue = string | number | boolean | Date;
@@ -62,8 +57,8 @@ export function storedValue(
   const real =
     date !== null && new Date(Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!)).getUTCDate() === +date[3]!;
   if (date && real && +date[2]! >= 1 && +date[2]! <= 12) {
-    const wall = `${date[1]}-${date[2]}-${date[3]}T${date[4] ?? '00'}:${date[5] ?? '00'}:${date[6] ?? '00'}`;
-    return { value: dayjs.tz(wall, timeZone).toDate(), formula: '' };
+    const [hour, minute, second] = [date[4], date[5], date[6]].map((part) => Number(part ?? 0));
+    return { value: instantOf(timeZone, +date[1]!, +date[2]!, +date[3]!, hour, minute, second), formula: '' };
   }
   return { value: text, formula: '' };
 }
