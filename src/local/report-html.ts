@@ -10,8 +10,9 @@ const ROW_HEIGHT = 26;
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-  sans-serif; font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 186mm; padding: 8mm 0; background: #fff; }
+body { font-family: "Microsoft YaHei", SimSun, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Noto Sans SC",
+  "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 186mm; padding: 8mm 0; background: #fff; }
 h1 { font-size: 17pt; margin: 0 0 4mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; border-left: 4px solid ${BAR_COLOR}; padding-left: 2mm; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
