@@ -38,7 +38,8 @@ export const PEER_AIM = 1000;
 const n = (x: number): string => Math.round(x).toLocaleString('en');
 const ms = (x: number): string => (x < 10 ? x.toFixed(1) : n(x));
 const mb = (bytes: number): string => `${n(bytes / 1024 / 1024)} MB`;
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number): string =>
+  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (x: number): string => `${(x / 1000).toFixed(1)} s`;
 
 function where(m: Machine, command: string): string {
@@ -143,10 +144,14 @@ function gasSection(m: Machine, results: GasResult[]): string {
       const o = r.operations.find((x) => x.operation === op);
       return o === undefined ? '— | —' : `${n(o.calls)} | ${n(o.underLock)}`;
     });
-    const top = results.map((r) => r.operations.find((x) => x.operation === op)?.top ?? '').join(' / ');
+    const tops = [...new Set(results.map((r) => r.operations.find((x) => x.operation === op)?.top ?? ''))];
+    const top = tops.join(' / ');
     return `| ${op} | ${cells.join(' | ')} | ${top} |`;
   });
-  const mails = results.map((r) => `${n(r.mails)} at ${n(r.rows)} rows`).join(', ');
+  const mails = results
+    .filter((r) => r.mails > 0)
+    .map((r) => `${n(r.mails)} at ${n(r.rows)} rows`)
+    .join(', ');
   const none = results.filter((r) => r.mails === 0).map((r) => n(r.rows));
   const why = none.length > 0 ? ` (none at ${none.join(' and ')} rows: every leader is on track)` : '';
   return [
@@ -167,7 +172,7 @@ function gasSection(m: Machine, results: GasResult[]): string {
     ...lines,
     '',
     `The daily job's count grows with the mails it sends (one MailApp.sendEmail and its log and lock calls per`,
-    `message), not with the rows: it sent ${mails}${why}.`,
+    `message), not with the rows: it sent ${mails || 'none'}${why}.`,
   ].join('\n');
 }
 
@@ -190,7 +195,7 @@ function sizesSection(m: Machine, sizes: FileSize[]): string {
   return [
     '## Bundle sizes',
     '',
-    where(m, 'npm run bench -- --only=sizes') + ' (after `npm run build`).',
+    where(m, 'npm run bench -- --only=sizes') + ' The files are those `npm run build` just made.',
     '',
     '| file | bytes | gzip |',
     '|---|---:|---:|',
