@@ -1,6 +1,6 @@
 // `npm run bench`: the engine, the COUNTIFS peer, the .xlsx split, Apps Script calls, payload and sizes → docs/benchmarks.md.
 //
-//   npm run bench                    everything (about ten minutes on 2 cores; the peer at 100k rows is most of it)
+//   npm run bench                    everything (about 13 minutes on 2 shared cores; the peer at 100k rows is most of it)
 //   npm run bench -- --quick         a shorter run (under a minute): prints the tables, writes nothing
 //   npm run bench -- --only=a,b      some of: engine, peer, xlsx, gas, payload, sizes (writes those sections)
 //   BENCH_SIZES=1000,10000           the engine's sizes; BENCH_PEER_SIZES the peer's

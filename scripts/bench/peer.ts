@@ -1,7 +1,8 @@
 // The peer a school would build by hand: per-person monthly counts as COUNTIFS formulas, evaluated by HyperFormula.
 import { performance } from 'node:perf_hooks';
 import { HyperFormula } from 'hyperformula';
-import { computeStatus, loadCampaign } from '../../src/core/engine';
+import { loadCampaign } from '../../src/core/engine';
+import { countIndex, personLines } from '../../src/core/counting';
 import { addMonths, dateToSerial, monthOf, type IsoMonth } from '../../src/core/dates';
 import type { Cell, Grid } from '../../src/core/grid';
 import { CAMPAIGN_START, gridOf, school, TODAY, unitOfVisitor, VISITORS } from './school';
@@ -10,7 +11,7 @@ export interface PeerResult {
   rows: number;
   /** Formula cells: visitors × months. */
   formulas: number;
-  /** Engine: load (parse + check every row) and the §3 figures of every month, median of `engineRuns`. */
+  /** Engine: load (parse + check every row), count, and every month's quota lines; median of `engineRuns`. */
   engineMs: number;
   engineRuns: number;
   /** HyperFormula: build the workbook and evaluate every formula (one run). */
@@ -81,15 +82,16 @@ export function runPeer(rows: number, engineRuns: number, timeEdit: boolean): Pe
   const sheets = school({ visitRows: rows, plain: true });
   const monthList = months();
 
-  // The engine: every row checked, then the figures of every month (each month's people lines).
+  // The engine: every row checked, every (person, unit, month) counted once, then each month's quota lines.
   const engineTimes: number[] = [];
   let engineCounts = new Map<string, number>();
   for (let run = 0; run < engineRuns; run++) {
     const t = performance.now();
     const campaign = loadCampaign(sheets, TODAY);
+    const index = countIndex(campaign);
     const counts = new Map<string, number>();
     for (const month of monthList)
-      for (const line of computeStatus(campaign, month, TODAY).people)
+      for (const line of personLines(index, month, TODAY))
         counts.set(`${line.name}|${line.unit}|${month}`, line.count);
     engineTimes.push(performance.now() - t);
     engineCounts = counts;
