@@ -1,167 +1,161 @@
-// Times the engine alone (parse, check, count) on generated workbooks of 1k, 10k and 100k visit rows.
-import { performance } from 'node:perf_hooks';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { parseGrid, type Grid } from '../src/core/grid';
-import { loadCampaign, computeStatus, type SheetInput } from '../src/core/engine';
-import { defaultHeaders, sheetName, TABLE_KEYS, type TableKey } from '../src/core/tables';
-import { defaultSettings, settingsRows, unitRows } from '../src/core/defaults';
-import { dateToSerial, addDays } from '../src/core/dates';
+// `npm run bench`: the engine, the COUNTIFS peer, the .xlsx split, Apps Script calls, payload and sizes → docs/benchmarks.md.
+//
+//   npm run bench                    everything (about 13 minutes on 2 shared cores; the peer at 100k rows is most of it)
+//   npm run bench -- --quick         a shorter run (under a minute): prints the tables, writes nothing
+//   npm run bench -- --only=a,b      some of: engine, peer, xlsx, gas, payload, sizes (writes those sections)
+//   BENCH_SIZES=1000,10000           the engine's sizes; BENCH_PEER_SIZES the peer's
+//
+// Each measurement runs in a child process of its own (this file again, with --child), so that one size's
+// memory and garbage do not weigh on the next and each peak RSS is that measurement's.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, platform, arch, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { HyperFormula } from 'hyperformula';
+import { runEngine, type EngineResult } from './bench/engine';
+import { runPeer, type PeerResult } from './bench/peer';
+import { runXlsx, type XlsxResult } from './bench/xlsx';
+import { bootstrapPayload, runGas, ROOT, type GasResult, type PayloadResult } from './bench/gas';
+import { renderReport, writeReport, type FileSize, type Results } from './bench/report';
 
-const TODAY = '2027-11-20';
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const RUNS = 5;
+const RESULT = 'BENCH_RESULT ';
+const SECTIONS = ['engine', 'peer', 'xlsx', 'gas', 'payload', 'sizes'] as const;
+type Section = (typeof SECTIONS)[number];
 
-/** A deterministic generator: mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+interface Plan {
+  quick: boolean;
+  only: Set<Section>;
+  engineSizes: number[];
+  engineRuns: number;
+  peerSizes: number[];
+  /** The peer's one-edit recalculation is timed up to this size (it costs as much as a full evaluation). */
+  peerEditMax: number;
+  xlsxRows: number;
+  xlsxRuns: number;
+  gasSizes: number[];
 }
 
-function workbook(visitRows: number): SheetInput[] {
-  const rand = prng(visitRows);
-  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)] as T;
-  const settings = {
-    ...defaultSettings('zh', TODAY),
-    // Seven years of campaign, so that 100k rows are a plausible history, not 30 visits a day.
-    campaignStart: '2020-09-01',
-    semesterStart: '2027-09-01',
-    semesterEnd: '2028-01-22',
-    exemptMonths: [],
-  };
-  const units = unitRows('zh');
-  const leaderUnits = units.slice(0, 5).map((u) => String(u[0]));
-  const unitGroups = units.slice(0, 5).map((u) => String(u[1]).split('、'));
-  const groups = unitGroups.flat();
-  const staff: Grid = [];
-  for (let i = 0; i < 60; i++) {
-    const unitsOf = i < 15 ? `${leaderUnits[i % 5]}、全体教师` : '全体教师';
-    staff.push([`教师${i}`, `t${i}@school.example`, unitsOf, '', `${(i % 18) + 1}班`, '是']);
-  }
-  const targets: Grid = [];
-  groups.forEach((g, gi) => {
-    for (let i = 0; i < 20; i++) targets.push([`${g}${i}`, g, '', '']);
-    void gi;
-  });
-  const students: Grid = [];
-  for (let c = 1; c <= 18; c++)
-    for (let i = 0; i < 40; i++) students.push([`S${c}-${i}`, `学生${c}-${i}`, `${c}班`, '', '', '']);
-  const start = dateToSerial('2020-09-01');
-  const days = dateToSerial(TODAY) - start;
-  const visits: Grid = [];
-  for (let i = 0; i < visitRows; i++) {
-    const visitor = Math.floor(rand() * 15);
-    // About 1 row in 100 names someone outside the visitor's groups (a warning), as real sheets do.
-    const group = rand() < 0.01 ? pick(groups) : pick(unitGroups[visitor % 5] ?? groups);
-    visits.push([
-      `V-${i + 1}`,
-      start + Math.floor(rand() * days),
-      `教师${visitor}`,
-      rand() < 0.2 ? `教师${Math.floor(rand() * 15)}` : '',
-      `${group}${Math.floor(rand() * 20)}、${group}${Math.floor(rand() * 20)}`,
-      pick(['上门', '电话', '来校', '集中走访', '面谈']),
-      '',
-      '情况记录',
-      '',
-      pick(['及时汇报', '研究实践', '已解决', '无需处理']),
-      '',
-      '',
-      '',
-      '',
-      '',
-    ]);
-  }
-  const homeVisits: Grid = [];
-  for (let i = 0; i < visitRows / 10; i++) {
-    const c = 1 + Math.floor(rand() * 18);
-    homeVisits.push([
-      `H-${i + 1}`,
-      addDays('2027-09-01', Math.floor(rand() * 80)),
-      `${c}班`,
-      `学生${c}-${Math.floor(rand() * 40)}`,
-      `教师${Math.floor(rand() * 60)}`,
-      '',
-      pick(['上门', '电话', '来校']),
-      '',
-      '',
-      '',
-      '记录',
-      '',
-      '',
-      '',
-      '',
-    ]);
-  }
-  const data: Partial<Record<TableKey, Grid>> = {
-    settings: settingsRows(settings, 'zh'),
-    units,
-    staff,
-    targets,
-    students,
-    visits,
-    homeVisits,
-    rectification: [],
-    suggestions: [],
-  };
-  return TABLE_KEYS.map((key) => ({
-    name: sheetName(key, 'zh'),
-    grid: [defaultHeaders(key, 'zh'), ...(data[key] ?? [])],
-  }));
+function sizes(env: string | undefined, fallback: number[]): number[] {
+  return env === undefined || env.trim() === '' ? fallback : env.split(',').map(Number);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-const lines: string[] = [];
-for (const size of SIZES) {
-  const sheets = workbook(size);
-  const parse: number[] = [];
-  const load: number[] = [];
-  const count: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    let t = performance.now();
-    for (const s of sheets)
-      parseGrid(TABLE_KEYS.find((k) => sheetName(k, 'zh') === s.name) ?? 'visits', s.name, s.grid);
-    parse.push(performance.now() - t);
-    t = performance.now();
-    const campaign = loadCampaign(sheets, TODAY);
-    load.push(performance.now() - t);
-    t = performance.now();
-    computeStatus(campaign, '2027-11', TODAY);
-    count.push(performance.now() - t);
-  }
-  const p = median(parse);
-  const l = median(load);
-  const c = median(count);
-  lines.push(
-    `| ${size.toLocaleString('en')} | ${(size / 10).toLocaleString('en')} | ${p.toFixed(1)} | ${(l - p).toFixed(1)} | ${c.toFixed(1)} | ${(l + c).toFixed(1)} |`,
+function plan(args: string[]): Plan {
+  const quick = args.includes('--quick');
+  const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const only = new Set<Section>(
+    onlyArg === undefined
+      ? SECTIONS
+      : (onlyArg.split(',').filter((s) => (SECTIONS as readonly string[]).includes(s)) as Section[]),
   );
-  console.log(lines[lines.length - 1]);
+  return {
+    quick,
+    only,
+    engineSizes: sizes(
+      process.env.BENCH_SIZES,
+      quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 300_000],
+    ),
+    engineRuns: quick ? 3 : 5,
+    peerSizes: sizes(process.env.BENCH_PEER_SIZES, quick ? [10_000] : [10_000, 100_000]),
+    peerEditMax: quick ? 0 : 10_000,
+    xlsxRows: quick ? 10_000 : 100_000,
+    xlsxRuns: quick ? 1 : 3,
+    gasSizes: quick ? [1_000] : [1_000, 100_000],
+  };
 }
 
-const section = [
-  '<!-- engine-bench:start -->',
-  '## Engine (parse, check, count)',
-  '',
-  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of ${RUNS} runs, milliseconds.`,
-  'Parse = reading grids by header; check = the §4 rules on every row (load minus parse); count = the §3 figures of one month.',
-  '',
-  '| visit rows | home-visit rows | parse | check | count | total |',
-  '|---:|---:|---:|---:|---:|---:|',
-  ...lines,
-  '<!-- engine-bench:end -->',
-].join('\n');
+/** Runs one measurement in a child process and returns what it printed after RESULT. */
+function child<T>(task: string, ...args: (string | number)[]): T {
+  const started = Date.now();
+  process.stderr.write(`bench: ${task} ${args.join(' ')} … `);
+  const out = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', task, ...args.map(String)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const line = out.stdout.split('\n').find((l) => l.startsWith(RESULT));
+  if (out.status !== 0 || line === undefined)
+    throw new Error(`bench: ${task} ${args.join(' ')} failed (exit ${String(out.status ?? out.signal)})`);
+  process.stderr.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return JSON.parse(line.slice(RESULT.length)) as T;
+}
 
-const path = 'docs/benchmarks.md';
-const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-const updated = /<!-- engine-bench:start -->[\s\S]*<!-- engine-bench:end -->/.test(old)
-  ? old.replace(/<!-- engine-bench:start -->[\s\S]*<!-- engine-bench:end -->/, section)
-  : `${old.trimEnd()}\n\n${section}\n`;
-writeFileSync(path, updated);
-console.log(`wrote ${path}`);
+/** The child side: one measurement, its result as one JSON line on stdout. */
+async function runChild([task, ...args]: string[]): Promise<void> {
+  const num = (i: number): number => Number(args[i]);
+  let result: unknown;
+  if (task === 'engine') result = runEngine(num(0), num(1));
+  else if (task === 'peer')
+    result = { ...runPeer(num(0), num(1), args[2] === '1'), peakRss: process.resourceUsage().maxRSS * 1024 };
+  else if (task === 'xlsx') result = await runXlsx(num(0), num(1));
+  else if (task === 'gas') result = runGas(num(0));
+  else if (task === 'payload') result = bootstrapPayload();
+  else throw new Error(`unknown bench task ${String(task)}`);
+  process.stdout.write(`\n${RESULT}${JSON.stringify(result)}\n`);
+}
+
+function fileSize(file: string): FileSize {
+  const bytes = readFileSync(join(ROOT, file));
+  return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+}
+
+function main(): void {
+  const p = plan(process.argv.slice(2));
+  const started = Date.now();
+  const results: Results = {
+    machine: {
+      cores: availableParallelism(),
+      node: process.version,
+      platform: `${platform()} ${arch()}`,
+      date: new Date().toISOString().slice(0, 10),
+      load: loadavg()[0] ?? 0,
+    },
+  };
+  if (p.only.has('sizes')) results.sizes = [fileSize('dist/Code.js'), fileSize('dist/sidebar.html')];
+  if (p.only.has('engine'))
+    results.engine = p.engineSizes.map((rows) => child<EngineResult>('engine', rows, p.engineRuns));
+  if (p.only.has('payload')) results.payload = child<PayloadResult>('payload');
+  if (p.only.has('gas')) results.gas = p.gasSizes.map((rows) => child<GasResult>('gas', rows));
+  if (p.only.has('xlsx')) results.xlsx = child<XlsxResult>('xlsx', p.xlsxRows, p.xlsxRuns);
+  if (p.only.has('peer')) {
+    const skipped: string[] = [];
+    if (!p.peerSizes.includes(100_000))
+      skipped.push('the peer at 100,000 rows (--quick or BENCH_PEER_SIZES)');
+    const over = p.peerSizes.filter((rows) => rows > p.peerEditMax);
+    if (over.length > 0)
+      skipped.push(
+        `the one-edit recalculation at ${over.map((x) => x.toLocaleString('en')).join(', ')} rows (it costs about as much as the full evaluation; timed at 10,000 rows in a full run)`,
+      );
+    results.peer = {
+      hyperformula: HyperFormula.version,
+      skipped,
+      results: p.peerSizes.map((rows) => child<PeerResult>('peer', rows, 3, rows <= p.peerEditMax ? 1 : 0)),
+    };
+  }
+
+  console.log(renderReport(results));
+  const took = `${((Date.now() - started) / 1000).toFixed(0)} s`;
+  if (p.quick) console.log(`\n(--quick: docs/benchmarks.md not written; ${took})`);
+  else {
+    writeReport(join(ROOT, 'docs', 'benchmarks.md'), results);
+    console.log(`\nwrote docs/benchmarks.md (${took})`);
+  }
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child')
+  runChild(argv.slice(1)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+else
+  try {
+    main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
