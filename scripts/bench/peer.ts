@@ -73,7 +73,7 @@ function median(values: number[]): number {
 /** HyperFormula's cells: strings, numbers, booleans; empty cells null. */
 function hfGrid(grid: Grid): (string | number | boolean | null)[][] {
   return grid.map((row) =>
-    row.map((cell: Cell) => (cell === '' || cell instanceof Date ? null : (cell as string | number | null))),
+    row.map((cell: Cell) => (cell === '' ? null : cell)),
   );
 }
 
