@@ -72,9 +72,7 @@ function median(values: number[]): number {
 
 /** HyperFormula's cells: strings, numbers, booleans; empty cells null. */
 function hfGrid(grid: Grid): (string | number | boolean | null)[][] {
-  return grid.map((row) =>
-    row.map((cell: Cell) => (cell === '' ? null : cell)),
-  );
+  return grid.map((row) => row.map((cell: Cell) => (cell === '' ? null : cell)));
 }
 
 /** Engine and peer on the same plain rows, in this process; fails loudly when a count differs. */
