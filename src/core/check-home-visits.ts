@@ -14,6 +14,7 @@ import {
   creditedOf,
   type CheckContext,
 } from './check-visits';
+import { isWithdrawn } from './withdrawn';
 
 /** A student named on a home visit: by name or by student ID, in either case inside the record's class. */
 export function findStudent(rosters: Rosters, className: string, token: string): Student | undefined {
@@ -36,6 +37,7 @@ export function checkHomeVisits(
   const duplicates = new DuplicateFinder();
   const { semesterStart, semesterEnd } = ctx.settings;
   for (const { row, cells } of parsed.rows) {
+    if (isWithdrawn(cells)) continue; // withdrawn by the person who saved it: no findings, never counted
     const before = list.errors;
     let date = checkDate(list, row, cells.date, ctx);
     if (date !== null && (date < semesterStart || date > semesterEnd)) {

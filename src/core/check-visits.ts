@@ -7,6 +7,7 @@ import type { Rosters } from './rosters';
 import type { FollowUp, Settings, Visit } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { parseFollowUp, parseMode } from './values';
+import { isWithdrawn } from './withdrawn';
 
 export interface CheckContext {
   settings: Settings;
@@ -137,6 +138,7 @@ export function checkVisits(
   const duplicates = new DuplicateFinder();
   const visitorGroups = new Map<string, Set<string>>();
   for (const { row, cells } of parsed.rows) {
+    if (isWithdrawn(cells)) continue; // withdrawn by the person who saved it: no findings, never counted
     const before = list.errors;
     let date = checkDate(list, row, cells.date, ctx);
     if (date !== null && date < ctx.settings.campaignStart) {
