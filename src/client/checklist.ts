@@ -209,8 +209,8 @@ export function checklist(
     const all = walkable();
     const at = all.indexOf(box);
     let next: HTMLInputElement | undefined;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowRight') next = all[Math.min(at + 1, all.length - 1)];
-    else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') {
+    if (event.key === 'ArrowDown') next = all[Math.min(at + 1, all.length - 1)];
+    else if (event.key === 'ArrowUp') {
       if (at === 0 && !filterLabel.hidden) {
         event.preventDefault();
         filterInput.focus();

@@ -210,21 +210,19 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const pick = (value: string) => {
       const [className = '', token = ''] = value.split('\u0001');
-      const name = token;
-      const found = lastFound.find((s) => s.className === className && (s.id === token || s.name === token));
-      const shownName = found?.name ?? name;
+      const name =
+        lastFound.find((s) => s.className === className && (s.id || s.name) === token)?.name ?? token;
       if (list.selected().length > 0) {
-        list.say(format(u.otherClass, { name: shownName, className, formClass: chosen.value }));
+        list.say(format(u.otherClass, { name, className, formClass: chosen.value }));
         return;
       }
       chosen.value = className;
       void showClass(list, className).then(() => {
-        const roster = rosters.get(className) ?? [];
-        const option = studentChoices(roster).find(
-          (o) => o.label === shownName && (o.value === token || o.hint === token || o.value === shownName),
+        const option = studentChoices(rosters.get(className) ?? []).find(
+          (o) => o.value === token || o.hint === token,
         );
         if (option) list.tick(option.value);
-        list.say(format(u.classSwitched, { name: shownName, className }));
+        list.say(format(u.classSwitched, { name, className }));
       });
     };
     let lastFound: FoundStudents['students'] = [];
