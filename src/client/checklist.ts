@@ -97,6 +97,7 @@ export function checklist(
     enterkeyhint: 'done',
     placeholder: filterText,
     'aria-describedby': keysHint.id,
+    'aria-controls': `${id}-options`,
   });
   const filterLabel = h(
     'label',
@@ -104,7 +105,8 @@ export function checklist(
     h('span', { class: 'sr-only' }, filterText),
     filterInput,
   );
-  const list = h('div', { class: 'options', id: `${id}-options` });
+  // Not a Tab stop of its own: Chromium makes a scrolling box focusable when nothing in it is.
+  const list = h('div', { class: 'options', id: `${id}-options`, tabindex: -1 });
   const extraArea = h('div', { class: 'extra', id: `${id}-extra`, hidden: true });
   const empty = h('p', { class: 'hint', hidden: true }, texts.noneToPick);
   // A polite live region, present from the start so what it comes to say is announced.
@@ -136,12 +138,16 @@ export function checklist(
   const rowOf = (box: HTMLInputElement) => box.parentElement as HTMLElement;
   /** Every checkbox the arrow keys walk: the list's own shown, then the extra ones. */
   const walkable = () => [...boxes.filter((b) => !rowOf(b).hidden), ...extraBoxes];
-  /** Exactly one checkbox is in the Tab order: the one last focused, else the first shown. */
+  /**
+   * The list and its filter box are one Tab stop. With the filter box shown, it is that stop (as a combobox
+   * is: ↓ goes into the list, Tab leaves); without it, one checkbox is: the one last focused, else the first.
+   */
+  let current: HTMLInputElement | undefined;
   const rove = (to?: HTMLInputElement) => {
     const all = walkable();
-    const current = to ?? all.find((b) => b.tabIndex === 0) ?? all[0];
-    const target = current && all.includes(current) ? current : all[0];
-    for (const box of [...boxes, ...extraBoxes]) box.tabIndex = box === target ? 0 : -1;
+    current = to && all.includes(to) ? to : current && all.includes(current) ? current : all[0];
+    for (const box of [...boxes, ...extraBoxes])
+      box.tabIndex = box === current && filterLabel.hidden ? 0 : -1;
   };
 
   const refreshCount = () => {
@@ -276,6 +282,7 @@ export function checklist(
       list.hidden = shown.length === 0;
       showFilter();
       filterInput.value = '';
+      current = undefined;
       api.setExtra(null);
       refreshCount();
     },
@@ -291,7 +298,7 @@ export function checklist(
         next && next.options.length
           ? h(
               'div',
-              { class: 'options', role: 'group', 'aria-labelledby': `${id}-extra-title` },
+              { class: 'options', role: 'group', 'aria-labelledby': `${id}-extra-title`, tabindex: -1 },
               ...next.options.map((option, i) => optionRow(extraBoxes[i] as HTMLInputElement, option)),
             )
           : null,
@@ -320,7 +327,6 @@ export function checklist(
       for (const box of boxes) describedBy(box, errorId, invalid);
     },
     focus() {
-      const current = walkable().find((b) => b.tabIndex === 0);
       const action = notice.querySelector('button');
       (action ?? (filterLabel.hidden ? current : filterInput))?.focus();
     },

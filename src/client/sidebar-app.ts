@@ -159,7 +159,8 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     // Focusable by script only while focused: Tab order stays the controls'.
     status.setAttribute('tabindex', '-1');
     status.addEventListener('blur', () => status.removeAttribute('tabindex'), { once: true });
-    status.scrollIntoView?.({ block: 'nearest' });
+    // Centred, not 'nearest': the line ends on a fractional pixel that 'nearest' can leave just outside.
+    status.scrollIntoView?.({ block: 'center' });
     status.focus({ preventScroll: typeof status.scrollIntoView === 'function' });
   };
 

@@ -590,7 +590,7 @@ export const en: Messages = {
     findMeHint: 'Type a name or its pinyin initials (e.g. zxz); Enter picks the first.',
     meMatches: '{count} found',
     noMatch: 'Nothing matches "{query}"',
-    pickHint: 'Type, then Enter ticks the first match; in the list, ↑↓ move and Space ticks.',
+    pickHint: 'Type, then Enter ticks the first match; ↓ goes into the list, ↑↓ move, Space ticks.',
     searchStudents: 'Find a student (name, student ID or pinyin initials, any class)',
     otherClasses: 'Other classes',
     searching: 'Searching the other classes…',
@@ -622,7 +622,7 @@ export const en: Messages = {
     helpPhone:
       'The Google Sheets phone apps do not show add-on menus or sidebars: open the spreadsheet in a browser on a computer (or tablet) to log visits.',
     helpKeys:
-      'Keyboard: Tab moves between fields; in a list ↑↓ move and Space ticks; in a search box Enter ticks the first match.',
+      'Keyboard: Tab moves between fields; in a search box Enter ticks the first match and ↓ goes into the list; in a list ↑↓ move and Space ticks; Ctrl+Enter saves.',
     helpWithdraw:
       'Within {minutes} minutes of saving you can withdraw your own record: the row stays, marked withdrawn, is not counted, and the change log says so.',
   },

@@ -551,7 +551,7 @@ export const zh = {
     findMeHint: '可输入姓名或拼音首字母（如 zxz），按 Enter 选中第一个。',
     meMatches: '找到 {count} 人',
     noMatch: '没有找到“{query}”',
-    pickHint: '输入后按 Enter 勾选第一项；在名单中用 ↑↓ 移动、空格勾选。',
+    pickHint: '输入后按 Enter 勾选第一项；按 ↓ 进入名单，↑↓ 移动，空格勾选。',
     searchStudents: '搜索学生（姓名、学号或拼音首字母，可跨班）',
     otherClasses: '其他班级',
     searching: '正在搜索其他班级…',
@@ -581,7 +581,8 @@ export const zh = {
     help: '使用帮助',
     helpPhone:
       'Google 表格的手机应用不显示加载项菜单和侧栏：请用电脑（或平板）的浏览器打开本表格来记录走访。',
-    helpKeys: '键盘：Tab 在各栏之间移动；名单内用 ↑↓ 移动、空格勾选；在搜索框输入后按 Enter 勾选第一项。',
+    helpKeys:
+      '键盘：Tab 在各栏之间移动；在搜索框输入后按 Enter 勾选第一项，按 ↓ 进入名单；名单内 ↑↓ 移动、空格勾选；Ctrl+Enter 保存。',
     helpWithdraw:
       '保存后 {minutes} 分钟内可以撤回自己的记录：该行保留，标为“已撤回”，不计入统计，并记入“修改日志”。',
   },
