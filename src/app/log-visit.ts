@@ -8,7 +8,7 @@ import type { Campaign } from '../core/model';
 import type { RecordInput } from '../core/schemas';
 import { sheetName } from '../core/tables';
 import { followUpName, modeName } from '../core/values';
-import type { SaveResult } from '../contract/sidebar-payload';
+import type { PreviewResult, SaveResult } from '../contract/sidebar-payload';
 import type { Clock, Lock, UserInfo, WorkbookPort } from './ports';
 import { nextRecordIds } from './record-id';
 import { writeStatusSheet } from './recompute';
@@ -30,6 +30,9 @@ export interface LogOutcome {
   campaign?: Campaign;
   today: IsoDate;
 }
+
+/** Minutes within which the person who saved a record may withdraw it (src/app/withdraw.ts). */
+export const WITHDRAW_MINUTES = 10;
 
 /** List cells are written with the plan's separator. */
 export const LIST_JOIN = '、';
@@ -77,18 +80,30 @@ type RecordTable = 'visits' | 'homeVisits';
  * lock; under the lock only the target sheet is read again, and only when another save got in first is the
  * row numbered and judged again. Errors come back per field, in the school's language.
  */
-export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value: unknown): LogOutcome {
-  const { today } = session;
+/** A record checked and judged on the session's draft, before any lock: what a save and a preview share. */
+type Prepared =
+  | { ok: false; result: SaveResult }
+  | {
+      ok: true;
+      input: RecordInput;
+      table: RecordTable;
+      sheet: string;
+      person: string;
+      stamp: Stamp;
+      first: Extract<Judged, { ok: true }>;
+    };
+
+function prepare(session: WorkbookSession, value: unknown): Prepared {
   const lang = session.lang;
   const t = texts(lang);
   const checked = checkRecordInput(value, t.sidebar);
-  if (!checked.ok) return { result: fail(checked.errors), today };
+  if (!checked.ok) return { ok: false, result: fail(checked.errors) };
   const input = checked.input;
   const table: RecordTable = input.kind === 'visit' ? 'visits' : 'homeVisits';
   const sheet = session.sheetOf(table);
   if (sheet === undefined) {
     const message = format(t.problems.SHEET_MISSING, { sheet: sheetName(table, lang) });
-    return { result: fail([{ field: '', message }]), today };
+    return { ok: false, result: fail([{ field: '', message }]) };
   }
   const person = input.kind === 'visit' ? input.visitor : input.teacher;
   const stamp = {
@@ -98,7 +113,32 @@ export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value:
     lang,
   };
   const first = judge(session, sheet.name, table, input, stamp);
-  if (!first.ok) return { result: first.result, today };
+  if (!first.ok) return first;
+  return { ok: true, input, table, sheet: sheet.name, person, stamp, first };
+}
+
+/**
+ * What saving the record would say, judged exactly as logRecord judges it (the same checks on the session's
+ * draft of the row), with nothing written and no lock taken: the errors, or the row's warnings (a duplicate,
+ * an in-person home visit without a co-teacher …) for the person to confirm before saving.
+ */
+export function previewRecord(session: WorkbookSession, value: unknown): PreviewResult {
+  const prepared = prepare(session, value);
+  if (!prepared.ok) {
+    const result = prepared.result;
+    return result.ok ? { ok: true, warnings: [] } : { ok: false, errors: result.errors };
+  }
+  const { first } = prepared;
+  return { ok: true, warnings: problemsOf(first.draft.campaign, first.own).map((p) => p.message) };
+}
+
+export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value: unknown): LogOutcome {
+  const { today } = session;
+  const t = texts(session.lang);
+  const prepared = prepare(session, value);
+  if (!prepared.ok) return { result: prepared.result, today };
+  const { input, table, person, stamp, first } = prepared;
+  const sheet = { name: prepared.sheet };
 
   let entered = false;
   let outcome: { judged: Judged; written: number };
@@ -125,6 +165,7 @@ export function logRecord(ports: LogVisitPorts, session: WorkbookSession, value:
       row: written,
       progress: progressLines(draft.campaign, personProgress(draft.campaign, person, today)),
       warnings: problemsOf(draft.campaign, own).map((p) => p.message),
+      withdrawMinutes: WITHDRAW_MINUTES,
     },
     campaign: draft.campaign,
     today,
@@ -139,6 +180,8 @@ function refreshStatus(session: WorkbookSession, id: string): void {
     console.error(`Visit ${id} saved; 进度 not refreshed:`, error);
   }
 }
+
+type Stamp = { enteredBy: string; enteredAt: string; lang: Lang };
 
 type Judged =
   { ok: true; draft: DraftRow; id: string; own: Campaign['findings'] } | { ok: false; result: SaveResult };

@@ -17,6 +17,7 @@ export function sidebarTexts(lang: Lang): SidebarTexts {
   const t = texts(lang);
   return {
     sidebar: t.sidebar,
+    ux: t.sidebarUx,
     classStudents: CLASS_STUDENTS[lang],
     modes: MODES.map((value) => ({ value, label: t.values.modes[value] })),
     homeVisitModes: HOME_VISIT_MODES.map((value) => ({ value, label: t.values.modes[value] })),

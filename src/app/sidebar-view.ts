@@ -4,9 +4,16 @@ import type { IsoDate } from '../core/dates';
 import { personProgress, type PersonProgress } from '../core/engine';
 import type { Campaign } from '../core/model';
 import { nameKey } from '../core/names';
-import { membersOfUnit } from '../core/rosters';
-import type { Staff, Unit } from '../core/schemas';
-import type { ClassStudents, PersonView, ProgressLine, TargetOption } from '../contract/sidebar-payload';
+import { membersOfUnit, studentKey } from '../core/rosters';
+import type { Staff, Student, Unit } from '../core/schemas';
+import type {
+  ClassStudents,
+  PersonView,
+  ProgressLine,
+  StudentOption,
+  TargetOption,
+} from '../contract/sidebar-payload';
+import { initialsOf, type Initials } from './initials';
 
 /** At most this many names of people not yet visited are listed per line. */
 export const LEFT_NAMES_SHOWN = 10;
@@ -44,12 +51,17 @@ export function progressLines(campaign: Campaign, progress: PersonProgress): Pro
     const statusText = t.status[line.status];
     const missing = progress.missing.find((m) => nameKey(m.unit) === nameKey(line.unit));
     let leftText = '';
-    if (missing !== undefined && missing.names.length === 0) leftText = t.sidebar.noneLeft;
+    // A home-visit unit's list is the class's students this semester, not a coverage cycle's targets.
+    const home = campaign.rosters.unitByKey.get(nameKey(line.unit))?.homeVisits === true;
+    const words = home
+      ? { none: t.sidebarUx.noneLeftHome, left: t.sidebarUx.leftHome }
+      : { none: t.sidebar.noneLeft, left: t.sidebar.left };
+    if (missing !== undefined && missing.names.length === 0) leftText = words.none;
     else if (missing !== undefined) {
       const shown = missing.names.slice(0, LEFT_NAMES_SHOWN).join(sep);
       const more = missing.names.length - LEFT_NAMES_SHOWN;
       const names = more > 0 ? `${shown} ${format(t.table.andMore, { count: missing.names.length })}` : shown;
-      leftText = format(t.sidebar.left, { names });
+      leftText = format(words.left, { names });
     }
     const text = `${format(t.sidebar.progressLine, { unit: line.unit, count: line.count, minimum: line.minimum })} · ${statusText}`;
     return {
@@ -65,7 +77,12 @@ export function progressLines(campaign: Campaign, progress: PersonProgress): Pro
 }
 
 /** The targets of the person's leader-visit units, the ones not yet visited this cycle first. */
-function targetOptions(campaign: Campaign, units: Unit[], progress: PersonProgress): TargetOption[] {
+function targetOptions(
+  campaign: Campaign,
+  units: Unit[],
+  progress: PersonProgress,
+  initials?: Initials,
+): TargetOption[] {
   const unitKeys = new Set(units.map((u) => nameKey(u.name)));
   const notVisited = new Set(
     progress.missing.filter((m) => unitKeys.has(nameKey(m.unit))).flatMap((m) => m.names.map(nameKey)),
@@ -77,7 +94,12 @@ function targetOptions(campaign: Campaign, units: Unit[], progress: PersonProgre
       const target = campaign.rosters.targetByKey.get(key);
       if (target === undefined || seen.has(key)) continue;
       seen.add(key);
-      options.push({ name: target.name, group: target.group, visited: !notVisited.has(key) });
+      options.push({
+        name: target.name,
+        group: target.group,
+        visited: !notVisited.has(key),
+        initials: initialsOf(initials, target.name),
+      });
     }
   return [...options.filter((o) => !o.visited), ...options.filter((o) => o.visited)];
 }
@@ -92,18 +114,40 @@ export function classNames(campaign: Campaign): string[] {
   return [...byKey.values()];
 }
 
-/** One class's students, found as classes are (compared as names are): name and student ID only. */
-export function studentsOfClass(campaign: Campaign, className: string): ClassStudents {
+/** The students named on a valid home visit (the engine's student keys): checks keep visits to the semester. */
+export function visitedStudents(campaign: Campaign): Set<string> {
+  return new Set(campaign.homeVisits.filter((v) => v.valid).flatMap((v) => v.counted));
+}
+
+/** A student as the sidebar shows one: name, 学号, visited this semester, initials; never guardian or contact. */
+export function studentOption(student: Student, visited: Set<string>, initials?: Initials): StudentOption {
+  return {
+    id: student.studentId,
+    name: student.name,
+    visited: visited.has(studentKey(student)),
+    initials: initialsOf(initials, student.name),
+  };
+}
+
+/** One class's students, found as classes are (compared as names are), the ones not yet visited first. */
+export function studentsOfClass(campaign: Campaign, className: string, initials?: Initials): ClassStudents {
   const key = nameKey(className);
   const students = key === '' ? [] : campaign.students.filter((s) => nameKey(s.className) === key);
+  const visited = visitedStudents(campaign);
+  const options = students.map((s) => studentOption(s, visited, initials));
   return {
     className: students[0]?.className ?? className,
-    students: students.map((s) => ({ id: s.studentId, name: s.name })),
+    students: [...options.filter((s) => !s.visited), ...options.filter((s) => s.visited)],
   };
 }
 
 /** Everything the form needs about one person. */
-export function personView(campaign: Campaign, person: Staff, today: IsoDate): PersonView {
+export function personView(
+  campaign: Campaign,
+  person: Staff,
+  today: IsoDate,
+  initials?: Initials,
+): PersonView {
   const units = unitsOf(campaign, person);
   const leader = units.filter((u) => !u.homeVisits);
   const home = units.some((u) => u.homeVisits);
@@ -118,9 +162,9 @@ export function personView(campaign: Campaign, person: Staff, today: IsoDate): P
     canVisit: leader.length > 0,
     canHomeVisit: home,
     className: person.className,
-    targets: leader.length > 0 ? targetOptions(campaign, leader, progress) : [],
+    targets: leader.length > 0 ? targetOptions(campaign, leader, progress, initials) : [],
     classes,
-    startClass: start === undefined ? null : studentsOfClass(campaign, start),
+    startClass: start === undefined ? null : studentsOfClass(campaign, start, initials),
     purposes,
     progress: progressLines(campaign, progress),
   };

@@ -3,20 +3,40 @@ import { format, texts } from '../core/i18n/messages';
 import type { Store, WorkbookPort, Clock } from './ports';
 import type {
   ClassStudents,
+  FoundStudents,
+  PreviewResult,
   RememberResult,
   SaveResult,
   SidebarBootstrap,
 } from '../contract/sidebar-payload';
-import { logRecord, type LogVisitPorts } from './log-visit';
+import type { TableKey } from '../core/tables';
+import { initialsOf, type Initials } from './initials';
+import { logRecord, previewRecord, type LogVisitPorts } from './log-visit';
 import { WorkbookSession } from './session';
 import { sidebarTexts } from './sidebar-texts';
-import { activeStaff, findStaff, personView, staffOfEmail, studentsOfClass } from './sidebar-view';
+import {
+  activeStaff,
+  findStaff,
+  personView,
+  staffOfEmail,
+  studentOption,
+  studentsOfClass,
+  visitedStudents,
+} from './sidebar-view';
 import { MY_NAME_KEY } from './who';
 
 export interface SidebarPorts extends LogVisitPorts {
   /** Per user: who this user said they are. */
   store: Store;
+  /** Pinyin initials of a name (the search matches them); none when absent. */
+  initials?: Initials;
 }
+
+/** The tables a student list needs: the roster, and the home visits (with what judges them) for 未访. */
+const STUDENT_TABLES: readonly TableKey[] = ['settings', 'units', 'staff', 'students', 'homeVisits'];
+
+/** A search across classes sends at most this many students (the list asks for more letters beyond). */
+export const FIND_LIMIT = 20;
 
 /** The user-store key of the remembered person (shared with the 录入人 stamp of edit checks). */
 export const PERSON_KEY = MY_NAME_KEY;
@@ -39,7 +59,8 @@ export function sidebarBootstrap(ports: SidebarPorts): SidebarBootstrap {
     texts: sidebarTexts(campaign.lang),
     today,
     staff: activeStaff(campaign).map((s) => s.name),
-    person: person === undefined ? null : personView(campaign, person, today),
+    staffInitials: activeStaff(campaign).map((s) => initialsOf(ports.initials, s.name)),
+    person: person === undefined ? null : personView(campaign, person, today, ports.initials),
     problem: session.structuralProblem(),
   };
 }
@@ -53,20 +74,52 @@ export function rememberPerson(ports: SidebarPorts, name: unknown): RememberResu
     return { ok: false, errors: [{ field: 'visitor', message }] };
   }
   ports.store.set(PERSON_KEY, person.name);
-  return { ok: true, person: personView(campaign, person, today) };
+  return { ok: true, person: personView(campaign, person, today, ports.initials) };
 }
 
 /**
- * One class's students (name and 学号 only, never guardian or contact), when the home-visit form moves to
- * another class; the bootstrap carries the class the form starts on. A class of no students gives none.
+ * One class's students (name, 学号, visited this semester and initials; never guardian or contact), when the
+ * home-visit form moves to another class; the bootstrap carries the class the form starts on.
  */
 export function classStudents(
-  ports: { workbook: WorkbookPort; clock: Clock },
+  ports: { workbook: WorkbookPort; clock: Clock; initials?: Initials },
   className: unknown,
 ): ClassStudents {
-  // Only 设置 and 学生 are read: one class's list needs no visits.
-  const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: ['settings', 'students'] });
-  return studentsOfClass(campaign, typeof className === 'string' ? className : '');
+  // The visits need no reading: a class's list is its roster and who was home-visited.
+  const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
+  return studentsOfClass(campaign, typeof className === 'string' ? className : '', ports.initials);
+}
+
+const searchKey = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+
+/**
+ * Students of every class whose name or 学号 holds the query, or whose pinyin initials start with it
+ * ("wf" finds 王芳): the not yet visited first, then roster order, at most FIND_LIMIT of them.
+ */
+export function findStudents(
+  ports: { workbook: WorkbookPort; clock: Clock; initials?: Initials },
+  query: unknown,
+): FoundStudents {
+  const asked = typeof query === 'string' ? query.slice(0, 50) : '';
+  const wanted = searchKey(asked);
+  if (wanted === '') return { query: asked, students: [], more: false };
+  const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
+  const visited = visitedStudents(campaign);
+  const found = campaign.students
+    .map((student) => ({ ...studentOption(student, visited, ports.initials), className: student.className }))
+    .filter(
+      (s) =>
+        searchKey(s.name).includes(wanted) ||
+        searchKey(s.id).includes(wanted) ||
+        (s.initials !== '' && s.initials.startsWith(wanted)),
+    );
+  const ordered = [...found.filter((s) => !s.visited), ...found.filter((s) => s.visited)];
+  return { query: asked, students: ordered.slice(0, FIND_LIMIT), more: ordered.length > FIND_LIMIT };
+}
+
+/** Judges a record exactly as a save would, nothing written: its errors, or the warnings to confirm first. */
+export function previewSave(ports: SidebarPorts, input: unknown): PreviewResult {
+  return previewRecord(openSession(ports), input);
 }
 
 /** Saves one record from the sidebar (exactly one row, or none with the reasons); 进度 is refreshed after it. */

@@ -1,7 +1,9 @@
 // The 校验 cell of a record row: ✓, ✗ N 个错误 or ⚠ N 条提醒 with the first message, and every message as the note.
 import { problemsOf } from '../core/engine';
 import { format, texts, type Lang } from '../core/i18n/messages';
+import { cellText } from '../core/grid';
 import type { Campaign, Finding, Problem } from '../core/model';
+import { isWithdrawn } from '../core/withdrawn';
 
 export type RecordTable = 'visits' | 'homeVisits';
 
@@ -50,6 +52,12 @@ export function rowVerdicts(
 ): Verdict[] {
   const parsed = campaign.tables[table];
   const filled = new Set(parsed?.rows.map((r) => r.row) ?? []);
+  // A withdrawn row keeps its 校验 text ("已撤回 by … at …"): that text is what marks it.
+  const withdrawn = new Map(
+    (parsed?.rows ?? [])
+      .filter((r) => isWithdrawn(r.cells.check))
+      .map((r) => [r.row, cellText(r.cells.check)]),
+  );
   const byRow = new Map<number, Finding[]>();
   for (const finding of campaign.findings) {
     if (finding.table !== table || finding.row < firstRow || finding.row > lastRow) continue;
@@ -62,6 +70,11 @@ export function rowVerdicts(
   for (let row = firstRow; row <= lastRow; row++) {
     if (!filled.has(row)) {
       verdicts.push(EMPTY);
+      continue;
+    }
+    const kept = withdrawn.get(row);
+    if (kept !== undefined) {
+      verdicts.push({ text: kept, note: '' });
       continue;
     }
     verdicts.push(verdictOf([...shape, ...problemsOf(campaign, byRow.get(row) ?? [])], campaign.lang));

@@ -4,6 +4,7 @@ import { format } from '../core/i18n/messages';
 import type {
   Choice,
   ClassStudents,
+  FoundStudents,
   PersonView,
   SidebarTexts,
   StudentOption,
@@ -19,10 +20,17 @@ export interface FormContext {
   today: string;
   /** Active staff names. */
   staff: string[];
+  /** Pinyin initials of each staff name, same order ('' when unknown). */
+  staffInitials: string[];
   person: PersonView;
   /** Fetches one class's students (the bootstrap carries only the class the form starts on). */
   classStudents(className: string): Promise<ClassStudents>;
+  /** Finds students of every class by name, 学号 or pinyin initials (a server call). */
+  findStudents(query: string): Promise<FoundStudents>;
 }
+
+/** The student search asks the server once typing pauses this long (ms). */
+export const SEARCH_DELAY = 250;
 
 export interface RecordForm {
   readonly kind: RecordKind;
@@ -33,9 +41,11 @@ export interface RecordForm {
   showErrors(errors: readonly FieldError[]): FieldError[];
   /** Focuses the first field with an error. */
   focusFirstError(): void;
+  /** Focuses the form's first field (back from the warnings before saving). */
+  focusFirstField(): void;
   /** Empties what was typed for one record; keeps the date, mode and class. */
   clearRecord(): void;
-  /** Marks targets as visited this cycle (after a save) and puts them after the ones not yet visited. */
+  /** Marks targets or students as visited (after a save) and puts them after the ones not yet visited. */
   markVisited(names: readonly string[]): void;
   setBusy(busy: boolean): void;
 }
@@ -84,10 +94,18 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
   const p = kind; // id prefix
   const controls = new Map<string, FieldControl>();
   const body: HTMLElement[] = [];
-  const listTexts = { selected: t.selected, filter: t.filter, noneToPick: t.noneToPick };
+  const u = ctx.texts.ux;
+  const listTexts = {
+    selected: t.selected,
+    filter: t.filter,
+    noneToPick: t.noneToPick,
+    pickHint: u.pickHint,
+    picked: u.picked,
+    unpicked: u.unpicked,
+  };
   const others = ctx.staff
-    .filter((name) => name !== ctx.person.name)
-    .map((name) => ({ value: name, label: name }));
+    .map((name, i) => ({ value: name, label: name, keys: ctx.staffInitials[i] ?? '' }))
+    .filter((option) => option.value !== ctx.person.name);
 
   const field = (
     name: string,
@@ -103,8 +121,13 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     if (required) control.setAttribute('aria-required', 'true');
     return control;
   };
-  const listField = (name: string, required: boolean, opts: ChecklistOption[]) => {
-    const list = checklist(`${p}-${name}`, f[name] ?? name, listTexts, required);
+  const listField = (
+    name: string,
+    required: boolean,
+    opts: ChecklistOption[],
+    look: { alwaysFilter?: boolean; filterLabel?: string } = {},
+  ) => {
+    const list = checklist(`${p}-${name}`, f[name] ?? name, listTexts, required, look);
     const error = errorLine(`${p}-${name}-error`);
     list.element.appendChild(error);
     list.setOptions(opts);
@@ -135,16 +158,19 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
       label: x.name,
       hint: x.group,
       badge: x.visited ? undefined : t.notVisited,
+      keys: x.initials,
     }));
   const studentChoices = (list: readonly StudentOption[]): ChecklistOption[] => {
     const twice = new Set(
       list.filter((s, i) => list.findIndex((o) => o.name === s.name) !== i).map((s) => s.name),
     );
-    return list.map((s) =>
-      twice.has(s.name) && s.id
-        ? { value: s.id, label: s.name, hint: s.id }
-        : { value: s.name, label: s.name, hint: s.id || undefined },
-    );
+    return list.map((s) => ({
+      value: twice.has(s.name) && s.id ? s.id : s.name,
+      label: s.name,
+      hint: s.id || undefined,
+      badge: s.visited ? undefined : t.notVisited,
+      keys: s.initials,
+    }));
   };
   /** Students of the classes seen so far, by class name: each class is fetched once. */
   const rosters = new Map<string, readonly StudentOption[]>();
@@ -173,6 +199,71 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
         });
     }
   };
+
+  /**
+   * The student search also asks the server, once typing pauses, for matches in the other classes: shown
+   * under the class's own. Picking one moves the form to that class when no student is ticked yet, and says
+   * so; otherwise it says the student is in another class (a home visit names one class's students).
+   */
+  function searchOtherClasses(list: Checklist, chosen: HTMLSelectElement): void {
+    if (ctx.person.classes.length < 2) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pick = (value: string) => {
+      const [className = '', token = ''] = value.split('\u0001');
+      const name =
+        lastFound.find((s) => s.className === className && (s.id || s.name) === token)?.name ?? token;
+      if (list.selected().length > 0) {
+        list.say(format(u.otherClass, { name, className, formClass: chosen.value }));
+        return;
+      }
+      chosen.value = className;
+      void showClass(list, className).then(() => {
+        const option = studentChoices(rosters.get(className) ?? []).find(
+          (o) => o.value === token || o.hint === token,
+        );
+        if (option) list.tick(option.value);
+        list.say(format(u.classSwitched, { name, className }));
+      });
+    };
+    let lastFound: FoundStudents['students'] = [];
+    list.filterInput.addEventListener('input', () => {
+      if (timer !== undefined) clearTimeout(timer);
+      const query = list.filterInput.value.trim();
+      if (query === '') {
+        list.setExtra(null);
+        return;
+      }
+      timer = setTimeout(() => {
+        const here = chosen.value;
+        ctx.findStudents(query).then(
+          (answer) => {
+            if (list.filterInput.value.trim() !== answer.query.trim() || chosen.value !== here) return;
+            lastFound = answer.students.filter((s) => s.className !== here);
+            const options = lastFound.map((s) => ({
+              value: `${s.className}\u0001${s.id || s.name}`,
+              label: s.name,
+              hint: s.id ? `${s.className} · ${s.id}` : s.className,
+              badge: s.visited ? undefined : t.notVisited,
+            }));
+            list.setExtra(
+              options.length || answer.more
+                ? { title: u.otherClasses, options, note: answer.more ? u.moreFound : undefined, pick }
+                : null,
+            );
+          },
+          (error: unknown) => {
+            if (list.filterInput.value.trim() !== query) return;
+            list.setExtra({
+              title: u.otherClasses,
+              options: [],
+              note: format(u.searchFailed, { message: errorMessage(error) }),
+              pick,
+            });
+          },
+        );
+      }, SEARCH_DELAY);
+    });
+  }
 
   let company: Checklist;
   let mode: HTMLSelectElement;
@@ -206,17 +297,22 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     const classes = ctx.person.classes.map((name) => ({ value: name, label: name }));
     classSelect = select('className', classes, classes.length ? null : t.choose, true) as HTMLSelectElement;
     if (start && ctx.person.classes.includes(start.className)) classSelect.value = start.className;
-    students = listField('students', true, []);
+    students = listField('students', true, [], {
+      alwaysFilter: ctx.person.classes.length > 1,
+      filterLabel: u.searchStudents,
+    });
     const list = students;
     const chosen = classSelect;
     void showClass(list, chosen.value);
     chosen.addEventListener('change', () => void showClass(list, chosen.value));
+    searchOtherClasses(list, chosen);
     company = listField('coTeachers', false, others);
     mode = select('mode', ctx.texts.homeVisitModes, t.choose, true) as HTMLSelectElement;
+    // What every home visit needs comes first; the optional write-ups after the record.
+    texts.record = area('record', true) as HTMLTextAreaElement;
     texts.family = area('family') as HTMLTextAreaElement;
     texts.parentNeeds = area('parentNeeds') as HTMLTextAreaElement;
     texts.supportNeeded = area('supportNeeded') as HTMLTextAreaElement;
-    texts.record = area('record', true) as HTMLTextAreaElement;
     followUp = select('followUp', ctx.texts.followUps, t.noFollowUp) as HTMLSelectElement;
   }
 
@@ -227,6 +323,13 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     ...body,
     h('div', { class: 'actions' }, button),
   );
+
+  // Ctrl+Enter (⌘+Enter) saves from any field, a text area included.
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+    event.preventDefault();
+    if (!button.disabled) element.requestSubmit(button);
+  });
 
   const value = (name: string) => texts[name]?.value ?? '';
   return {
@@ -280,6 +383,9 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
           return;
         }
     },
+    focusFirstField() {
+      controls.values().next().value?.focus();
+    },
     clearRecord() {
       for (const [name, input] of Object.entries(texts)) if (name !== 'purpose') input.value = '';
       targets?.clear();
@@ -288,6 +394,16 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
       followUp.value = '';
     },
     markVisited(names) {
+      if (students && classSelect) {
+        const className = classSelect.value;
+        const roster = rosters.get(className) ?? [];
+        const after = roster.map((s) =>
+          names.includes(s.name) || names.includes(s.id) ? { ...s, visited: true } : s,
+        );
+        rosters.set(className, [...after.filter((s) => !s.visited), ...after.filter((s) => s.visited)]);
+        if (shown === className) students.setOptions(studentChoices(rosters.get(className) ?? []));
+        return;
+      }
       if (!targets) return;
       const keep = targets.selected().filter((x) => !names.includes(x));
       targetOptions = targetOptions.map((x) => (names.includes(x.name) ? { ...x, visited: true } : x));

@@ -1,6 +1,14 @@
 // The sidebar's server functions, by name, with their JSON-only argument and result types (checked at compile time).
 import type { RecordInput } from './record-input';
-import type { ClassStudents, RememberResult, SaveResult, SidebarBootstrap } from './sidebar-payload';
+import type {
+  ClassStudents,
+  FoundStudents,
+  PreviewResult,
+  RememberResult,
+  SaveResult,
+  SidebarBootstrap,
+  WithdrawResult,
+} from './sidebar-payload';
 
 /**
  * Every function the sidebar may call through google.script.run. No index signature: a misspelled
@@ -13,8 +21,14 @@ export interface ServerApi {
   sidebarRememberPerson(name: string): RememberResult;
   /** One class's students (name and 学号 only), when the home-visit form moves to another class. */
   sidebarClassStudents(className: string): ClassStudents;
+  /** Students of every class whose name, 学号 or pinyin initials hold the query (a debounced search). */
+  sidebarFindStudents(query: string): FoundStudents;
+  /** Judges a record exactly as a save would (errors, and the warnings to confirm), writing nothing. */
+  sidebarPreview(input: RecordInput): PreviewResult;
   /** Checks and appends one visit or home-visit row. */
   sidebarSave(input: RecordInput): SaveResult;
+  /** Withdraws the person's own record of the last minutes: marked 已撤回, kept, never counted, logged. */
+  sidebarWithdraw(id: string): WithdrawResult;
 }
 
 export type ServerFunction = keyof ServerApi;
@@ -24,7 +38,10 @@ const FUNCTIONS: { readonly [K in ServerFunction]: true } = {
   sidebarBootstrap: true,
   sidebarRememberPerson: true,
   sidebarClassStudents: true,
+  sidebarFindStudents: true,
+  sidebarPreview: true,
   sidebarSave: true,
+  sidebarWithdraw: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunction[];
 
@@ -47,6 +64,9 @@ const JSON_ONLY: {
   sidebarBootstrap: true,
   sidebarRememberPerson: true,
   sidebarClassStudents: true,
+  sidebarFindStudents: true,
+  sidebarPreview: true,
   sidebarSave: true,
+  sidebarWithdraw: true,
 };
 void JSON_ONLY;

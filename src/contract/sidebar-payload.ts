@@ -12,6 +12,8 @@ export interface Choice {
 /** The texts the sidebar shows, in the school's language. */
 export interface SidebarTexts {
   sidebar: Messages['sidebar'];
+  /** Pickers, student search, warnings before saving, withdrawing, help. */
+  ux: Messages['sidebarUx'];
   /** The home-visit form's student list while another class's students are fetched. */
   classStudents: {
     loading: string;
@@ -32,13 +34,41 @@ export interface TargetOption {
   group: string;
   /** Already visited by the visitor's unit in the current coverage cycle. */
   visited: boolean;
+  /** Pinyin initials of the name, lower case ('zjz' for 周家长), '' when unknown: the filter matches them. */
+  initials: string;
 }
 
 /** A student as the sidebar may show one: name and student ID only, never guardian or contact. */
 export interface StudentOption {
   id: string;
   name: string;
+  /** Home-visited this semester (any mode, a valid record): the list puts the others first, marked 未访. */
+  visited: boolean;
+  /** Pinyin initials of the name, lower case, '' when unknown (worked out on the server). */
+  initials: string;
 }
+
+/** A student found by the search across classes: a StudentOption and the class it is in. */
+export interface FoundStudent extends StudentOption {
+  className: string;
+}
+
+/** The answer to a student search across every class (by name, 学号 or pinyin initials). */
+export interface FoundStudents {
+  /** The query as asked (the page drops an answer to a query no longer typed). */
+  query: string;
+  /** At most FIND_LIMIT students, the not yet visited first, then roster order. */
+  students: FoundStudent[];
+  /** More students matched than were sent. */
+  more: boolean;
+}
+
+/** What a save would say, judged as the save judges it, nothing written. */
+export type PreviewResult = { ok: true; warnings: string[] } | { ok: false; errors: FieldError[] };
+
+/** The answer to withdrawing one's own last record. */
+export type WithdrawResult =
+  { ok: true; id: string; message: string; progress: ProgressLine[] } | { ok: false; message: string };
 
 /** One class's students, as the home-visit form lists them (one class at a time: a school has many). */
 export interface ClassStudents {
@@ -94,6 +124,8 @@ export interface SidebarBootstrap {
   today: string;
   /** Active staff names, roster order (the "I am" list, co-visitors, follow-up owners). */
   staff: string[];
+  /** Pinyin initials of each staff name, same order as staff ('' when unknown). */
+  staffInitials: string[];
   /** The remembered person, else the one whose email is the signed-in user's; null when unknown. */
   person: PersonView | null;
   /** Why the workbook cannot be used yet (missing sheet or column), in words; null when fine. */
@@ -112,5 +144,7 @@ export type SaveResult =
       progress: ProgressLine[];
       /** Warnings of the saved row (it counts, but something is worth a look), in words. */
       warnings: string[];
+      /** Minutes within which the person may withdraw this record (ServerApi.sidebarWithdraw). */
+      withdrawMinutes: number;
     }
   | { ok: false; errors: FieldError[] };

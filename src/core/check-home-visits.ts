@@ -15,6 +15,7 @@ import {
   VisitorCheck,
   type CheckContext,
 } from './check-visits';
+import { isWithdrawn } from './withdrawn';
 
 /** A student named on a home visit: by name or by student ID, in either case inside the record's class. */
 export function findStudent(rosters: Rosters, className: string, token: string): Student | undefined {
@@ -44,6 +45,7 @@ export function checkHomeVisits(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? [];
     const row = rowNumbers[i] ?? 0;
+    if (isWithdrawn(cellAt(line, at.check))) continue; // withdrawn by the person who saved it: never counted
     const before = list.errors;
     let date = checkDate(list, row, cellAt(line, at.date), ctx);
     if (date !== null && (date < semesterStart || date > semesterEnd)) {

@@ -7,6 +7,7 @@ import type { Rosters } from './rosters';
 import type { FollowUp, Settings, Visit } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { parseFollowUp, parseMode } from './values';
+import { isWithdrawn } from './withdrawn';
 
 /** The empty list every record without entries shares (frozen: records never change their lists). */
 export const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
@@ -261,6 +262,7 @@ export function checkVisits(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? [];
     const row = rowNumbers[i] ?? 0;
+    if (isWithdrawn(cellAt(line, at.check))) continue; // withdrawn by the person who saved it: never counted
     const before = list.errors;
     let date = checkDate(list, row, cellAt(line, at.date), ctx);
     if (date !== null && date < ctx.settings.campaignStart) {

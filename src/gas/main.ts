@@ -95,6 +95,21 @@ export function sidebarClassStudents(
   return sidebarServer.sidebarClassStudents(className);
 }
 
+/** Sidebar: students of every class matching a name, 学号 or pinyin initials. */
+export function sidebarFindStudents(query: string): ReturnType<typeof sidebarServer.sidebarFindStudents> {
+  return sidebarServer.sidebarFindStudents(query);
+}
+
+/** Sidebar: what saving a record would say (errors, warnings to confirm), nothing written. */
+export function sidebarPreview(input: RecordInput): ReturnType<typeof sidebarServer.sidebarPreview> {
+  return sidebarServer.sidebarPreview(input);
+}
+
+/** Sidebar: withdraws the person's own record of the last minutes (marked 已撤回, logged). */
+export function sidebarWithdraw(id: string): ReturnType<typeof sidebarServer.sidebarWithdraw> {
+  return sidebarServer.sidebarWithdraw(id);
+}
+
 /** Sidebar: saves one visit or home visit. */
 export function sidebarSave(input: RecordInput): ReturnType<typeof sidebarServer.sidebarSave> {
   return sidebarServer.sidebarSave(input);

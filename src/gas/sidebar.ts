@@ -1,15 +1,19 @@
 // The sidebar's server functions inside Apps Script: the use cases of src/app/sidebar.ts over the Apps Script adapters.
 import {
   classStudents,
+  findStudents,
+  previewSave,
   rememberPerson,
   saveRecord,
   sidebarBootstrap,
   type SidebarPorts,
 } from '../app/sidebar';
+import { withdrawRecord } from '../app/withdraw';
 import type { ServerApi } from '../contract/server-api';
 import { GasLock } from './lock';
 import { GasUser, GasUserStore } from './user';
 import { GasWorkbook } from './workbook';
+import { pinyinInitials } from '../app/pinyin';
 
 /** Fresh adapters for one execution. */
 function gasPorts(): SidebarPorts {
@@ -19,6 +23,7 @@ function gasPorts(): SidebarPorts {
     store: new GasUserStore(),
     user: new GasUser(),
     clock: { now: () => new Date() },
+    initials: pinyinInitials,
   };
 }
 
@@ -27,5 +32,8 @@ export const sidebarServer: ServerApi = {
   sidebarBootstrap: () => sidebarBootstrap(gasPorts()),
   sidebarRememberPerson: (name) => rememberPerson(gasPorts(), name),
   sidebarClassStudents: (className) => classStudents(gasPorts(), className),
+  sidebarFindStudents: (query) => findStudents(gasPorts(), query),
+  sidebarPreview: (input) => previewSave(gasPorts(), input),
   sidebarSave: (input) => saveRecord(gasPorts(), input),
+  sidebarWithdraw: (id) => withdrawRecord(gasPorts(), id),
 };

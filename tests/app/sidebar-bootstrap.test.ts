@@ -84,16 +84,17 @@ describe('sidebarBootstrap', () => {
       ['刘洋', true],
       ['林国栋', true],
     ]);
-    expect(person?.targets[0]).toEqual({ name: '黄敏', group: '家委会成员', visited: false });
+    expect(person?.targets[0]).toEqual({ name: '黄敏', group: '家委会成员', visited: false, initials: '' });
     // Every class's name, and the students of the person's own class only (the others are fetched).
     expect(person?.classes).toEqual(['一(1)班', '一(2)班']);
     expect(person?.startClass).toEqual({
       className: '一(1)班',
       students: [
-        { id: 'S101', name: '王芳' },
-        { id: 'S102', name: '李明' },
-        { id: 'S103', name: '张伟' },
-        { id: 'S104', name: '刘丽' },
+        // The not yet home-visited first (李明 was visited), as targets are.
+        { id: 'S101', name: '王芳', visited: false, initials: '' },
+        { id: 'S103', name: '张伟', visited: false, initials: '' },
+        { id: 'S104', name: '刘丽', visited: false, initials: '' },
+        { id: 'S102', name: '李明', visited: true, initials: '' },
       ],
     });
     expect(person?.progress.map((l) => [l.unit, l.count, l.minimum, l.status])).toEqual([
@@ -102,7 +103,8 @@ describe('sidebarBootstrap', () => {
     ]);
     expect(person?.progress[0]?.text).toBe('校长室：1 / 5 · 落后');
     expect(person?.progress[0]?.leftText).toBe('本周期尚未走访：黄敏、杨帆、何静、马丽、郭志强');
-    expect(person?.progress[1]?.leftText).toBe('本周期尚未走访：王芳、张伟、刘丽');
+    // A class's home visits are told by semester, not by a coverage cycle (issue 12, item 7).
+    expect(person?.progress[1]?.leftText).toBe('本学期本班尚未家访：王芳、张伟、刘丽');
   });
 
   test('never carries contact or guardian details, nor target notes', () => {
@@ -190,9 +192,9 @@ describe('classStudents', () => {
     expect(answer).toEqual({
       className: '一(2)班',
       students: [
-        { id: 'S201', name: '王芳' },
-        { id: 'S202', name: '陈静' },
-        { id: 'S203', name: '赵磊' },
+        { id: 'S201', name: '王芳', visited: false, initials: '' },
+        { id: 'S202', name: '陈静', visited: false, initials: '' },
+        { id: 'S203', name: '赵磊', visited: false, initials: '' },
       ],
     });
     expectJsonOnly(answer);
@@ -210,9 +212,9 @@ describe('classStudents', () => {
     expect(classStudents(ports(school()), 42)).toEqual({ className: '', students: [] });
   });
 
-  test('reads 设置 and 学生 only, once each', () => {
+  test('reads 设置, 部门指标, 人员, 学生 and 家访记录 only (who was home-visited), once each', () => {
     const p = ports(school());
     classStudents(p, '一(2)班');
-    expect(p.workbook.calls).toEqual({ sheetNames: 1, read: 2 });
+    expect(p.workbook.calls).toEqual({ sheetNames: 1, read: 5 });
   });
 });

@@ -37,6 +37,7 @@ const TEXT_PAIRS: [string, string][] = [
   ['accent-fg', 'accent'],
   ['badge-fg', 'badge-bg'],
   ['badge-fg', 'bg'],
+  ['fg', 'badge-bg'],
   ['met', 'panel'],
   ['behind', 'panel'],
 ];

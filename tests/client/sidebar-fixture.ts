@@ -12,13 +12,13 @@ import type { Lang } from '../../src/core/i18n/messages';
 export function rosters(): Record<string, StudentOption[]> {
   return {
     '三(1)班': [
-      { id: 'S301', name: '王芳' },
-      { id: 'S302', name: '李雷' },
+      { id: 'S301', name: '王芳', visited: false, initials: 'wf' },
+      { id: 'S302', name: '李雷', visited: false, initials: 'll' },
     ],
     '三(2)班': [
-      { id: 'S311', name: '王芳' },
-      { id: 'S312', name: '韩梅梅' },
-      { id: 'S313', name: '陈晨' },
+      { id: 'S311', name: '王芳', visited: false, initials: 'wf' },
+      { id: 'S312', name: '韩梅梅', visited: false, initials: 'hmm' },
+      { id: 'S313', name: '陈晨', visited: false, initials: 'cc' },
     ],
   };
 }
@@ -36,9 +36,9 @@ export function principal(): PersonView {
     canHomeVisit: true,
     className: '三(2)班',
     targets: [
-      { name: '周家长', group: '家委会成员', visited: false },
-      { name: '吴先生', group: '社会贤达人士', visited: false },
-      { name: '郑家长', group: '家委会成员', visited: true },
+      { name: '周家长', group: '家委会成员', visited: false, initials: 'zjz' },
+      { name: '吴先生', group: '社会贤达人士', visited: false, initials: 'wxs' },
+      { name: '郑家长', group: '家委会成员', visited: true, initials: 'zjz' },
     ],
     classes: Object.keys(rosters()),
     // Only the class the home-visit form starts on travels with the person; the others are fetched.
@@ -64,6 +64,7 @@ export function bootstrap(overrides: Partial<SidebarBootstrap> = {}, lang: Lang 
     texts: sidebarTexts(lang),
     today: '2027-04-20',
     staff: ['张校长', '李主任', '王老师'],
+    staffInitials: ['zxz', 'lzr', 'wls'],
     person: principal(),
     problem: null,
     ...overrides,

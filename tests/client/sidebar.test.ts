@@ -12,8 +12,20 @@ const page = readFileSync(join(__dirname, '../../html/sidebar.html'), 'utf8');
 
 async function mount(handlers: Handlers): Promise<FakeRun> {
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(page)?.[1] ?? '';
-  const fake = fakeScriptRun(handlers);
+  // No warnings before saving unless a test says otherwise.
+  const fake = fakeScriptRun({ sidebarPreview: () => ({ ok: true, warnings: [] }), ...handlers });
   await startSidebar(document.getElementById('app') as HTMLElement, connectServer(fake.runner));
+  return fake;
+}
+
+/** mount() for tests on fake timers: the fake answers come on a timer too, so they are advanced. */
+async function mountWithTimers(handlers: Handlers): Promise<FakeRun> {
+  document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(page)?.[1] ?? '';
+  const fake = fakeScriptRun({ sidebarPreview: () => ({ ok: true, warnings: [] }), ...handlers });
+  const started = startSidebar(document.getElementById('app') as HTMLElement, connectServer(fake.runner));
+  await jest.advanceTimersByTimeAsync(10);
+  await started;
+  await jest.advanceTimersByTimeAsync(10);
   return fake;
 }
 
@@ -71,6 +83,7 @@ const saved = (id: string, row: number): SaveResult => ({
   id,
   row,
   warnings: [],
+  withdrawMinutes: 10,
   progress: [
     {
       unit: '校长室',
@@ -247,7 +260,7 @@ describe('sidebar page', () => {
 
   test('two students of one name in a class are told apart by student ID', async () => {
     const roster = rosters();
-    roster['三(1)班']?.push({ id: 'S309', name: '王芳' });
+    roster['三(1)班']?.push({ id: 'S309', name: '王芳', visited: false, initials: 'wf' });
     await mount({ sidebarBootstrap: () => bootstrap(), sidebarClassStudents: classStudents(roster) });
     byId<HTMLInputElement>('kind-homeVisit').click();
     type('homeVisit-className', '三(1)班');
@@ -407,10 +420,220 @@ describe('sidebar page', () => {
         labelled: true,
       });
     }
-    // Checklists are fieldsets with a legend; nothing is made unreachable by tabindex.
+    // Checklists are fieldsets with a legend; each list is one Tab stop (a roving tabindex): exactly one
+    // checkbox of a list is in the Tab order, and only checkboxes are taken out of it.
     for (const fieldset of document.querySelectorAll('fieldset'))
       expect(fieldset.querySelector('legend')).toBeTruthy();
-    expect(document.querySelectorAll('[tabindex="-1"]')).toHaveLength(0);
+    // A list with a filter box shown has that box as its stop (as a combobox), so no checkbox is.
+    for (const list of document.querySelectorAll('fieldset.checklist')) {
+      const boxes = [...list.querySelectorAll<HTMLInputElement>('.options input[type=checkbox]')];
+      const filtered = !list.querySelector<HTMLElement>('label.filter')?.hidden;
+      if (boxes.length) expect(boxes.filter((b) => b.tabIndex === 0)).toHaveLength(filtered ? 0 : 1);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('[tabindex="-1"]'))
+      expect((el as HTMLInputElement).type === 'checkbox' || el.classList.contains('options')).toBe(true);
+  });
+});
+
+const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+const tabbable = (id: string) =>
+  [...byId(`${id}-options`).querySelectorAll<HTMLInputElement>('input')].filter((b) => b.tabIndex === 0);
+
+describe('keyboard pickers (issue 12)', () => {
+  test('arrow keys walk a list (one Tab stop); Home and End; ↑ from the top goes back to the filter', async () => {
+    const staff = ['张校长', ...Array.from({ length: 9 }, (_, i) => `王老师${i + 1}`), '李主任'];
+    await mount({ sidebarBootstrap: () => bootstrap({ staff }) });
+    // A short list (no filter box): its one stop is a checkbox, and arrows move it.
+    const [target] = tabbable('visit-targets');
+    expect(target?.value).toBe('周家长');
+    target?.focus();
+    key(target as HTMLElement, 'ArrowDown');
+    expect(tabbable('visit-targets').map((b) => b.value)).toEqual(['吴先生']);
+    expect((document.activeElement as HTMLInputElement).value).toBe('吴先生');
+    // A long list: the filter box is the stop; ↓ goes into the list.
+    expect(tabbable('visit-coVisitors')).toEqual([]);
+    const filter = byId('visit-coVisitors-filter');
+    filter.focus();
+    key(filter, 'ArrowDown');
+    expect((document.activeElement as HTMLInputElement).value).toBe('王老师1');
+    key(document.activeElement as HTMLElement, 'ArrowDown');
+    expect((document.activeElement as HTMLInputElement).value).toBe('王老师2');
+    key(document.activeElement as HTMLElement, 'End');
+    expect((document.activeElement as HTMLInputElement).value).toBe('李主任');
+    key(document.activeElement as HTMLElement, 'Home');
+    key(document.activeElement as HTMLElement, 'ArrowUp');
+    expect(document.activeElement?.id).toBe('visit-coVisitors-filter');
+  });
+
+  test('type-ahead: Enter in the filter ticks the first match (pinyin initials too), says so, and never submits', async () => {
+    const staff = ['张校长', ...Array.from({ length: 9 }, (_, i) => `王老师${i + 1}`), '李主任'];
+    const staffInitials = ['zxz', ...Array.from({ length: 9 }, () => 'wls'), 'lzr'];
+    const fake = await mount({ sidebarBootstrap: () => bootstrap({ staff, staffInitials }) });
+    const filter = byId<HTMLInputElement>('visit-coVisitors-filter');
+    type('visit-coVisitors-filter', 'LZR');
+    expect(key(filter, 'Enter')).toBe(false); // default prevented: the form is not submitted
+    expect(byId('visit-coVisitors').querySelector('.count')?.textContent).toBe('已选 1 项');
+    expect(filter.value).toBe('');
+    expect(byId('visit-coVisitors-notice').textContent).toBe('已勾选 李主任');
+    await settle();
+    expect(fake.calls.filter((c) => c.name !== 'sidebarBootstrap')).toEqual([]);
+    // Enter again on the same name unticks it.
+    type('visit-coVisitors-filter', '李主');
+    key(filter, 'Enter');
+    expect(byId('visit-coVisitors').querySelector('.count')?.textContent).toBe('已选 0 项');
+  });
+
+  test('students: the not yet visited first and marked 未访, as targets are', async () => {
+    const roster = rosters();
+    roster['三(2)班'] = [
+      { id: 'S312', name: '韩梅梅', visited: false, initials: 'hmm' },
+      { id: 'S311', name: '王芳', visited: true, initials: 'wf' },
+    ];
+    const person = { ...principal(), startClass: { className: '三(2)班', students: roster['三(2)班'] } };
+    await mount({ sidebarBootstrap: () => bootstrap({ person }) });
+    expect(optionsOf('homeVisit-students')).toEqual([
+      { value: '韩梅梅', text: '韩梅梅S312未访' },
+      { value: '王芳', text: '王芳S311' },
+    ]);
+  });
+
+  test('the student search asks the server for other classes; picking one moves the form there and says so', async () => {
+    jest.useFakeTimers();
+    try {
+      const fake = await mountWithTimers({
+        sidebarBootstrap: () => bootstrap(),
+        sidebarClassStudents: classStudents(),
+        sidebarFindStudents: (query) => ({
+          query,
+          more: false,
+          students: [
+            { id: 'S302', name: '李雷', visited: false, initials: 'll', className: '三(1)班' },
+            { id: 'S312', name: '韩梅梅', visited: false, initials: 'hmm', className: '三(2)班' },
+          ],
+        }),
+      });
+      byId<HTMLInputElement>('kind-homeVisit').click();
+      const filter = byId<HTMLInputElement>('homeVisit-students-filter');
+      expect(filter.closest('label')?.hidden).toBe(false); // shown for a short list: it searches every class
+      type('homeVisit-students-filter', 'l');
+      type('homeVisit-students-filter', 'll');
+      await jest.advanceTimersByTimeAsync(300);
+      // Debounced: one call for what was typed when typing paused.
+      expect(fake.calls.filter((c) => c.name === 'sidebarFindStudents').map((c) => c.args)).toEqual([['ll']]);
+      const extra = byId('homeVisit-students-extra');
+      expect(extra.hidden).toBe(false);
+      expect(extra.textContent).toContain('其他班级');
+      // The form's own class is not repeated under 其他班级.
+      expect([...extra.querySelectorAll('.name')].map((n) => n.textContent)).toEqual(['李雷']);
+      key(filter, 'Enter');
+      await jest.advanceTimersByTimeAsync(10);
+      expect(byId<HTMLSelectElement>('homeVisit-className').value).toBe('三(1)班');
+      expect(byId('homeVisit-students-options').querySelector<HTMLInputElement>('input:checked')?.value).toBe(
+        '李雷',
+      );
+      expect(byId('homeVisit-students-notice').textContent).toBe('李雷在三(1)班，班级已改为三(1)班。');
+      // With a student ticked, one of another class is not added: the page says why.
+      type('homeVisit-students-filter', 'hmm');
+      await jest.advanceTimersByTimeAsync(300);
+      key(filter, 'Enter');
+      expect(byId<HTMLSelectElement>('homeVisit-className').value).toBe('三(1)班');
+      expect(byId('homeVisit-students-notice').textContent).toMatch(
+        /^韩梅梅在三\(2\)班，不在本表的三\(1\)班/,
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('"I am" is searchable: pinyin initials and Enter pick the first match', async () => {
+    const staff = ['张校长', ...Array.from({ length: 9 }, (_, i) => `王老师${i + 1}`), '李主任'];
+    const staffInitials = ['zxz', ...Array.from({ length: 9 }, () => 'wls'), 'lzr'];
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap({ person: null, staff, staffInitials }),
+      sidebarRememberPerson: () => ({ ok: true, person: { ...principal(), name: '李主任' } }),
+    });
+    const find = byId<HTMLInputElement>('me-find');
+    expect(find.labels?.[0]?.textContent).toBe('搜索姓名');
+    type('me-find', 'lzr');
+    expect([...byId<HTMLSelectElement>('me').options].map((o) => o.value)).toEqual(['', '李主任']);
+    expect(byId('me-find-hint').textContent).toBe('找到 1 人');
+    key(find, 'Enter');
+    await settle();
+    expect(fake.calls.map((c) => [c.name, c.args])).toContainEqual(['sidebarRememberPerson', ['李主任']]);
+    expect(byId('me-finder').hidden).toBe(true);
+  });
+});
+
+describe('warnings before saving, and withdrawing (issue 12)', () => {
+  const fill = () => {
+    tick('visit-targets', '周家长');
+    type('visit-mode', 'phone');
+    type('visit-record', '电话沟通。');
+  };
+
+  test('a warning is shown before saving: 返回修改 saves nothing, 仍然保存 saves', async () => {
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarPreview: () => ({ ok: true, warnings: ['与第 5 行重复（同一走访人、对象和日期）'] }),
+      sidebarSave: () => saved('V-13', 14),
+    });
+    fill();
+    await save('visit');
+    expect(saves(fake)).toHaveLength(0);
+    const confirm = byId('confirm');
+    expect(confirm.hidden).toBe(false);
+    expect(confirm.getAttribute('role')).toBe('alertdialog');
+    expect(confirm.textContent).toContain('与第 5 行重复');
+    expect(document.activeElement?.id).toBe('confirm-save');
+    byId('confirm-back').click();
+    await settle();
+    expect(confirm.hidden).toBe(true);
+    expect(saves(fake)).toHaveLength(0);
+    expect(byId<HTMLTextAreaElement>('visit-record').value).toBe('电话沟通。');
+    await save('visit');
+    byId('confirm-save').click();
+    await settle();
+    expect(saves(fake)).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.name === 'sidebarPreview')).toHaveLength(2);
+    expect(byId('status').getAttribute('data-id')).toBe('V-13');
+  });
+
+  test('the server refusing at preview shows its errors beside the fields, nothing saved', async () => {
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarPreview: () => ({ ok: false, errors: [{ field: 'date', message: '日期不能晚于今天' }] }),
+    });
+    fill();
+    await save('visit');
+    expect(saves(fake)).toHaveLength(0);
+    expect(byId('visit-date-error').textContent).toBe('日期不能晚于今天');
+  });
+
+  test('after a save the person may withdraw it: the server is asked, the answer shown, progress refreshed', async () => {
+    const fake = await mount({
+      sidebarBootstrap: () => bootstrap(),
+      sidebarSave: () => saved('V-13', 14),
+      sidebarWithdraw: (id) => ({
+        ok: true,
+        id,
+        message: `已撤回 ${id}：该行保留并标为“已撤回”，不计入统计。`,
+        progress: [],
+      }),
+    });
+    fill();
+    await save('visit');
+    expect(byId('status').textContent).toContain('10 分钟内可以撤回');
+    byId('withdraw').click();
+    await settle();
+    expect(fake.calls.filter((c) => c.name === 'sidebarWithdraw').map((c) => c.args)).toEqual([['V-13']]);
+    expect(byId('status').getAttribute('data-withdrawn')).toBe('V-13');
+    expect(byId('status').textContent).toContain('已撤回 V-13');
+  });
+
+  test('the help says the phone apps show no sidebar', async () => {
+    await mount({ sidebarBootstrap: () => bootstrap() });
+    expect(byId('help').textContent).toContain('手机应用不显示加载项菜单和侧栏');
   });
 });
 

@@ -699,4 +699,48 @@ export const en: Messages = {
         'This account cannot send mail now, so reminders and reports would not go out either. Check the mail quota and the account, then try again.',
     },
   },
+  // The sidebar's keyboard pickers, student search, warnings before saving, withdrawing, help (issue 12).
+  sidebarUx: {
+    leftHome: 'Not yet home-visited this semester: {names}',
+    noneLeftHome: 'Every student of the class visited this semester',
+    findMe: 'Find your name',
+    findMeHint: 'Type a name or its pinyin initials (e.g. zxz); Enter picks the first.',
+    meMatches: '{count} found',
+    noMatch: 'Nothing matches "{query}"',
+    pickHint: 'Type, then Enter ticks the first match; ↓ goes into the list, ↑↓ move, Space ticks.',
+    searchStudents: 'Find a student (name, student ID or pinyin initials, any class)',
+    otherClasses: 'Other classes',
+    searching: 'Searching the other classes…',
+    searchFailed: 'Could not search the other classes: {message}',
+    moreFound: 'More match; type more to narrow the list.',
+    classSwitched: '{name} is in {className}; the class is now {className}.',
+    otherClass:
+      "{name} is in {className}, not in this form's {formClass}. A home visit names students of one class: save this one first, or untick the students picked.",
+    picked: '{name} ticked',
+    unpicked: '{name} unticked',
+    warningsTitle: 'Before saving, have a look:',
+    saveAnyway: 'Save anyway',
+    goBack: 'Go back and edit',
+    checking: 'Checking…',
+    withdraw: 'Withdraw {id}',
+    withdrawHint: 'You can withdraw a record you saved within {minutes} minutes.',
+    withdrawing: 'Withdrawing…',
+    withdrawn: '{id} withdrawn: the row stays, marked withdrawn, and is not counted.',
+    withdrawMark: 'Withdrawn by {name} at {time}',
+    withdrawNotFound: 'No record has the ID {id}.',
+    withdrawNotOwn: '{id} was not entered by you: only your own records can be withdrawn.',
+    withdrawTooLate:
+      '{id} was saved more than {minutes} minutes ago and can no longer be withdrawn; edit it in the sheet or ask an administrator.',
+    withdrawAlready: '{id} is already withdrawn.',
+    withdrawNoPerson: 'Pick your name under "I am" first.',
+    changeLogHeader: { time: 'Time', who: 'By', sheet: 'Sheet', id: 'ID', change: 'Change' },
+    changeWithdrawn: 'Withdrawn: Check changed from "{before}" to "{after}"',
+    help: 'Help',
+    helpPhone:
+      'The Google Sheets phone apps do not show add-on menus or sidebars: open the spreadsheet in a browser on a computer (or tablet) to log visits.',
+    helpKeys:
+      'Keyboard: Tab moves between fields; in a search box Enter ticks the first match and ↓ goes into the list; in a list ↑↓ move and Space ticks; Ctrl+Enter saves.',
+    helpWithdraw:
+      'Within {minutes} minutes of saving you can withdraw your own record: the row stays, marked withdrawn, is not counted, and the change log says so.',
+  },
 };
