@@ -7,7 +7,7 @@ import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
 import { setUpWorkbook } from '../../app/setup';
 import { runDailyJob, type DailyOutcome } from '../../app/daily';
-import { runReminders, type RemindDeps } from '../../app/remind';
+import { runReminders, type RemindDeps, type SendJournal } from '../../app/remind';
 import { buildReportSheet } from '../../app/report';
 import { WorkbookSession, type SessionOptions } from '../../app/session';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
@@ -43,6 +43,8 @@ export interface SessionPorts {
   store: Store;
   user: UserInfo;
   clock: Clock;
+  /** Where each 发送日志 row is made durable before the next mail (the file is written after a quiet spell). */
+  journal?: SendJournal & { remove(): void };
 }
 
 /** A message the page shows after an action, or an error the page shows instead. */
@@ -215,6 +217,7 @@ export class PlaygroundSession implements PlaygroundBackend {
     this.closed = true;
     await this.serial.idle();
     await this.writer.close();
+    this.ports.journal?.remove();
   }
 
   /** Waits for the changes so far to be in the file. */
@@ -299,6 +302,7 @@ export class PlaygroundSession implements PlaygroundBackend {
           const session = this.open();
           return runReminders(session, this.remindDeps(session));
         }, true);
+        await this.journalWritten();
         const counts = { sent: result.messages.length, deferred: result.deferred, failed: result.failed };
         const none = counts.sent + counts.deferred + counts.failed === 0;
         const message = format(none ? t.playground.sentNone : t.playground.sent, {
@@ -318,13 +322,27 @@ export class PlaygroundSession implements PlaygroundBackend {
 
   /** The reminder run's ports: the outbox folder beside the workbook stands for MailApp. */
   private remindDeps(session: WorkbookSession, clock: Clock = this.ports.clock): RemindDeps {
-    const { lock, store } = this.ports;
+    const { lock, store, journal } = this.ports;
     const mailer = new OutboxMailer(this.outboxDir, {
       today: () => session.today,
       now: () => clock.now(),
       dailyQuota: quotaFromEnv(),
     });
-    return { mailer, lock, clock, store };
+    return { mailer, lock, clock, store, ...(journal ? { journal } : {}) };
+  }
+
+  /** After a run that sent mail: once the file holds its 发送日志 rows, the journal that kept them goes. */
+  private async journalWritten(): Promise<void> {
+    const journal = this.ports.journal;
+    if (!journal) return;
+    // Inside the queue: no other change runs between the flush and the removal.
+    // A write that fails keeps the journal (the status line says the file is behind; it is retried).
+    await this.serial.run(() =>
+      this.writer.flush().then(
+        () => journal.remove(),
+        () => undefined,
+      ),
+    );
   }
 
   /**
@@ -346,6 +364,7 @@ export class PlaygroundSession implements PlaygroundBackend {
         isBusy: (error) => error instanceof Error && /busy/i.test(error.message),
       });
     }, true);
+    await this.journalWritten();
     const outcome = result.report;
     const reportName = texts(patch.lang).sheets.report;
     const reportSheet = patch.sheets.find((s) => !s.editable && s.name.startsWith(reportName));
