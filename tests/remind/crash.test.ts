@@ -4,6 +4,7 @@ import { existsSync, promises as fs, readdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { parseSendLog } from '../../src/core/report/send-log';
+import { startPlayground } from '../../src/local/playground/run';
 import { PAUSED_LINE, TEST_PAUSE_ENV } from '../../src/local/test-pause';
 import { journalFileOf } from '../../src/local/send-journal';
 import { openXlsx } from '../../src/local/xlsx-workbook';
@@ -153,6 +154,30 @@ test(
     // The dead save's temporary file is cleared away by the next holder of the lock.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(journalFileOf(file))).toBe(false);
+  },
+  LIMIT,
+);
+
+test(
+  'the playground started after a run killed mid-send puts that run’s mails in 发送日志 first: nothing is sent twice',
+  async () => {
+    const total = await planned();
+    await killedAt('mail:4');
+    const options = {
+      workbook: file,
+      storeFile: path.join(dir, 'store.json'),
+      port: 0,
+      today: TODAY,
+      lang: 'zh' as const,
+      email: '',
+    };
+    const running = await startPlayground(options, ROOT);
+    await running.stop();
+    expect(existsSync(journalFileOf(file))).toBe(false);
+    expect((await sendLog()).filter((e) => e.status === 'sent')).toHaveLength(4);
+    const again = await cli(['remind', file, '--today', TODAY, '--json'], NOW);
+    expect((JSON.parse(again.out) as { messages: unknown[] }).messages).toHaveLength(total - 4);
+    expect(new Set(await mails()).size).toBe(total);
   },
   LIMIT,
 );

@@ -31,6 +31,8 @@ import type {
 } from '../../contract/playground-protocol';
 import { playgroundClock } from './adapters';
 import { typedCell } from './cell-input';
+import { dayRefusal, editRefusal, monthRefusal, tooLongForCell } from './limits';
+import { shortenText } from '../xlsx-limits';
 import type { FileWriter } from './file-writer';
 import type { PlaygroundBackend } from './http';
 import { Serial } from './serial';
@@ -227,11 +229,19 @@ export class PlaygroundSession implements PlaygroundBackend {
   }
 
   async edit(request: EditRequest): Promise<ActionResult> {
+    // Refused before the change starts: a generated sheet, or a cell far beyond the used range (limits.ts).
+    const lang = this.lang();
+    const used = this.workbook.read(request.sheet);
+    if (used === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
+    const refusal = editRefusal(request, { rows: used.length, columns: used[0]?.length ?? 0 }, lang);
+    if (refusal !== undefined) throw new ActionFailed(refusal);
+    const long = tooLongForCell(request.text);
+    const text = long ? shortenText(request.text) : request.text;
     const { patch } = await this.change(() => {
       const grid = this.workbook.read(request.sheet);
       if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
       const header = String(grid[0]?.[request.col] ?? '');
-      const value = request.row === 1 ? request.text || null : typedCell(request.sheet, header, request.text);
+      const value = request.row === 1 ? text || null : typedCell(request.sheet, header, text);
       this.workbook.writeColumn(request.sheet, request.col, request.row, [value]);
       // What Apps Script's onEdit does (src/gas/edit.ts), on the same use case.
       const ctx = { now: this.ports.clock.now(), userEmail: enteredBy(this.ports.user, this.ports.store) };
@@ -239,7 +249,7 @@ export class PlaygroundSession implements PlaygroundBackend {
         checkEditedRows(this.workbook, request.sheet, request.row, request.row, ctx),
       );
     });
-    return { patch };
+    return long ? { patch, message: texts(lang).files.editShortened } : { patch };
   }
 
   async menu(request: MenuRequest): Promise<ActionResult> {
@@ -276,6 +286,8 @@ export class PlaygroundSession implements PlaygroundBackend {
         const month = reportMonthOf(typed, this.today());
         if (month === undefined)
           throw new ActionFailed(format(t.remind.reportBadMonth, { value: typed.trim() }));
+        const outOfReach = monthRefusal(month, typed, this.today(), lang);
+        if (outOfReach !== undefined) throw new ActionFailed(outOfReach);
         const { result: sheet, patch } = await this.change(() =>
           this.ports.lock.withLock(() => buildReportSheet(this.open(), { month }).sheet),
         );
@@ -355,6 +367,8 @@ export class PlaygroundSession implements PlaygroundBackend {
     const today = this.today();
     const day: IsoDate | null = typed.trim() === '' ? today : parseDateText(typed.trim());
     if (day === null) throw new ActionFailed(format(t.badDay, { value: typed.trim() }));
+    const outOfReach = dayRefusal(day, typed, today, this.lang());
+    if (outOfReach !== undefined) throw new ActionFailed(outOfReach);
     const clock = day === today ? this.ports.clock : playgroundClock(day);
     const { result, patch } = await this.change((): DailyOutcome => {
       const session = WorkbookSession.open(this.workbook, clock, { today: day });
