@@ -2,7 +2,7 @@
 import { addMonths, monthOf, type IsoMonth } from '../core/dates';
 import { latestByKey, parseSendLog, sendLogSheet } from '../core/report/send-log';
 import type { Clock, Lock, Mailer, Store } from './ports';
-import { runReminders, type RemindResult } from './remind';
+import { runReminders, type RemindResult, type SendJournal } from './remind';
 import { buildReportSheet, mailReportSummary, reportMailKey, type ReportMailOutcome } from './report';
 import type { WorkbookSession } from './session';
 
@@ -16,6 +16,8 @@ export interface DailyPorts {
   store?: Store;
   /** A link that opens the workbook on a sheet (the report email carries it). */
   sheetLink(sheet: string): string;
+  /** Makes each 发送日志 row durable before the next mail (Apps Script: SpreadsheetApp.flush()). */
+  journal?: SendJournal;
   /** Whether an error means the lock was busy: that part is skipped, the rest still runs. */
   isBusy?(error: unknown): boolean;
 }
@@ -66,8 +68,8 @@ export function runDailyJob(session: WorkbookSession, ports: DailyPorts): DailyO
   }
   let reminders: RemindResult | null = null;
   try {
-    const { mailer, lock, clock, store } = ports;
-    reminders = runReminders(session, { mailer, lock, clock, store });
+    const { mailer, lock, clock, store, journal } = ports;
+    reminders = runReminders(session, { mailer, lock, clock, store, journal });
   } catch (error) {
     if (!busy(error)) throw error;
   }

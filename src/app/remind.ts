@@ -1,5 +1,6 @@
-// The reminder run (§5): plan under the document lock, then lock each send and its 发送日志 row; quota, deferral, retries.
+// The reminder run (§5): plan under the document lock, then lock each send and its 发送日志 row (made durable before the next mail); quota, deferral, retries.
 import type { Campaign } from '../core/model';
+import type { Cell } from '../core/grid';
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { texts } from '../core/i18n/messages';
 import { planReminders, type ReminderItem, type ReminderPlan } from '../core/report/reminders';
@@ -52,12 +53,24 @@ export interface RemindResult {
   plan: ReminderPlan;
 }
 
+/**
+ * Makes 发送日志 rows durable as soon as they are appended, where the workbook itself is saved later (offline:
+ * the .xlsx is written once at the end of a run, so each row goes first to an fsync'd journal beside it).
+ * Called under the lock, after the append and before the next mail is sent; it must not return before the
+ * rows would survive the process being killed.
+ */
+export interface SendJournal {
+  logged(rows: readonly Cell[][]): void;
+}
+
 export interface RemindDeps {
   mailer: Mailer;
   lock: Lock;
   clock: Clock;
   /** Where the last run's outcome is kept for the health panel (optional offline). */
   store?: Store;
+  /** Where appended 发送日志 rows are made durable at once (absent: the append itself is durable). */
+  journal?: SendJournal;
 }
 
 export interface RemindOptions {
@@ -201,7 +214,12 @@ function deliver(
       } catch (error) {
         logged = entry(item, 'failed', errorText(error));
       }
-      wb.append(sheet, [sendLogRow(logged, lang)]);
+      // Log, then next: the row is appended and made durable before the lock is let go, so no later mail is
+      // sent while this one could still be forgotten by a crash (in Sheets the append under the lock; offline
+      // the journal's fsync'd line).
+      const row = sendLogRow(logged, lang);
+      wb.append(sheet, [row]);
+      deps.journal?.logged([row]);
       return logged.status === 'sent' ? 'sent' : 'failed';
     });
     if (attempt === 'sent') {
@@ -228,11 +246,11 @@ function deliver(
         ...deferred.filter(waiting).map((item) => entry(item, 'deferred', reasons.quota)),
       ];
       progress.failed += unknown.length;
-      if (rows.length > 0)
-        wb.append(
-          sheet,
-          rows.map((e) => sendLogRow(e, lang)),
-        );
+      if (rows.length > 0) {
+        const logRows = rows.map((e) => sendLogRow(e, lang));
+        wb.append(sheet, logRows);
+        deps.journal?.logged(logRows);
+      }
     });
   }
   return {

@@ -93,6 +93,8 @@ export function runDailyJob(): void {
     lock: new GasLock(60_000),
     store: new DocumentStore(),
     sheetLink: (sheet) => sheetUrl(book, sheet),
+    // Each log row is applied to the sheet before the lock is let go and the next mail sent.
+    journal: { logged: () => SpreadsheetApp.flush() },
     isBusy: (error) => error instanceof LockBusyError,
   });
   // The reminders still ran; the report's error shows in the log of executions.

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { MailMessage, Mailer } from '../app/ports';
 import type { IsoDate } from '../core/dates';
+import { testPause } from './test-pause';
 
 /** Mails a day offline unless told otherwise (a consumer Google account's quota). */
 export const DEFAULT_DAILY_QUOTA = 100;
@@ -71,6 +72,8 @@ export function emlOf(message: MailMessage, date: Date, id: string): string {
 
 export class OutboxMailer implements Mailer {
   private readonly quota: number;
+  /** Messages this mailer has put in the outbox (a test may stop the process before the next). */
+  private written = 0;
 
   constructor(
     readonly dir: string,
@@ -95,6 +98,7 @@ export class OutboxMailer implements Mailer {
   }
 
   send(message: MailMessage): void {
+    testPause(`mail:${this.written}`);
     if (!/^[^@\s<>]+@[^@\s<>]+$/.test(message.to)) throw new Error(`Invalid recipient: ${message.to}`);
     if (this.remainingQuota() <= 0) throw new Error('Daily mail quota used up');
     const day = this.options.today();
@@ -104,5 +108,6 @@ export class OutboxMailer implements Mailer {
     const date = this.options.now?.() ?? new Date();
     // 'wx': never overwrite a message already in the outbox.
     writeFileSync(join(this.dir, `${id}.eml`), emlOf(message, date, id), { flag: 'wx' });
+    this.written++;
   }
 }

@@ -2,11 +2,15 @@
 import type { IsoMonth } from '../core/dates';
 import type { ReportDocument } from '../core/report/report-document';
 import { writeReportSheet } from '../app/report';
-import { newXlsx } from './xlsx-workbook';
+import { newXlsx, type SaveResult } from './xlsx-workbook';
 
-/** Writes the report to `file` (atomically: a temporary file, then a rename). */
-export async function writeReportXlsx(doc: ReportDocument, month: IsoMonth, file: string): Promise<void> {
+/** Writes the report to `file` (atomically: a temporary file, then a rename); says how many texts were shortened. */
+export async function writeReportXlsx(
+  doc: ReportDocument,
+  month: IsoMonth,
+  file: string,
+): Promise<SaveResult> {
   const book = newXlsx();
   writeReportSheet(book, doc, month);
-  await book.save(file);
+  return book.save(file);
 }

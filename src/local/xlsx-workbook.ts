@@ -1,21 +1,31 @@
 // The WorkbookPort over an in-memory exceljs workbook, opened from and saved to an .xlsx file.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { SheetFormat, WorkbookPort } from '../app/ports';
 import type { Cell, Grid } from '../core/grid';
 import { fromExcel, toExcel } from './xlsx-cells';
 import { applySheetFormat } from './xlsx-format';
+import { shortenLongTexts } from './xlsx-limits';
+import { writeFileSafely } from './safe-write';
+import { partsProblem } from './file-kind';
+
+/** What a save did beyond writing: texts too long for a cell, shortened. */
+export interface SaveResult {
+  shortened: number;
+}
 
 /** Why a file cannot be opened as a workbook. */
-export type WorkbookFileProblem = 'missing' | 'notXlsx' | 'empty';
+export type WorkbookFileProblem =
+  'missing' | 'notXlsx' | 'empty' | 'unreadable' | 'folder' | 'encrypted' | 'tooLarge' | 'ods';
 
 export class WorkbookFileError extends Error {
   constructor(
     readonly problem: WorkbookFileProblem,
     readonly file: string,
     reason: string,
+    /** For tooLarge: the part and its declared size in bytes. */
+    readonly part?: { name: string; size: number },
   ) {
     super(reason);
     this.name = 'WorkbookFileError';
@@ -163,20 +173,18 @@ export class XlsxWorkbook implements WorkbookPort {
     if (ws) this.book.removeWorksheet(ws.id);
   }
 
-  /** Writes the workbook to a temporary file beside `file`, then renames it over `file`. */
-  async save(file: string): Promise<void> {
+  /**
+   * Writes the workbook whole or not at all (src/local/safe-write.ts: a temporary file beside the real file,
+   * links followed, mode kept, renamed over it; a read-only or macro file refused). Texts longer than a cell
+   * may hold are shortened first, and counted in the result.
+   */
+  async save(file: string): Promise<SaveResult> {
     if (this.readOnly)
       throw new Error('A workbook opened read-only cannot be saved (its dropdowns were not read)');
-    const dir = path.dirname(path.resolve(file));
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      const buffer = await this.book.xlsx.writeBuffer();
-      await fs.writeFile(temp, Buffer.from(buffer as ArrayBuffer));
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
+    const shortened = shortenLongTexts(this.book);
+    const buffer = await this.book.xlsx.writeBuffer();
+    await writeFileSafely(file, new Uint8Array(buffer as ArrayBuffer));
+    return { shortened };
   }
 }
 
@@ -198,6 +206,7 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new WorkbookFileError('folder', file, `${file} is a folder`);
     if (!stat.isFile()) throw new WorkbookFileError('notXlsx', file, `${file} is not a file`);
     bytes = await fs.readFile(file);
   } catch (error) {
@@ -205,9 +214,25 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new WorkbookFileError('missing', file, `${file} not found`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new WorkbookFileError('unreadable', file, `${file} cannot be read: ${code}`);
     throw new WorkbookFileError('notXlsx', file, `${file} cannot be read: ${(error as Error).message}`);
   }
   if (bytes.length === 0) throw new WorkbookFileError('empty', file, `${file} is empty`);
+  // An encrypted workbook, an OpenDocument file, or a part too big to inflate is named as such before either
+  // reader starts (and before any part is inflated).
+  const problem = partsProblem(bytes);
+  if (problem?.problem === 'tooLarge') {
+    const part = { name: problem.part, size: problem.size };
+    throw new WorkbookFileError(
+      'tooLarge',
+      file,
+      `${file}: ${part.name} is ${part.size} bytes inflated`,
+      part,
+    );
+  }
+  if (problem !== undefined)
+    throw new WorkbookFileError(problem.problem, file, `${file}: ${problem.problem}`);
   return bytes;
 }
 
@@ -233,6 +258,6 @@ export async function openXlsx(file: string, options: OpenOptions = {}): Promise
 }
 
 /** Saves a workbook to `file` atomically (temporary file in the same folder, then rename). */
-export async function saveXlsx(workbook: XlsxWorkbook, file: string): Promise<void> {
-  await workbook.save(file);
+export async function saveXlsx(workbook: XlsxWorkbook, file: string): Promise<SaveResult> {
+  return workbook.save(file);
 }

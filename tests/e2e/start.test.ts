@@ -263,3 +263,27 @@ test(
   },
   TEST_LIMIT,
 );
+
+test(
+  'the playground holds its workbook while it runs: remind is refused naming it; after kill -9 its lock is taken over at once',
+  async () => {
+    const port = await freePort();
+    const workbook = join(dir, 'held.xlsx');
+    const r = run(['--workbook', workbook, '--today', TODAY], dir, port);
+    children.push(r.child);
+    await r.printed(listeningLine(port));
+    const bytes = readFileSync(workbook);
+    const refused = await cli(['remind', workbook, '--today', TODAY]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`由 npm start（进程 ${r.child.pid}，始于`);
+    expect(readFileSync(workbook).equals(bytes)).toBe(true);
+    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+    r.child.kill('SIGKILL');
+    await r.exit;
+    expect(existsSync(`${workbook}.lock`)).toBe(true);
+    const taken = await cli(['remind', workbook, '--today', TODAY]);
+    expect(taken.code).toBe(0);
+    expect(existsSync(`${workbook}.lock`)).toBe(false);
+  },
+  TEST_LIMIT,
+);

@@ -190,7 +190,7 @@ describe('opening bad files', () => {
     expect(await problemOf(path.join(dir, 'zero.xlsx'))).toBe('empty');
     await new ExcelJS.Workbook().xlsx.writeFile(path.join(dir, 'nosheets.xlsx'));
     expect(await problemOf(path.join(dir, 'nosheets.xlsx'))).toBe('empty');
-    expect(await problemOf(dir)).toBe('notXlsx');
+    expect(await problemOf(dir)).toBe('folder');
   });
 });
 

@@ -120,5 +120,5 @@ it('runs two overlapping real runs on one file one after the other: each reminde
   expect(sent).toBeGreaterThan(0);
   expect((await outbox()).length).toBe(sent);
   expect(new Set((await log()).map((entry) => entry.key)).size).toBe((await log()).length);
-  await expect(fs.access(`${file}.run.lock`)).rejects.toThrow();
+  await expect(fs.access(`${file}.lock`)).rejects.toThrow();
 });

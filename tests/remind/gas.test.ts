@@ -106,6 +106,27 @@ describe('on a reminder day (2027-04-20 10:00 in Shanghai)', () => {
     expect(fakes().MailApp.sent[0]!.htmlBody).toContain('<li>');
   });
 
+  it('applies each mail’s 发送日志 row to the sheet (flush) before the next mail goes out', () => {
+    const order: string[] = [];
+    const send = fakes().MailApp.sendEmail.bind(fakes().MailApp);
+    jest.spyOn(fakes().MailApp, 'sendEmail').mockImplementation((...args: Parameters<typeof send>) => {
+      order.push('mail');
+      return send(...args);
+    });
+    const flush = fakes().SpreadsheetApp.flush.bind(fakes().SpreadsheetApp);
+    jest.spyOn(fakes().SpreadsheetApp, 'flush').mockImplementation(() => {
+      order.push('flush');
+      flush();
+    });
+    runDaily();
+    const mails = order.filter((o) => o === 'mail').length;
+    expect(mails).toBeGreaterThan(10);
+    // mail, flush, mail, flush, …: no second mail before the first one's log row is in the sheet.
+    expect(order.slice(0, 2 * mails)).toEqual(
+      Array.from({ length: 2 * mails }, (_, i) => (i % 2 ? 'flush' : 'mail')),
+    );
+  });
+
   it('logs a MailApp failure with its reason and sends it on the next run', () => {
     fakes().MailApp.failures.push('Invalid email: staff03@miaoqiao.example');
     runDaily();

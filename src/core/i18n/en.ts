@@ -743,4 +743,40 @@ export const en: Messages = {
     helpWithdraw:
       'Within {minutes} minutes of saving you can withdraw your own record: the row stays, marked withdrawn, is not counted, and the change log says so.',
   },
+  // The files' and processes' own words (src/local: the workbook lock, saving, the journal, bad files, the playground's limits).
+  files: {
+    busy: '{file} is in use by {command} (process {pid}, since {since}); nothing was changed. Wait for it to finish or stop it (Ctrl-C for the playground), then try again. If that process no longer runs, delete {lock}.',
+    busyElsewhere:
+      '{file} is in use by {command} (process {pid} on {host}, since {since}); nothing was changed. Wait for it to finish or stop it, then try again. If it no longer runs, delete {lock}.',
+    busyUnknown:
+      '{file} is in use by another program (lock file {lock}); nothing was changed. Try again later; if no program is using it, delete {lock}.',
+    otherProgram: 'another program',
+    lockFailed:
+      'Cannot make a lock file in {folder} ({reason}): check that the folder exists and can be written to.',
+    readOnly:
+      '{file} is read-only; nothing was changed. If it should be written, make it writable first (chmod u+w {file}, or clear “Read-only” in its properties), then try again.',
+    macros:
+      '{file} holds macros (.xlsm), which would be lost on writing, so nothing was changed. Save it in Excel as “Excel Workbook (.xlsx)” and use that; validate, status and report can read it as it is.',
+    notFile: '{file} is not a plain file (a folder?); nothing was changed.',
+    outboxFailed:
+      'Cannot make the outbox folder {dir} ({reason}): check for a file of that name and that the place can be written to. No mail was sent.',
+    shortened:
+      'Note: {count} cells held more than 32,767 characters (the most an .xlsx cell holds) and were shortened in {file}.',
+    unreadable:
+      'Cannot read {file}: no permission to read it ({reason}). Check the file’s permissions and try again.',
+    folder: '{file} is a folder, not an .xlsx workbook: name the workbook file.',
+    encrypted:
+      '{file} is protected by a password (encrypted) and cannot be read: open it in Excel, clear the password under File › Info › Protect Workbook › Encrypt with Password, save, and try again.',
+    tooLarge:
+      '{file} is too big to read: its part {part} is {size} MB unpacked, above the limit of {limit} MB. Move past years’ records to another workbook, or delete sheets not in use, and try again.',
+    editGenerated:
+      '“{sheet}” is a generated sheet and cannot be changed here (recomputing or regenerating overwrites it): change the record sheets, then recompute.',
+    editOutside:
+      'Row {row}, column {col} is outside the sheet’s editable range (up to row {maxRow}, column {maxCol}): type new records into the empty rows below the last one.',
+    editShortened:
+      'This cell held more than 32,767 characters (the most an .xlsx cell holds); only the first 32,767 were kept.',
+    monthOutOfReach: '“{value}” is outside the months a report can be made for ({first} to {last}).',
+    dayOutOfReach: '“{value}” is outside the days the daily job can run for ({first} to {last}).',
+    journalMerged: '{count} rows noted by an interrupted reminder run were added to the send log.',
+  },
 };

@@ -695,4 +695,37 @@ export const zh = {
     helpWithdraw:
       '保存后 {minutes} 分钟内可以撤回自己的记录：该行保留，标为“已撤回”，不计入统计，并记入“修改日志”。',
   },
+  // The files' and processes' own words (src/local: the workbook lock, saving, the journal, bad files, the playground's limits).
+  files: {
+    busy: '{file} 正由 {command}（进程 {pid}，始于 {since}）占用，未作任何改动：请等它结束或先停止它（演示按 Ctrl-C），再试。若该进程已不在运行，可删除 {lock}。',
+    busyElsewhere:
+      '{file} 正由 {command}（电脑 {host} 上的进程 {pid}，始于 {since}）占用，未作任何改动：请等它结束或先停止它，再试。若它已不在运行，可删除 {lock}。',
+    busyUnknown:
+      '{file} 正被另一个程序占用（锁文件 {lock}），未作任何改动：请稍后再试；若没有程序在用它，可删除 {lock}。',
+    otherProgram: '另一个程序',
+    lockFailed: '无法在 {folder} 中建立锁文件（{reason}）：请检查该文件夹是否存在、是否有写入权限。',
+    readOnly:
+      '{file} 是只读文件，未作任何改动：如确实要写入，请先取消只读（chmod u+w {file}，或在文件属性中取消“只读”），再试。',
+    macros:
+      '{file} 含有宏（.xlsm），写入时无法保留宏，因此未作任何改动：请在 Excel 中另存为“Excel 工作簿（.xlsx）”后再用；validate、status、report 可以直接读取它。',
+    notFile: '{file} 不是普通文件（是一个文件夹？），未作任何改动。',
+    outboxFailed:
+      '无法建立发件箱文件夹 {dir}（{reason}）：请检查该位置是否有同名文件、是否有写入权限。没有发送任何邮件。',
+    shortened:
+      '提示：有 {count} 个单元格的文字超过 32,767 个字符（.xlsx 单元格的上限），已截断后写入 {file}。',
+    unreadable: '无法读取 {file}：没有读取权限（{reason}）。请检查文件权限后再试。',
+    folder: '{file} 是一个文件夹，不是 .xlsx 工作簿：请写出工作簿文件的名字。',
+    encrypted:
+      '{file} 设有打开密码（已加密），无法读取：请在 Excel 中打开它，在“文件 › 信息 › 保护工作簿 › 用密码进行加密”中清空密码并保存，再试。',
+    tooLarge:
+      '{file} 太大，无法读取：其中 {part} 解压后有 {size} MB，超过上限 {limit} MB。请把往年的记录移到另一个工作簿，或删除不用的工作表，再试。',
+    editGenerated:
+      '“{sheet}”是生成的工作表，不能在这里修改（重新计算或生成时会被覆盖）：请在记录表中修改，然后重新计算。',
+    editOutside:
+      '第 {row} 行第 {col} 列超出了可编辑的范围（最多到第 {maxRow} 行、第 {maxCol} 列）：请在已有内容下方的空行中填写。',
+    editShortened: '这一格的文字超过 32,767 个字符（.xlsx 单元格的上限），只保存了前 32,767 个字符。',
+    monthOutOfReach: '“{value}”不在可以生成月报的范围内（{first} 至 {last}）。',
+    dayOutOfReach: '“{value}”不在可以运行每日任务的范围内（{first} 至 {last}）。',
+    journalMerged: '已把上次中断的提醒运行记下的 {count} 行补入发送日志。',
+  },
 } as const;

@@ -1,6 +1,5 @@
 // `init FILE [--sample] [--lang zh|en] [--today] [--force]`: a new workbook with every sheet, or the sample school.
 import { promises as fs } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { dateInZone, dateToSerial, isIsoDate, type IsoDate } from '../../core/dates';
 import { DEFAULT_TIME_ZONE } from '../../core/defaults';
@@ -10,6 +9,7 @@ import { sheetName, TABLES, TABLE_KEYS, type TableKey } from '../../core/tables'
 import { setUpWorkbook } from '../../app/setup';
 import { newXlsx, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, usageError, type CliCommand } from './command';
+import { checkWorkbookWritable, holdWorkbook, saveWorkbook } from './hold';
 
 /** Sample tables written by init (设置 and 部门指标 are set-up's own defaults). */
 const SAMPLE_TABLES = TABLE_KEYS.filter((key) => key !== 'settings' && key !== 'units');
@@ -64,19 +64,17 @@ export const initCommand: CliCommand = {
     if (values.force !== true && (await exists(file)))
       throw new CliError(format(t.cli.fileExists, { file }), 2);
     const sample = values.sample === true;
-    const workbook = newWorkbook(lang, today, sample);
-    try {
-      await workbook.save(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        throw new CliError(format(t.cliText.folderMissing, { file, folder: dirname(resolve(file)) }), 2);
-      }
-      throw new CliError(
-        format(t.cliText.writeFailed, { file, reason: code ?? (error as Error).message }),
-        2,
-      );
-    }
+    // Writing over a workbook another process has open (the playground) would lose its changes: held first.
+    await holdWorkbook(
+      file,
+      'visit-ledger init',
+      io,
+      async () => {
+        checkWorkbookWritable(file, lang);
+        await saveWorkbook(newWorkbook(lang, today, sample), file, lang, io);
+      },
+      true,
+    );
     io.out(format(sample ? t.cliText.wroteSample : t.cli.wrote, { file, today }));
     return 0;
   },

@@ -4,7 +4,7 @@ import type { Campaign } from '../../core/model';
 import type { IsoDate } from '../../core/dates';
 import { WorkbookSession } from '../../app/session';
 import type { WorkbookPort } from '../../app/ports';
-import { otherKindOf } from '../file-kind';
+import { workbookFileMessage } from '../file-messages';
 import { openXlsxValues } from '../xlsx-values/values-workbook';
 import { openXlsx, WorkbookFileError, type OpenOptions, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, todayOption, type CliIo, type OptionValues } from './command';
@@ -31,19 +31,7 @@ export async function openWorkbookFile(file: string, options: OpenOptions = {}):
     return options.readOnly === true ? await openXlsxValues(file) : await openXlsx(file, options);
   } catch (error) {
     if (!(error instanceof WorkbookFileError)) throw error;
-    const kind = error.problem === 'missing' ? undefined : otherKindOf(file);
-    if (kind !== undefined) {
-      const t = texts(DEFAULT_LANG).cliText;
-      throw new CliError(format(t.otherKind, { file, kind: t.kinds[kind] }), 2);
-    }
-    const cli = texts(DEFAULT_LANG).cli;
-    const template =
-      error.problem === 'missing'
-        ? cli.fileMissing
-        : error.problem === 'empty'
-          ? cli.emptyWorkbook
-          : cli.notXlsx;
-    throw new CliError(format(template, { file }), 2);
+    throw new CliError(workbookFileMessage(error, DEFAULT_LANG), 2);
   }
 }
 

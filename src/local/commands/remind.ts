@@ -1,55 +1,17 @@
-// `remind FILE [--today] [--dry-run] [--json]`: the reminder run; messages go to outbox/ and 发送日志 is saved.
-import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+// `remind FILE [--today] [--dry-run] [--json]`: the reminder run under the workbook's lock; messages go to outbox/, each logged in a journal before the next, 发送日志 saved.
+import { mkdirSync } from 'node:fs';
 import { format, texts } from '../../core/i18n/messages';
 import type { Lock } from '../../app/ports';
 import { runReminders } from '../../app/remind';
 import { OutboxMailer, outboxDirOf, quotaFromEnv } from '../outbox';
-import { saveXlsx, XlsxWorkbook } from '../xlsx-workbook';
-import { CliError, DEFAULT_LANG, type CliCommand } from './command';
+import { FileSendJournal, journalFileOf, mergeJournal } from '../send-journal';
+import { XlsxWorkbook } from '../xlsx-workbook';
+import { CliError, type CliCommand } from './command';
+import { checkWorkbookWritable, holdWorkbook, saveWorkbook } from './hold';
 import { openCampaign } from './open-campaign';
 
-/** A lock held by a run on this computer is taken over after this long (a run that died). */
-const STALE_LOCK_MS = 10 * 60_000;
-
-/** The document lock offline: a `FILE.lock` file made exclusively beside the workbook, removed after the run. */
-export class FileLock implements Lock {
-  constructor(
-    private readonly path: string,
-    private readonly busy: () => Error,
-  ) {}
-
-  private take(): void {
-    try {
-      const fd = openSync(this.path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() - statSync(this.path).mtimeMs < STALE_LOCK_MS) throw this.busy();
-      rmSync(this.path, { force: true });
-      this.take();
-    }
-  }
-
-  withLock<T>(fn: () => T): T {
-    this.take();
-    try {
-      return fn();
-    } finally {
-      rmSync(this.path, { force: true });
-    }
-  }
-
-  /** The same around asynchronous work (reading and saving the workbook). */
-  async withLockAsync<T>(fn: () => Promise<T>): Promise<T> {
-    this.take();
-    try {
-      return await fn();
-    } finally {
-      rmSync(this.path, { force: true });
-    }
-  }
-}
+/** The run holds the workbook's file lock from start to end: inside it, the use case's lock is this process's alone. */
+const heldLock: Lock = { withLock: (fn) => fn() };
 
 export const remindCommand: CliCommand = {
   options: {
@@ -60,10 +22,9 @@ export const remindCommand: CliCommand = {
   async run(file, values, io) {
     const dryRun = values['dry-run'] === true;
     if (dryRun) return remind(file, values, io, true);
-    // Two real runs on one file must not both read the log before either saves it: the whole
-    // read, send and save is held under a second lock file (the per-message lock is FILE.lock).
-    const busy = () => new CliError(texts(DEFAULT_LANG).remind.busy, 2);
-    return new FileLock(`${file}.run.lock`, busy).withLockAsync(() => remind(file, values, io, false));
+    // Read, send and save under the one lock every writer of the workbook takes (the playground too), so
+    // no other process writes the file between this run's read and its save.
+    return holdWorkbook(file, 'visit-ledger remind', io, () => remind(file, values, io, false));
   },
 };
 
@@ -77,15 +38,34 @@ async function remind(
   const { workbook, session, campaign, today } = await openCampaign(file, values, io, { readOnly: dryRun });
   const t = texts(campaign.lang).remind;
   const dir = outboxDirOf(file);
+  const journal = new FileSendJournal(journalFileOf(file));
+  let merged = 0;
+  if (!dryRun) {
+    // Refused before the first mail: a file that cannot be saved would lose the log of what was sent.
+    checkWorkbookWritable(file, campaign.lang);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new CliError(format(texts(campaign.lang).files.outboxFailed, { dir, reason }), 2);
+    }
+    // The mails a run that died had sent (its journal) are in the log before this run plans.
+    merged = mergeJournal(workbook, campaign, journal);
+  }
   const mailer = new OutboxMailer(dir, { today: () => today, now: io.now, dailyQuota: quotaFromEnv() });
-  const lock = new FileLock(`${file}.lock`, () => new CliError(t.busy, 2));
-  const result = runReminders(session, { mailer, lock, clock: { now: io.now } }, { dryRun });
+  const result = runReminders(
+    session,
+    { mailer, lock: heldLock, clock: { now: io.now }, ...(dryRun ? {} : { journal }) },
+    { dryRun },
+  );
   const logged = result.plan.send.length + result.plan.defer.length + result.plan.noEmail.length > 0;
-  if (!dryRun && logged) {
+  if (!dryRun && (logged || merged > 0)) {
     // Opened whole (not read-only), so exceljs's workbook: the only kind that can be saved.
     if (!(workbook instanceof XlsxWorkbook)) throw new Error('the workbook was opened read-only');
-    await saveXlsx(workbook, file);
+    await saveWorkbook(workbook, file, campaign.lang, io);
   }
+  // The file now holds every row of the journal.
+  if (!dryRun) journal.remove();
   if (values.json === true) {
     io.out(
       JSON.stringify({ today: result.today, messages: result.messages, deferred: result.deferred }, null, 2),

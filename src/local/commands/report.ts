@@ -1,11 +1,12 @@
 // `report FILE --month YYYY-MM [--today] [--out F.html|F.xlsx]`: the monthly report, as tables, an A4 page or a workbook.
-import { promises as fs } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { dateTimeInZone } from '../../core/dates';
 import { format, texts } from '../../core/i18n/messages';
 import type { ReportDocument } from '../../core/report/report-document';
 import { reportOf } from '../../app/report';
 import { reportHtml } from '../report-html';
+import { refusedMessage } from '../file-messages';
+import { writeFileSafely, WriteRefusedError } from '../safe-write';
 import { writeReportXlsx } from '../report-xlsx';
 import { textTable } from '../text-table';
 import { CliError, DEFAULT_LANG, monthOption, usageError, type CliCommand } from './command';
@@ -60,20 +61,21 @@ export const reportCommand: CliCommand = {
       io.out(reportText(document));
       return 0;
     }
+    let shortened = 0;
     try {
       if (extname(out).toLowerCase() === '.html') {
-        const temp = `${out}.${process.pid}.tmp`;
-        await fs.writeFile(temp, reportHtml(document), 'utf8');
-        await fs.rename(temp, out);
+        await writeFileSafely(out, Buffer.from(reportHtml(document), 'utf8'));
       } else {
-        await writeReportXlsx(document, month, out);
+        ({ shortened } = await writeReportXlsx(document, month, out));
       }
     } catch (error) {
+      if (error instanceof WriteRefusedError) throw new CliError(refusedMessage(error, campaign.lang), 2);
       throw new CliError(
         format(t.cliText.writeFailed, { file: out, reason: (error as Error).message.split('\n')[0] ?? '' }),
         2,
       );
     }
+    if (shortened > 0) io.err(format(t.files.shortened, { count: shortened, file: out }));
     io.out(format(t.cli.wrote, { file: out }));
     return 0;
   },

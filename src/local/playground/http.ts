@@ -9,6 +9,7 @@ import type {
   MenuRequest,
   RunResult,
 } from '../../contract/playground-protocol';
+import { XLSX_MAX_COLUMNS, XLSX_MAX_ROWS } from '../xlsx-limits';
 
 /** What the HTTP layer serves; the wiring of the use cases lives behind it (playground.ts). */
 export interface PlaygroundBackend {
@@ -104,7 +105,9 @@ function editRequest(body: unknown): EditRequest {
     Number.isInteger(body.row) &&
     Number.isInteger(body.col) &&
     (body.row as number) >= 1 &&
+    (body.row as number) <= XLSX_MAX_ROWS &&
     (body.col as number) >= 0 &&
+    (body.col as number) < XLSX_MAX_COLUMNS &&
     typeof body.text === 'string'
   )
     return { sheet: body.sheet, row: body.row as number, col: body.col as number, text: body.text };
@@ -159,11 +162,34 @@ async function route(
   throw new HttpError(404, 'Not found');
 }
 
+/**
+ * Whether a request that changes something comes from the playground's own page: a browser names the page's
+ * origin on every POST, and another site's page (or a page opened from a file, Origin: null) is refused. A
+ * request with no Origin comes from no browser page (a script, a test), which no other site can forge.
+ */
+function sameOrigin(req: http.IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return req.headers['sec-fetch-site'] !== 'cross-site';
+  return origin.toLowerCase() === `http://${(req.headers.host ?? '').toLowerCase()}`;
+}
+
+/** Every answer: never inside another site's frame (the sidebar is framed by the playground's own page). */
+const FRAMING_HEADERS = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "frame-ancestors 'self'",
+};
+
 /** A server that answers the playground's requests (not yet listening). */
 export function playgroundServer(backend: PlaygroundBackend, pages: Pages): http.Server {
   return http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(FRAMING_HEADERS)) res.setHeader(name, value);
     if (!localHost(req)) {
       send(res, 403, 'text/plain', 'The playground answers localhost only.');
+      return;
+    }
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD' && !sameOrigin(req)) {
+      send(res, 403, 'text/plain', 'The playground takes changes from its own page only.');
       return;
     }
     route(backend, pages, req, res).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // Starting and stopping the playground: open (or make) the workbook, listen on 127.0.0.1, stop cleanly after the last write.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import type { Clock } from '../../app/ports';
 import { recompute } from '../../app/recompute';
@@ -10,6 +11,10 @@ import { DEFAULT_TIME_ZONE } from '../../core/defaults';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { newWorkbook } from '../commands/init';
 import { outboxDirOf } from '../outbox';
+import { busyMessage, lockFailedMessage, refusedMessage, workbookFileMessage } from '../file-messages';
+import { checkWritable, WriteRefusedError } from '../safe-write';
+import { FileSendJournal, journalFileOf, mergeJournal } from '../send-journal';
+import { WorkbookBusyError, WorkbookLock } from '../workbook-lock';
 import { openXlsx, WorkbookFileError, type XlsxWorkbook } from '../xlsx-workbook';
 import { FileStore, localUser, playgroundClock, ProcessLock } from './adapters';
 import { FileWriter, type WriterOptions } from './file-writer';
@@ -57,11 +62,35 @@ export function builtPages(root: string): Pages {
   return { playground: read('dist-node/playground.html'), sidebar: read('dist/sidebar.html') };
 }
 
-/** The CLI's one-line reason for a file that is not a workbook (cli.notXlsx and its kin), in `lang`. */
+/** The CLI's one-line reason for a file that is not a workbook (the same words as the command line), in `lang`. */
 function fileReason(error: WorkbookFileError, lang: Lang): string {
-  const cli = texts(lang).cli;
-  const template = error.problem === 'empty' ? cli.emptyWorkbook : cli.notXlsx;
-  return format(template, { file: error.file });
+  return workbookFileMessage(error, lang);
+}
+
+/** The command a person typed to hold the workbook, as the lock file names it. */
+export const PLAYGROUND_COMMAND = 'npm start';
+
+/**
+ * Takes the workbook's lock for the playground's whole run (every other writer, `visit-ledger remind` too,
+ * then refuses to write the file), and checks the file may be written; a refusal is a StartError (exit 2).
+ */
+function holdForRun(file: string, lang: Lang): WorkbookLock {
+  const lock = new WorkbookLock(file, PLAYGROUND_COMMAND);
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    lock.take();
+  } catch (error) {
+    if (error instanceof WorkbookBusyError) throw new StartError(busyMessage(error, lang, hostname()), 2);
+    throw new StartError(lockFailedMessage(file, error as NodeJS.ErrnoException, lang), 2);
+  }
+  try {
+    checkWritable(file);
+  } catch (error) {
+    lock.release();
+    if (error instanceof WriteRefusedError) throw new StartError(refusedMessage(error, lang), 2);
+    throw error;
+  }
+  return lock;
 }
 
 /**
@@ -105,11 +134,40 @@ export async function startPlayground(
   writerOptions: WriterOptions = {},
 ): Promise<RunningPlayground> {
   const clock = playgroundClock(options.today);
+  // Held before the file is read, so no other process writes it between this read and the playground's saves.
+  const lock = holdForRun(options.workbook, options.lang);
+  const releaseOnExit = () => lock.release();
+  process.once('exit', releaseOnExit);
+  const letGo = () => {
+    lock.release();
+    process.off('exit', releaseOnExit);
+  };
+  try {
+    return await startHolding(options, root, writerOptions, clock, letGo);
+  } catch (error) {
+    letGo();
+    throw error;
+  }
+}
+
+async function startHolding(
+  options: PlaygroundOptions,
+  root: string,
+  writerOptions: WriterOptions,
+  clock: Clock,
+  letGo: () => void,
+): Promise<RunningPlayground> {
   const existing = await openExisting(options.workbook, options.lang, clock);
   let workbook = existing;
   const created = workbook === undefined;
   // Made in memory first: nothing is written until the port is ours.
   workbook ??= newWorkbook(options.lang, options.today ?? dateInZone(clock.now(), DEFAULT_TIME_ZONE), true);
+  // A reminder run that died (here or on the command line) left its journal: its mails are logged first.
+  const journal = new FileSendJournal(journalFileOf(options.workbook));
+  const merged =
+    existing === undefined
+      ? 0
+      : mergeJournal(workbook, WorkbookSession.open(workbook, clock).campaign, journal);
   const writer = new FileWriter(options.workbook, writerScript(root), writerOptions);
   const reopen = async () => new TrackedWorkbook(await openXlsx(options.workbook));
   const session = new PlaygroundSession(
@@ -121,6 +179,7 @@ export async function startPlayground(
       store: new FileStore(options.storeFile),
       user: localUser(options.email),
       clock,
+      journal,
     },
     writer,
     reopen,
@@ -144,7 +203,10 @@ export async function startPlayground(
     recompute(WorkbookSession.open(workbook, clock));
     mkdirSync(path.dirname(options.workbook), { recursive: true });
     await workbook.save(options.workbook);
+  } else if (merged > 0) {
+    await workbook.save(options.workbook);
   }
+  journal.remove();
   let stopping: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
@@ -161,6 +223,7 @@ export async function startPlayground(
         } finally {
           server.closeAllConnections();
           await closed;
+          letGo();
         }
       })();
       return stopping;

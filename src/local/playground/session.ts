@@ -7,7 +7,7 @@ import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
 import { setUpWorkbook } from '../../app/setup';
 import { runDailyJob, type DailyOutcome } from '../../app/daily';
-import { runReminders, type RemindDeps } from '../../app/remind';
+import { runReminders, type RemindDeps, type SendJournal } from '../../app/remind';
 import { buildReportSheet } from '../../app/report';
 import { WorkbookSession, type SessionOptions } from '../../app/session';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
@@ -31,6 +31,8 @@ import type {
 } from '../../contract/playground-protocol';
 import { playgroundClock } from './adapters';
 import { typedCell } from './cell-input';
+import { dayRefusal, editRefusal, monthRefusal, tooLongForCell } from './limits';
+import { shortenText } from '../xlsx-limits';
 import type { FileWriter } from './file-writer';
 import type { PlaygroundBackend } from './http';
 import { Serial } from './serial';
@@ -43,6 +45,8 @@ export interface SessionPorts {
   store: Store;
   user: UserInfo;
   clock: Clock;
+  /** Where each 发送日志 row is made durable before the next mail (the file is written after a quiet spell). */
+  journal?: SendJournal & { remove(): void };
 }
 
 /** A message the page shows after an action, or an error the page shows instead. */
@@ -215,6 +219,7 @@ export class PlaygroundSession implements PlaygroundBackend {
     this.closed = true;
     await this.serial.idle();
     await this.writer.close();
+    this.ports.journal?.remove();
   }
 
   /** Waits for the changes so far to be in the file. */
@@ -224,11 +229,19 @@ export class PlaygroundSession implements PlaygroundBackend {
   }
 
   async edit(request: EditRequest): Promise<ActionResult> {
+    // Refused before the change starts: a generated sheet, or a cell far beyond the used range (limits.ts).
+    const lang = this.lang();
+    const used = this.workbook.read(request.sheet);
+    if (used === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
+    const refusal = editRefusal(request, { rows: used.length, columns: used[0]?.length ?? 0 }, lang);
+    if (refusal !== undefined) throw new ActionFailed(refusal);
+    const long = tooLongForCell(request.text);
+    const text = long ? shortenText(request.text) : request.text;
     const { patch } = await this.change(() => {
       const grid = this.workbook.read(request.sheet);
       if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
       const header = String(grid[0]?.[request.col] ?? '');
-      const value = request.row === 1 ? request.text || null : typedCell(request.sheet, header, request.text);
+      const value = request.row === 1 ? text || null : typedCell(request.sheet, header, text);
       this.workbook.writeColumn(request.sheet, request.col, request.row, [value]);
       // What Apps Script's onEdit does (src/gas/edit.ts), on the same use case.
       const ctx = { now: this.ports.clock.now(), userEmail: enteredBy(this.ports.user, this.ports.store) };
@@ -236,7 +249,7 @@ export class PlaygroundSession implements PlaygroundBackend {
         checkEditedRows(this.workbook, request.sheet, request.row, request.row, ctx),
       );
     });
-    return { patch };
+    return long ? { patch, message: texts(lang).files.editShortened } : { patch };
   }
 
   async menu(request: MenuRequest): Promise<ActionResult> {
@@ -273,6 +286,8 @@ export class PlaygroundSession implements PlaygroundBackend {
         const month = reportMonthOf(typed, this.today());
         if (month === undefined)
           throw new ActionFailed(format(t.remind.reportBadMonth, { value: typed.trim() }));
+        const outOfReach = monthRefusal(month, typed, this.today(), lang);
+        if (outOfReach !== undefined) throw new ActionFailed(outOfReach);
         const { result: sheet, patch } = await this.change(() =>
           this.ports.lock.withLock(() => buildReportSheet(this.open(), { month }).sheet),
         );
@@ -299,6 +314,7 @@ export class PlaygroundSession implements PlaygroundBackend {
           const session = this.open();
           return runReminders(session, this.remindDeps(session));
         }, true);
+        await this.journalWritten();
         const counts = { sent: result.messages.length, deferred: result.deferred, failed: result.failed };
         const none = counts.sent + counts.deferred + counts.failed === 0;
         const message = format(none ? t.playground.sentNone : t.playground.sent, {
@@ -318,13 +334,27 @@ export class PlaygroundSession implements PlaygroundBackend {
 
   /** The reminder run's ports: the outbox folder beside the workbook stands for MailApp. */
   private remindDeps(session: WorkbookSession, clock: Clock = this.ports.clock): RemindDeps {
-    const { lock, store } = this.ports;
+    const { lock, store, journal } = this.ports;
     const mailer = new OutboxMailer(this.outboxDir, {
       today: () => session.today,
       now: () => clock.now(),
       dailyQuota: quotaFromEnv(),
     });
-    return { mailer, lock, clock, store };
+    return { mailer, lock, clock, store, ...(journal ? { journal } : {}) };
+  }
+
+  /** After a run that sent mail: once the file holds its 发送日志 rows, the journal that kept them goes. */
+  private async journalWritten(): Promise<void> {
+    const journal = this.ports.journal;
+    if (!journal) return;
+    // Inside the queue: no other change runs between the flush and the removal.
+    // A write that fails keeps the journal (the status line says the file is behind; it is retried).
+    await this.serial.run(() =>
+      this.writer.flush().then(
+        () => journal.remove(),
+        () => undefined,
+      ),
+    );
   }
 
   /**
@@ -337,6 +367,8 @@ export class PlaygroundSession implements PlaygroundBackend {
     const today = this.today();
     const day: IsoDate | null = typed.trim() === '' ? today : parseDateText(typed.trim());
     if (day === null) throw new ActionFailed(format(t.badDay, { value: typed.trim() }));
+    const outOfReach = dayRefusal(day, typed, today, this.lang());
+    if (outOfReach !== undefined) throw new ActionFailed(outOfReach);
     const clock = day === today ? this.ports.clock : playgroundClock(day);
     const { result, patch } = await this.change((): DailyOutcome => {
       const session = WorkbookSession.open(this.workbook, clock, { today: day });
@@ -346,6 +378,7 @@ export class PlaygroundSession implements PlaygroundBackend {
         isBusy: (error) => error instanceof Error && /busy/i.test(error.message),
       });
     }, true);
+    await this.journalWritten();
     const outcome = result.report;
     const reportName = texts(patch.lang).sheets.report;
     const reportSheet = patch.sheets.find((s) => !s.editable && s.name.startsWith(reportName));

@@ -13,6 +13,8 @@ interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** The size inflated, as the central directory declares it. */
+  size: number;
   localOffset: number;
 }
 
@@ -118,8 +120,13 @@ export class ZipArchive {
       at = extraEnd + commentLength;
       if (name.endsWith('/')) continue;
       if ((flags & 1) !== 0) throw new ZipError(`${name} is encrypted`);
-      this.entries.set(partKey(name), { name, method, compressedSize, localOffset });
+      this.entries.set(partKey(name), { name, method, compressedSize, size, localOffset });
     }
+  }
+
+  /** Every part's name and declared inflated size (read before inflating anything). */
+  parts(): { name: string; size: number }[] {
+    return [...this.entries.values()].map(({ name, size }) => ({ name, size }));
   }
 
   /** Whether the archive holds this part. */
