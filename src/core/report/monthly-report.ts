@@ -74,6 +74,10 @@ export interface MonthlyReport {
   month: IsoMonth;
   /** The day figures are counted to (ages of open items too). */
   today: IsoDate;
+  /** The day every figure of the month stands at: the month's last day, or today while the month runs. */
+  asAt: IsoDate;
+  /** The semester of the class figures (their aim: every student by its end). */
+  semester: { start: IsoDate; end: IsoDate };
   school: string;
   campaign: string;
   /** True when the month holds no visit, home visit or suggestion at all. */
@@ -274,6 +278,8 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
   return {
     month,
     today,
+    asAt: lastDay(month) < today ? lastDay(month) : today,
+    semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
     school: campaign.settings.schoolName,
     campaign: campaign.settings.campaignName,
     empty: isEmptyMonth(campaign, month),
