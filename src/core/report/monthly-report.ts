@@ -163,8 +163,13 @@ function classFigures(campaign: Campaign, month: IsoMonth, classes: readonly Cla
 
 const OPEN_FOLLOW_UPS: readonly FollowUp[] = ['report', 'study'];
 
+/** The open follow-ups dated up to the month's end (or today), oldest first. */
 function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowUpItem[] {
-  const until = lastDay(month) < today ? lastDay(month) : today;
+  return openFollowUps(campaign, lastDay(month) < today ? lastDay(month) : today, today);
+}
+
+/** The open follow-ups (及时汇报 / 研究实践) dated up to `until`, their ages counted to `today`, oldest first. */
+export function openFollowUps(campaign: Campaign, until: IsoDate, today: IsoDate): FollowUpItem[] {
   const items: FollowUpItem[] = [];
   for (const v of campaign.visits) {
     if (v.date === null || v.date > until || v.followUp === null || !OPEN_FOLLOW_UPS.includes(v.followUp))
@@ -198,7 +203,8 @@ function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowU
   return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
 }
 
-function rectification(campaign: Campaign, today: IsoDate): MonthlyReport['rectification'] {
+/** The ledger's counts by status, and its overdue items (期限 before today, 待整改 / 整改中), most overdue first. */
+export function rectification(campaign: Campaign, today: IsoDate): MonthlyReport['rectification'] {
   const counts: Record<RectStatus | 'unknown', number> = {
     open: 0,
     inProgress: 0,
