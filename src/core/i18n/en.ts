@@ -766,6 +766,7 @@ export const en: Messages = {
       ok: 'Row {row}: ✓ checked, it counts',
       problem: 'Row {row}: {verdict}',
       more: '{count} more rows have problems: see the Check column',
+      note: 'Check ({at}): {verdict}\n{details}\nOnce put right, the row’s Check column has the current verdict.',
     },
     cliLegend: '"!": fewer than {minimum} students visited at home this semester',
   },

@@ -708,6 +708,7 @@ export const zh = {
       ok: '第 {row} 行：✓ 已校验，可以计入',
       problem: '第 {row} 行：{verdict}',
       more: '另有 {count} 行有问题，见“校验”列',
+      note: '校验（{at}）：{verdict}\n{details}\n改正后以本行“校验”列为准。',
     },
     cliLegend: '“!”：本学期上门家访少于 {minimum} 人',
   },
