@@ -55,7 +55,7 @@ const NAME_WIDTH = 88;
 const STATE_WIDTH = 88;
 const UNIT_WIDTH = 74;
 const GAP_WIDTH = UNIT_WIDTH;
-const SUMMARY_WIDTHS = [110, 74, 74, 74, 74, 74];
+const SUMMARY_WIDTHS = [128, 74, 74, 74, 74, 74];
 /** Rows frozen: the title, and the header row of both bands. */
 export const STATUS_FROZEN_ROWS = 2;
 
