@@ -2,6 +2,8 @@
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { isEmptyCell, type Cell } from '../core/grid';
 import { tableOfSheet, type TableKey } from '../core/tables';
+import { format, texts, type Lang } from '../core/i18n/messages';
+import type { Staff } from '../core/schemas';
 import { runsOf, writeRuns } from './column-runs';
 import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
@@ -10,7 +12,7 @@ import { rowVerdicts, type RecordTable } from './verdict';
 
 export interface EditContext {
   now: Date;
-  /** The 录入人 stamp (email or remembered name); '' leaves 录入人 empty. */
+  /** The 录入人 stamp (email or remembered name; an email on 人员 is written as that name); '' leaves 录入人 empty. */
   userEmail: string;
   /** The school's date; computed from 设置's time zone when absent. */
   today?: IsoDate;
@@ -21,9 +23,24 @@ export interface EditCheckResult {
   checked: number;
   /** Rows that got a 编号, 录入人 or 录入时间. */
   stamped: number;
+  /** The verdict of each checked row (✓, ✗ …, ⚠ …, or '' for an empty row), for the answer shown where the person looks. */
+  verdicts: { row: number; text: string; note: string }[];
+  /** The workbook's language and the school's time zone (设置). */
+  lang?: Lang;
+  timeZone?: string;
+  /** The 0-based 校验 column (its cells keep the verdict's own note). */
+  checkColumn?: number;
 }
 
-const NOTHING: EditCheckResult = { checked: 0, stamped: 0 };
+const NOTHING: EditCheckResult = { checked: 0, stamped: 0, verdicts: [] };
+
+/** The staff name of an email on 人员 (an active row first), else the stamp as given. */
+function staffNameOf(stamp: string, staff: readonly Staff[]): string {
+  if (!stamp.includes('@')) return stamp;
+  const wanted = stamp.trim().toLowerCase();
+  const matches = staff.filter((p) => p.email.trim().toLowerCase() === wanted);
+  return (matches.find((p) => p.active) ?? matches[0])?.name ?? stamp;
+}
 
 /** What a visit row is checked against: the rectification and suggestion ledgers play no part. */
 const TABLES_READ: readonly TableKey[] = [
@@ -64,15 +81,17 @@ export function checkEditedRows(
   const filled = new Set(parsed.rows.filter((r) => r.row >= first && r.row <= lastRow).map((r) => r.row));
 
   let checked = 0;
+  let verdicts: EditCheckResult['verdicts'] = [];
   const check = parsed.columnIndex.check;
   if (check !== undefined) {
-    const verdicts = rowVerdicts(campaign, table, first, lastRow);
+    const rows = rowVerdicts(campaign, table, first, lastRow);
+    verdicts = rows.map((v, i) => ({ row: first + i, text: v.text, note: v.note }));
     wb.writeColumn(
       sheet,
       check,
       first,
-      verdicts.map((v) => v.text),
-      verdicts.map((v) => v.note),
+      rows.map((v) => v.text),
+      rows.map((v) => v.note),
     );
     checked = lastRow - first + 1;
   }
@@ -93,10 +112,63 @@ export function checkEditedRows(
     writeRuns(wb, sheet, column, runsOf(lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }))));
     for (const row of lacking) stampedRows.add(row);
   };
-  if (ctx.userEmail !== '') stamp(parsed.columnIndex.enteredBy, (count) => Array(count).fill(ctx.userEmail));
+  // 录入人 is a staff name wherever one can be had: the email of a 人员 row stands for that person's name.
+  const enterer = staffNameOf(ctx.userEmail, campaign.rosters.staff);
+  if (enterer !== '') stamp(parsed.columnIndex.enteredBy, (count) => Array(count).fill(enterer));
   // The school's wall-clock time as text, as the sidebar writes it: a Date instant would show in
   // UTC in an .xlsx file, and in the spreadsheet's own zone (not always the school's) in Sheets.
   const enteredAt = dateTimeInZone(ctx.now, campaign.settings.timeZone);
   stamp(parsed.columnIndex.enteredAt, (count) => Array<Cell>(count).fill(enteredAt));
-  return { checked, stamped: stampedRows.size };
+  return {
+    checked,
+    stamped: stampedRows.size,
+    verdicts,
+    lang: campaign.lang,
+    timeZone: campaign.settings.timeZone,
+    checkColumn: check,
+  };
+}
+
+/** What an edit's check says where the person is looking: a toast in Sheets, the status line in the playground. */
+export interface EditAnswer {
+  title: string;
+  message: string;
+  /** Some edited row has an error or a warning: its cells get the note below. */
+  problem: boolean;
+  /** The note put on the edited cells of a row with a problem, by row. */
+  notes: Map<number, string>;
+}
+
+const isProblem = (text: string) => text.startsWith('✗') || text.startsWith('⚠');
+
+/**
+ * The answer to an edit: the first problem of the edited rows (and how many more rows have one), or ✓ for a
+ * single clean row; nothing for rows left empty. The note says when it was written, so that a note left on a
+ * cell after the row was put right reads as history: the 校验 column has the current verdict.
+ */
+export function editAnswer(result: EditCheckResult, at: string): EditAnswer | undefined {
+  const t = texts(result.lang ?? 'zh').overview.edit;
+  const written = result.verdicts.filter((v) => v.text !== '');
+  if (written.length === 0) return undefined;
+  const first = written[0]!;
+  const last = written[written.length - 1]!;
+  const title =
+    first.row === last.row
+      ? format(t.title, { row: first.row })
+      : format(t.rows, { first: first.row, last: last.row });
+  const problems = written.filter((v) => isProblem(v.text));
+  const notes = new Map(
+    problems.map((v) => [v.row, format(t.note, { at, verdict: v.text, details: v.note })] as const),
+  );
+  if (problems.length === 0) {
+    return { title, message: format(t.ok, { row: first.row }), problem: false, notes };
+  }
+  const lead = problems[0]!;
+  const more = problems.length > 1 ? ` ${format(t.more, { count: problems.length - 1 })}` : '';
+  return {
+    title,
+    message: `${format(t.problem, { row: lead.row, verdict: lead.text })}${more}`,
+    problem: true,
+    notes,
+  };
 }

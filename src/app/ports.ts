@@ -5,6 +5,8 @@ import type { Cell, Grid } from '../core/grid';
 export interface SheetFormat {
   /** Rows frozen at the top (the header row: 1). */
   frozenRows?: number;
+  /** Columns frozen at the left (a record sheet's first columns up to 校验, when they are narrow enough). */
+  frozenColumns?: number;
   /** Column widths in pixels, by 0-based column index. */
   widths?: number[];
   /** Dropdown lists: every data row of the 0-based column offers these values (others are warned, not rejected). */
@@ -23,6 +25,11 @@ export interface SheetFormat {
   protect?: boolean;
   /** Conditional colours of a 0-based column: text starting with a prefix gets a colour. */
   highlights?: { column: number; prefix: string; color: string }[];
+  /**
+   * How the sheet prints where the adapter can say so (the .xlsx; Sheets keeps print settings to the
+   * person): A4 portrait, fitted to the page's width, the first `repeatRows` rows on every page.
+   */
+  print?: { repeatRows: number };
   /**
    * An embedded bar chart over part of the grid written: labels and values in two 0-based columns over
    * rows firstRow..lastRow (0-based, inclusive), placed with its top-left at (anchorRow, anchorColumn).

@@ -7,6 +7,8 @@ import { zh } from '../core/i18n/zh';
 import { isEmptyCell } from '../core/grid';
 import type { Campaign, StatusResult } from '../core/model';
 import { phaseLabel } from '../core/phase';
+import { nameKey } from '../core/names';
+import { openFollowUps, rectification } from '../core/report/monthly-report';
 import { sheetName } from '../core/tables';
 import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
@@ -71,6 +73,26 @@ function statusSheetName(wb: WorkbookPort, campaign: Campaign): string {
   );
 }
 
+/** What 进度's summary adds to the month's figures: units in order, open and overdue items, class teachers. */
+function glance(campaign: Campaign, today: IsoDate) {
+  const open = openFollowUps(campaign, today, today);
+  const classTeachers = new Map<string, string>();
+  const sep = campaign.lang === 'en' ? ', ' : '、';
+  for (const person of campaign.rosters.staff) {
+    if (!person.active || person.className === '') continue;
+    const key = nameKey(person.className);
+    const known = classTeachers.get(key);
+    classTeachers.set(key, known === undefined ? person.name : `${known}${sep}${person.name}`);
+  }
+  return {
+    units: campaign.units.map((u) => ({ name: u.name, homeVisits: u.homeVisits })),
+    followUps: { open: open.length, older: open.filter((f) => f.age > 7).length },
+    overdue: rectification(campaign, today).overdue.length,
+    classTeachers,
+    semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
+  };
+}
+
 /** Rewrites 进度 for the session's month from the campaign in hand (no read); returns its figures. */
 export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
   const { campaign, today, workbook } = session;
@@ -87,6 +109,7 @@ export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
     computedAt: `${dateTimeInZone(session.now, campaign.settings.timeZone)} (${campaign.settings.timeZone})`,
     errors,
     warnings,
+    ...glance(campaign, today),
   });
   workbook.replace(name, sheet.grid, sheet.format);
   return { errors, warnings, status, statusSheet: name };

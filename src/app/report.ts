@@ -20,9 +20,9 @@ import type { WorkbookSession } from './session';
 
 const HEADER_BACKGROUND = '#eeeeee';
 const TITLE_BACKGROUND = '#dbe7f5';
-const WIDTHS = [150, 130, 90, 100, 100, 90, 320];
-/** The chart sits to the right of the widest table. */
-const CHART_COLUMN = 8;
+const WIDTHS = [150, 130, 90, 100, 100, 90, 320, 80, 100, 90];
+/** The chart sits beside the page-one tables below the units table (none is wider than seven columns). */
+const CHART_COLUMN = 7;
 
 export function reportSheetName(month: IsoMonth, lang: Lang): string {
   return `${texts(lang).sheets.report} ${month}`;
@@ -78,6 +78,8 @@ export function reportGrid(doc: ReportDocument): { grid: Grid; format: SheetForm
     backgrounds,
     boldRows,
     protect: true,
+    // The title (campaign and month) on every printed page of the .xlsx.
+    print: { repeatRows: 1 },
   };
   if (chart !== undefined) fmt.chart = chart;
   return { grid, format: fmt };

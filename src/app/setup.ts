@@ -3,6 +3,7 @@ import type { IsoDate } from '../core/dates';
 import { defaultSettings, settingsRows, unitRows } from '../core/defaults';
 import { isEmptyCell, parseGrid, type Cell, type Grid } from '../core/grid';
 import { en } from '../core/i18n/en';
+import { zh } from '../core/i18n/zh';
 import type { Lang } from '../core/i18n/messages';
 import {
   defaultHeaders,
@@ -54,6 +55,10 @@ export function setUpWorkbook(wb: WorkbookPort, lang: Lang, today: IsoDate): Set
     const key = tableOfSheet(name);
     if (key !== undefined && !existing.has(key)) existing.set(key, name);
   }
+  // 进度 is laid out when it is made (frozen rows, widths) and only refilled afterwards: an old one goes, and
+  // the recompute that follows set-up makes it again with the current layout. It holds nothing typed.
+  for (const name of [zh.sheets.status, en.sheets.status])
+    if (wb.sheetNames().includes(name)) wb.deleteSheet(name);
   const rosters: RosterSources = {};
   for (const table of TABLE_KEYS) {
     const current = existing.get(table);

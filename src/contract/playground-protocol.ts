@@ -64,6 +64,8 @@ export interface PlaygroundTexts {
   /** The daily job's menu item, its question (which day) and the day it offers (today, YYYY-MM-DD). */
   dailyJob: string;
   dayPrompt: string;
+  /** The status sheet's name (进度 / Status): the tab the page opens on. */
+  statusSheet: string;
 }
 
 /** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */

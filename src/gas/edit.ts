@@ -1,5 +1,6 @@
 // The onEdit hint: checks the edited rows of a visit sheet (a full recompute is the truth).
-import { checkEditedRows } from '../app/check-edit';
+import { checkEditedRows, editAnswer } from '../app/check-edit';
+import { dateTimeInZone } from '../core/dates';
 import { enteredBy } from '../app/who';
 import { tableOfSheet } from '../core/tables';
 import { GasLock, LockBusyError } from './lock';
@@ -18,9 +19,14 @@ function currentEnterer(): string {
   }
 }
 
+/** How long the toast with a row's problem stays, in seconds. */
+const TOAST_SECONDS = 10;
+
 /**
  * Handles one edit event. A multi-cell paste has no e.value, so the rows come from e.range. Edits of
- * other sheets cost two calls, edits of the header row alone four, and nothing else.
+ * other sheets cost two calls, edits of the header row alone four, and nothing else. A row with a problem
+ * gets its answer where the person is looking (校验 may be off screen): a note on the edited cells and a
+ * toast — four calls more (the range's column and width, its notes, the toast), whatever the number of rows; a clean edit costs nothing more.
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
@@ -32,9 +38,29 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (lastRow < 2) return;
   const wb = new GasWorkbook(e.source ?? SpreadsheetApp.getActiveSpreadsheet());
   const ctx = { now: new Date(), userEmail: currentEnterer() };
+  let result;
   try {
-    new GasLock(EDIT_LOCK_WAIT_MS).withLock(() => checkEditedRows(wb, sheet, firstRow, lastRow, ctx));
+    result = new GasLock(EDIT_LOCK_WAIT_MS).withLock(() =>
+      checkEditedRows(wb, sheet, firstRow, lastRow, ctx),
+    );
   } catch (error) {
     if (!(error instanceof LockBusyError)) throw error;
+    return;
   }
+  const answer = editAnswer(result, dateTimeInZone(ctx.now, result.timeZone ?? 'Asia/Shanghai'));
+  if (answer === undefined || !answer.problem) return;
+  const columns = range.getNumColumns();
+  const firstColumn = e.range.getColumn() - 1;
+  const verdictNote = new Map(result.verdicts.map((v) => [v.row, v.note]));
+  range.setNotes(
+    Array.from({ length: lastRow - firstRow + 1 }, (_, r) =>
+      Array.from({ length: columns }, (_, c) =>
+        // The 校验 cell keeps the verdict's own note (written a moment ago); the others get the answer.
+        firstColumn + c === result.checkColumn
+          ? (verdictNote.get(firstRow + r) ?? '')
+          : (answer.notes.get(firstRow + r) ?? ''),
+      ),
+    ),
+  );
+  (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).toast(answer.message, answer.title, TOAST_SECONDS);
 }

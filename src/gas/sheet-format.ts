@@ -63,6 +63,7 @@ export function applySheetFormat(target: FormatTarget, format: SheetFormat): voi
     for (const [column, count, width] of widthRuns(format.widths ?? []))
       sheet.setColumnWidths(column, count, width);
   }
+  if (format.frozenColumns !== undefined && !target.rewritten) sheet.setFrozenColumns(format.frozenColumns);
   applyColumnRules(target, format);
   applyWrittenLook(target, format);
   applyHighlights(target, format);

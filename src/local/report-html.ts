@@ -5,35 +5,38 @@ import type { ReportChart, ReportDocument, ReportTable } from '../core/report/re
 const BAR_COLOR = '#3f7fbf';
 const CHART_WIDTH = 680;
 const LABEL_WIDTH = 120;
-const ROW_HEIGHT = 26;
+const ROW_HEIGHT = 20;
 
 const STYLE = `
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 12mm 11mm; }
 * { box-sizing: border-box; }
 body { font-family: "Microsoft YaHei", SimSun, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Noto Sans SC",
-  "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
-  font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 186mm; padding: 8mm 0; background: #fff; }
-h1 { font-size: 17pt; margin: 0 0 4mm; }
-h2 { font-size: 12pt; margin: 6mm 0 2mm; border-left: 4px solid ${BAR_COLOR}; padding-left: 2mm; }
+  "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; font-size: 9.5pt; line-height: 1.25; color: #222;
+  margin: 0 auto; max-width: 188mm; padding: 8mm 0; background: #fff; }
+h1 { font-size: 15pt; margin: 0 0 1.5mm; }
+h2 { font-size: 10.5pt; margin: 3.5mm 0 1.2mm; border-left: 4px solid ${BAR_COLOR}; padding-left: 2mm;
+  page-break-after: avoid; }
+h2.new-page { page-break-before: always; break-before: page; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
-th, td { border: 1px solid #c8c8c8; padding: 2px 5px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #c8c8c8; padding: 0 4px; vertical-align: top; text-align: left; }
 th { background: #eeeeee; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-th, td.line { white-space: nowrap; }
+td.line { white-space: nowrap; }
+th { white-space: normal; }
 th.fill, td.fill { width: 100%; }
 td.clip { width: 100%; max-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-table[data-section="followUps"] { font-size: 9.5pt; }
-table[data-section="followUps"] td { padding: 1px 5px; }
+table[data-section="followUps"] { font-size: 8pt; line-height: 1.15; }
 td.empty { color: #777; }
-table.meta { width: auto; margin-bottom: 2mm; }
-table.meta th { background: none; border: none; padding: 1px 10px 1px 0; font-weight: normal; color: #555; }
-table.meta td { border: none; padding: 1px 0; }
+.blocks { display: flex; gap: 3mm; align-items: flex-start; }
+.blocks > table { flex: 1 1 0; width: auto; }
+p.meta { margin: 0 0 1mm; color: #555; }
+p.legend { margin: 1mm 0 0; color: #555; font-size: 8.5pt; }
 .notice { margin: 8mm 0; padding: 4mm; border: 1px solid #e0c000; background: #fffbe6; font-size: 12pt; }
-.note { color: #666; font-size: 9pt; margin: 1mm 0 0; }
+.note { color: #666; font-size: 8.5pt; margin: 0.5mm 0 0; }
 figure { margin: 0; page-break-inside: avoid; }
-@media print { body { padding: 0; } }
+@media print { body { padding: 0; max-width: none; } }
 `;
 
 /**
@@ -63,20 +66,43 @@ function cellHtml(cell: string | number, color: string | null | undefined, fit: 
   return `<td class="${classes}"${style}${title}>${escapeHtml(cell)}</td>`;
 }
 
-function tableHtml(table: ReportTable): string {
-  const head = `<thead><tr>${table.columns
+function headHtml(table: ReportTable): string {
+  return `<thead><tr>${table.columns
     .map((c, i) => `<th${fitOf(table, i) === 'line' ? '' : ' class="fill"'}>${escapeHtml(c)}</th>`)
     .join('')}</tr></thead>`;
-  const rows =
-    table.rows.length === 0
-      ? `<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.emptyText)}</td></tr>`
-      : table.rows
-          .map(
-            (row, r) =>
-              `<tr>${row.map((cell, c) => cellHtml(cell, table.colors[r]?.[c], fitOf(table, c))).join('')}</tr>`,
-          )
-          .join('\n');
-  return `<h2>${escapeHtml(table.title)}</h2>\n<table data-section="${escapeHtml(table.key)}">${head}<tbody>\n${rows}\n</tbody></table>`;
+}
+
+function rowsHtml(table: ReportTable, from: number, to: number): string {
+  const rows: string[] = [];
+  for (let r = from; r < to; r++) {
+    const row = table.rows[r] ?? [];
+    rows.push(
+      `<tr>${row.map((cell, c) => cellHtml(cell, table.colors[r]?.[c], fitOf(table, c))).join('')}</tr>`,
+    );
+  }
+  return rows.join('\n');
+}
+
+/**
+ * A titled table; a long list of short lines (table.blocks > 1) is printed as that many tables side by side,
+ * filled column after column, each with the header.
+ */
+function tableHtml(table: ReportTable): string {
+  const title = `<h2${table.newPage ? ' class="new-page"' : ''}>${escapeHtml(table.title)}</h2>`;
+  const open = `<table data-section="${escapeHtml(table.key)}">${headHtml(table)}<tbody>\n`;
+  if (table.rows.length === 0) {
+    const empty = `<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.emptyText)}</td></tr>`;
+    return `${title}\n${open}${empty}\n</tbody></table>`;
+  }
+  const blocks = Math.max(1, Math.min(table.blocks ?? 1, table.rows.length));
+  const per = Math.ceil(table.rows.length / blocks);
+  const parts: string[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const from = b * per;
+    const to = Math.min(table.rows.length, from + per);
+    if (from < to) parts.push(`${open}${rowsHtml(table, from, to)}\n</tbody></table>`);
+  }
+  return blocks === 1 ? `${title}\n${parts[0]}` : `${title}\n<div class="blocks">${parts.join('\n')}</div>`;
 }
 
 /** A horizontal bar chart, 0–100 %, one bar per unit, drawn as inline SVG. */
@@ -90,7 +116,7 @@ export function chartSvg(chart: ReportChart): string {
       const width = Math.round((plot * value) / 100);
       return (
         `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text>` +
-        `<rect x="${LABEL_WIDTH}" y="${y + 2}" width="${width}" height="${ROW_HEIGHT - 8}" fill="${BAR_COLOR}"/>` +
+        `<rect x="${LABEL_WIDTH}" y="${y + 2}" width="${width}" height="${ROW_HEIGHT - 6}" fill="${BAR_COLOR}"/>` +
         `<text x="${LABEL_WIDTH + width + 6}" y="${y + 15}">${escapeHtml(`${bar.value}%`)}</text>`
       );
     })
@@ -114,9 +140,11 @@ export function chartSvg(chart: ReportChart): string {
 
 /** The whole report as a standalone HTML page; everything typed by a person is escaped. */
 export function reportHtml(doc: ReportDocument): string {
-  const meta = `<table class="meta">${doc.header
-    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join('')}</table>`;
+  // One line of who, what and when: page one has no room for a table of six lines.
+  const colon = doc.lang === 'en' ? ': ' : '：';
+  const meta = `<p class="meta">${doc.header
+    .map(([k, v]) => `<span>${escapeHtml(k)}${colon}${escapeHtml(v)}</span>`)
+    .join(' · ')}</p>`;
   const parts: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, meta];
   if (doc.notice !== null) parts.push(`<p class="notice">${escapeHtml(doc.notice)}</p>`);
   for (const table of doc.tables) {
@@ -124,7 +152,9 @@ export function reportHtml(doc: ReportDocument): string {
       if (doc.chart === null) continue;
       parts.push(
         `<figure><h2>${escapeHtml(doc.chart.title)}</h2>${chartSvg(doc.chart)}` +
-          `<p class="note">${escapeHtml(doc.chartNote)}</p></figure>`,
+          `<p class="note">${escapeHtml(doc.chartNote)}</p>` +
+          (doc.legend ? `<p class="legend">${escapeHtml(doc.legend)}</p>` : '') +
+          `</figure>`,
       );
       continue;
     }

@@ -79,6 +79,9 @@ export function renderStatus(
         new Set([1, 2, 3]),
       ),
     );
+    // The "!" marker says what it means, under the table that uses it.
+    if (status.classes.some((c) => c.inPerson < CLASS_IN_PERSON_MINIMUM))
+      lines.push(format(t.overview.cliLegend, { minimum: CLASS_IN_PERSON_MINIMUM }));
   }
 
   const errors = problems.filter((p) => p.severity === 'error').length;

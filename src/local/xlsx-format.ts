@@ -27,8 +27,22 @@ export function applySheetFormat(ws: Worksheet, format: SheetFormat): void {
   const lastRow = Math.max(ws.rowCount, 1) + FORMAT_ROWS_AHEAD;
   const dataRange = (column: number) => `${columnLetter(column)}2:${columnLetter(column)}${lastRow}`;
 
-  if (format.frozenRows !== undefined) {
-    ws.views = format.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: format.frozenRows }] : [];
+  if (format.frozenRows !== undefined || format.frozenColumns !== undefined) {
+    const ySplit = format.frozenRows ?? 0;
+    const xSplit = format.frozenColumns ?? 0;
+    ws.views = ySplit > 0 || xSplit > 0 ? [{ state: 'frozen', xSplit, ySplit }] : [];
+  }
+  if (format.print !== undefined) {
+    // A4 (paper size 9), portrait, as wide as one page and as long as it takes, the title rows on every page.
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(format.print.repeatRows > 0 ? { printTitlesRow: `1:${format.print.repeatRows}` } : {}),
+    };
   }
   format.widths?.forEach((px, index) => {
     ws.getColumn(index + 1).width = Math.max(4, Math.round((px / PX_PER_WIDTH_UNIT) * 10) / 10);

@@ -167,7 +167,7 @@ const BOOTSTRAP_CALLS = 34;
 const REMEMBER_CALLS = 32;
 const CLASS_CALLS = 22; // 设置, 部门指标, 人员, 学生 and 家访记录 (for 未访); 30 when every table was read
 const SAVE_BUDGET = { total: 50, underLock: 15 };
-const FIRST_SAVE_BUDGET = { total: 55, underLock: 22 };
+const FIRST_SAVE_BUDGET = { total: 56, underLock: 22 }; // 56: 进度 made with its two frozen header rows
 
 describe('Apps Script service calls of the sidebar do not grow with the data', () => {
   const measure = (visitRows: number, run: () => unknown) => {

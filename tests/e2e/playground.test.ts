@@ -102,7 +102,12 @@ test('logs a leader visit through the sidebar: suggestions, an error next to the
   const leader = campaign.staff.find((s) => s.active && s.units.includes(leaderUnit?.name ?? ''));
   if (!leader || !leaderUnit) throw new Error('the sample has no leader');
   const statusBefore = await sheetText(page, t.sheets.status);
-  const countBefore = Number(rowWith(statusBefore, leader.name, leaderUnit.name)?.[2]);
+  // 进度: one line per person, a column per unit holding visited/minimum.
+  const countIn = (status: string[][]) =>
+    Number(
+      status.find((r) => r[0] === leader.name)?.[(status[1] ?? []).indexOf(leaderUnit.name)]?.split('/')[0],
+    );
+  const countBefore = countIn(statusBefore);
 
   const frame = await openSidebar();
   await frame.locator('#me').selectOption(leader.name);
@@ -142,7 +147,7 @@ test('logs a leader visit through the sidebar: suggestions, an error next to the
   const row = rowWith(visits, id);
   expect(row).toEqual(expect.arrayContaining([id, TODAY, leader.name, target]));
   const statusAfter = await sheetText(page, t.sheets.status);
-  expect(Number(rowWith(statusAfter, leader.name, leaderUnit.name)?.[2])).toBe(countBefore + 1);
+  expect(countIn(statusAfter)).toBe(countBefore + 1);
   // And it is in the file, not only on the page.
   const stored = (await savedCampaign(playground)).visits.find((v) => v.id === id);
   expect(stored?.visitor).toBe(leader.name);
@@ -362,7 +367,7 @@ test('set-up and recompute from the menu: 进度 rewritten, the counts of proble
   const [errors, warnings] = (message.match(/\d+/g) ?? []).map(Number);
   expect((errors ?? 0) + (warnings ?? 0)).toBe(before);
   const grid = await sheetText(page, t.sheets.status);
-  expect(grid[2]?.[1]).toContain(TODAY);
+  expect(grid[0]?.[0]).toContain(`（截至 ${TODAY}）`);
 });
 
 test('generates a monthly report as the Sheets prompt asks: empty is last month, a bad month is said', async () => {

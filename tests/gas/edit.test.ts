@@ -127,6 +127,43 @@ describe('an edit of one row', () => {
   });
 });
 
+describe('the answer where the person is looking', () => {
+  it('stamps 录入人 with the staff name when the email is on 人员', () => {
+    const sheet = fakes().spreadsheet.sheet('人员');
+    const header = sheet.store.values()[0] as string[];
+    const row = (sheet.store.values() as unknown[][]).findIndex((r) => r[0] === '赵老师') + 1;
+    sheet.store.type(row, header.indexOf('邮箱') + 1, 'Teacher@School.example');
+    typeRows(visitsSheet(), 5, rowsOf('visits', [visit('2027-04-18', '张校长', '刘洋')]));
+    onEdit(editEvent(fakes(), visitsSheet(), 5, 5, 3));
+    expect(columnValues(visitsSheet(), '录入人')[3]).toBe('赵老师');
+  });
+
+  it('puts a row’s problem in a toast and a note on the edited cell, for three calls more', () => {
+    typeRows(visitsSheet(), 5, rowsOf('visits', [visit('2027-04-18', '张校长', '刘洋')]));
+    fakes().calls.reset();
+    onEdit(editEvent(fakes(), visitsSheet(), 5, 5, 3));
+    const clean = fakes().calls.total();
+    expect(fakes().spreadsheet.toasts).toEqual([]);
+
+    typeRows(visitsSheet(), 6, rowsOf('visits', [visit('2027-02-30', '张校长', '刘洋')]));
+    fakes().calls.reset();
+    onEdit(editEvent(fakes(), visitsSheet(), 6, 6, 2));
+    expect(fakes().spreadsheet.toasts).toEqual([
+      {
+        title: '校验 · 第 6 行',
+        message: expect.stringMatching(/^第 6 行：✗ 1 个错误：日期“2027-02-30”无法识别/),
+      },
+    ]);
+    const note = visitsSheet().store.peek(6, 2)?.note ?? '';
+    expect(note).toMatch(/^校验（2027-04-20 10:00）：✗ 1 个错误/);
+    expect(note).toContain('改正后以本行“校验”列为准');
+    // The 校验 cell keeps its own note; the typed date is untouched.
+    expect(columnValues(visitsSheet(), '走访日期')[4]).toBe('2027-02-30');
+    expect(clean).toBe(EDIT_CHECK_CALLS);
+    expect(fakes().calls.total()).toBe(EDIT_CHECK_CALLS + 4);
+  });
+});
+
 describe('stamps written around what is there', () => {
   it('leaves a 编号 formula of a neighbouring row alone: only the empty cells get a number', () => {
     const sheet = visitsSheet();

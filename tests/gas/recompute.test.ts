@@ -50,30 +50,39 @@ describe('menuRecompute', () => {
     expect(columnValues(home, '校验')).toEqual(['✓', '✓', '✗ 1 个错误：学生“不存在”不在一(2)班的名单中']);
   });
 
-  it('writes 进度: phase, time, each person’s month with its status word and colour', () => {
+  it('writes 进度: title as at today, phase, time, one line per person with a status colour per unit', () => {
     menuRecompute();
     const values = statusValues();
-    expect(values[0]?.[0]).toBe('“三大一实干”大走访 · 走访进度 2027-04');
-    expect(rowStarting('当前阶段')?.[1]).toBe('大转变·思想发动');
-    expect(rowStarting('计算时间')?.[1]).toBe('2027-04-20 10:00 (Asia/Shanghai)');
-    expect(rowStarting('问题')?.[1]).toBe('2 个错误，1 条提醒（见各表“校验”列）');
-    // 张校长 visited 3 distinct people of 5 by the 20th of a 30-day month: floor(5 × 20 / 30) = 3, on track.
-    expect(rowStarting('张校长', '校长室')?.slice(0, 5)).toEqual(['张校长', '校长室', 3, 5, '进行中']);
-    expect(rowStarting('李副校长', '校长室')?.slice(0, 5)).toEqual(['李副校长', '校长室', 1, 5, '落后']);
+    expect(values[0]?.[0]).toBe('“三大一实干”大走访 · 走访进度 2027-04（截至 2027-04-20）');
     const sheet = fakes().spreadsheet.sheet('进度');
+    expect(sheet.store.frozenRows).toBe(2);
+    const subtitle = values.flat().find((c) => typeof c === 'string' && c.startsWith('计算于'));
+    expect(subtitle).toBe(
+      '计算于 2027-04-20 10:00 (Asia/Shanghai) · 大转变·思想发动 · 2 个错误，1 条提醒（见各表“校验”列）',
+    );
+    const header = values[1]!;
+    const unit = (name: string) => header.indexOf(name);
+    // 张校长 visited 3 distinct people of 5 by the 20th of a 30-day month: floor(5 × 20 / 30) = 3, on track.
+    const principal = rowStarting('张校长')!;
+    expect(principal[unit('校长室')]).toBe('3/5');
+    const deputy = rowStarting('李副校长')!;
+    expect(deputy.slice(0, 2)).toEqual(['李副校长', '落后']);
+    expect(deputy[unit('校长室')]).toBe('1/5');
+    // One line each: 张校长 is in two units and listed once.
+    expect(values.filter((r) => r[0] === '张校长')).toHaveLength(1);
     const at = values.findIndex((r) => r[0] === '李副校长');
-    expect(sheet.store.peek(at + 1, 5)?.background).toBe('#f4cccc');
-    const onTrack = values.findIndex((r) => r[0] === '张校长' && r[1] === '校长室');
-    expect(sheet.store.peek(onTrack + 1, 5)?.background).toBe('#fff2cc');
+    expect(sheet.store.peek(at + 1, unit('校长室') + 1)?.background).toBe('#f4cccc');
+    const onTrack = values.findIndex((r) => r[0] === '张校长');
+    expect(sheet.store.peek(onTrack + 1, unit('校长室') + 1)?.background).toBe('#fff2cc');
   });
 
-  it('shows cycle coverage with the names not yet visited, and home visits by class against 2 in person', () => {
+  it('shows cycle coverage with every name not yet visited, and classes with their class teacher against 2 in person', () => {
     menuRecompute();
-    const principal = rowStarting('校长室', '2027-03-25 至 2027-05-31');
+    const principal = rowStarting('校长室', '03-25～05-31');
     expect(principal?.slice(2, 5)).toEqual([4, 8, '50%']);
     expect(principal?.[5]).toBe('杨帆、何静、马丽、郭志强');
-    expect(rowStarting('一(1)班')?.slice(0, 6)).toEqual(['一(1)班', 4, 2, '50%', 2, 2]);
-    expect(rowStarting('一(2)班')?.slice(0, 6)).toEqual(['一(2)班', 3, 0, '0%', 0, 2]);
+    expect(rowStarting('一(1)班')?.slice(0, 7)).toEqual(['一(1)班', '张校长、赵老师', 4, 2, '50%', 2, 2]);
+    expect(rowStarting('一(2)班')?.slice(0, 7)).toEqual(['一(2)班', '钱老师', 3, 0, '0%', 0, 2]);
   });
 
   it('puts no contact or guardian detail on 进度, and protects it with a warning only', () => {
@@ -180,7 +189,9 @@ describe('menuRecompute on an incomplete workbook', () => {
     expect(verdicts).toHaveLength(2);
     for (const verdict of verdicts) expect(verdict).toMatch(/^✗ \d+ 个错误：缺少工作表“人员”/);
     expect(columnNotes(fakes().spreadsheet.sheet('走访记录'), '校验')[0]).toContain('缺少工作表“家访记录”');
-    expect(fakes().spreadsheet.sheet('进度').store.values()[0]?.[0]).toMatch(/走访进度 2027-04$/);
+    expect(fakes().spreadsheet.sheet('进度').store.values()[0]?.[0]).toMatch(
+      /走访进度 2027-04（截至 2027-04-20）$/,
+    );
   });
 });
 
@@ -218,4 +229,4 @@ describe('recompute’s service calls', () => {
 });
 
 /** Measured; written in docs/benchmarks.md (both sheets' rows lack 编号: a formula read and one 编号 write each). */
-const RECOMPUTE_CALLS = 58; // 59 before the 进度 look reused the range its values were written to
+const RECOMPUTE_CALLS = 59; // 59 before the 进度 look reused the range its values were written to; +1: 进度's frozen header rows

@@ -47,7 +47,9 @@ it('writes a printable A4 page with an inline SVG chart and nothing fetched from
   expect(html).not.toMatch(/\b(src|href)\s*=|url\(|@import|<link|<script|<iframe|<img|https?:/i);
   const { document } = await expected();
   for (const table of document.tables.filter((t) => t.key !== 'chart'))
-    expect(html).toContain(`<h2>${table.title}</h2>`);
+    expect(html).toMatch(
+      new RegExp(`<h2( class="new-page")?>${table.title.replace(/[()（）./]/g, '\\$&')}<\/h2>`),
+    );
 });
 
 it('writes an .xlsx whose sheet holds the same tables as the report sheet of the workbook', async () => {
@@ -63,6 +65,16 @@ it('writes an .xlsx whose sheet holds the same tables as the report sheet of the
   expect(read.map((row) => row.slice(0, 7).map((c) => c ?? null))).toEqual(
     grid.map((row) => Array.from({ length: 7 }, (_, i) => row[i] ?? null)),
   );
+  // Printed on A4, portrait, fitted to the page's width, the title row on every page.
+  const setup = book.book.getWorksheet('月报 2027-04')!.pageSetup;
+  expect(setup).toMatchObject({
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  });
 });
 
 it('fails with exit 2 and a one-line reason: no --month, a bad --out, a missing file', async () => {

@@ -111,7 +111,7 @@ it('keeps dates, kinds, names and numbers of open follow-ups on one line, one ro
 });
 
 it('keeps unit names and figures on one line in every table; only the lists of names wrap', async () => {
-  for (const section of ['units', 'people', 'coverage', 'classes', 'change']) {
+  for (const section of ['units', 'people', 'coverage', 'classes', 'missed', 'summary', 'olderFollowUps']) {
     const rows = await sectionCells(section);
     expect(rows.length).toBeGreaterThan(0);
     const wrapped = rows.flatMap((row) =>

@@ -11,9 +11,9 @@ const TODAY = '2027-05-10';
 const MONTH = '2027-04';
 const GENERATED = '2027-05-10 09:30';
 
-/** The data rows of one titled table of a report sheet (up to the blank line after it). */
+/** The data rows of one titled table of a report sheet (up to the blank line after it); titles end with their as-at day. */
 function section(grid: Grid, title: string): Grid {
-  const start = grid.findIndex((row) => row[0] === title);
+  const start = grid.findIndex((row) => row[0] === `${title}（截至 2027-04-30）`);
   if (start < 0) throw new Error(`no section ${title}`);
   const rows: Grid = [];
   for (let r = start + 2; r < grid.length && (grid[r] ?? []).some((c) => c !== null && c !== ''); r++) {
@@ -119,13 +119,21 @@ describe('the April report of the sample school (as of 2027-05-10)', () => {
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect([...got].sort(byId)).toEqual([...hand.followUps].sort(byId));
     expect(got.length).toBeGreaterThan(0);
-    expect(section(sheet, zh.report.sections.followUps)).toHaveLength(hand.followUps.length);
+    // The ones opened in April in full; the older ones counted per owner.
+    const april = report.followUps.filter((f) => f.date >= '2027-04-01');
+    const older = report.followUps.filter((f) => f.date < '2027-04-01');
+    expect(section(sheet, zh.report.sections.followUps)).toHaveLength(april.length);
+    const perOwner = section(sheet, zh.overview.report.olderFollowUps);
+    expect(perOwner.reduce((n, row) => n + Number(row[1]), 0)).toBe(older.length);
+    for (const row of perOwner) expect(row[1]).toBe(older.filter((f) => f.owner === row[0]).length);
   });
 
   it('keeps the whole text of a follow-up, oldest first (the HTML page only cuts it to one line)', () => {
     const long = `${'家长希望学校在课后服务中增加科技、艺术和体育类社团，'.repeat(6)}并定期反馈孩子表现。`;
-    const first = { ...report.followUps[0]!, text: long };
-    const doc = reportDocument({ ...report, followUps: [first, ...report.followUps.slice(1)] }, 'zh', {
+    const april = report.followUps.filter((f) => f.date >= '2027-04-01');
+    const at = report.followUps.indexOf(april[0]!);
+    const followUps = report.followUps.map((f, i) => (i === at ? { ...f, text: long } : f));
+    const doc = reportDocument({ ...report, followUps }, 'zh', {
       phase: '',
       generatedAt: GENERATED,
     });
@@ -134,7 +142,7 @@ describe('the April report of the sample school (as of 2027-05-10)', () => {
     const dates = rows.map((row) => row[1] as string);
     expect(dates).toEqual([...dates].sort());
     expect(section(sheet, zh.report.sections.followUps).map((row) => row[6])).toEqual(
-      report.followUps.map((f) => f.text),
+      april.map((f) => f.text),
     );
   });
 

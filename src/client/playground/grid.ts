@@ -138,6 +138,12 @@ export class SheetGrid {
           class:
             [
               style?.note ? 'has-note' : '',
+              // The edit check's note on a typed cell: a red corner (an error) or an amber one (a warning).
+              style?.note && /^(校验（|Check \()/u.test(style.note)
+                ? /✗/u.test(style.note)
+                  ? 'note-error'
+                  : 'note-warning'
+                : '',
               style?.bold || r <= view.frozenRows ? 'bold' : '',
               spill ? 'spill' : '',
             ]

@@ -103,7 +103,10 @@ class Playground {
   /** The tab to show: `show` when given, else the current one, else the first. */
   private tabToShow(book: BookView, show?: string): string {
     const names = book.sheets.map((s) => s.name);
-    const current = show ?? this.current;
+    // The page opens on 进度 (the figures at a glance) when the workbook has it.
+    const opening =
+      this.current === '' && names.includes(book.texts.statusSheet) ? book.texts.statusSheet : '';
+    const current = show ?? (this.current || opening);
     return current === OUTBOX_TAB || names.includes(current) ? current : (names[0] ?? OUTBOX_TAB);
   }
 
@@ -362,6 +365,9 @@ class Playground {
     );
     byId('preview-close').textContent = texts.close;
     dialog.showModal();
+    // It opens at its top (the summary line and the first message), not where the focused button is.
+    dialog.scrollTop = 0;
+    byId('preview-body').scrollTop = 0;
   }
 
   openSidebar(): void {

@@ -74,6 +74,10 @@ export interface MonthlyReport {
   month: IsoMonth;
   /** The day figures are counted to (ages of open items too). */
   today: IsoDate;
+  /** The day every figure of the month stands at: the month's last day, or today while the month runs. */
+  asAt: IsoDate;
+  /** The semester of the class figures (their aim: every student by its end). */
+  semester: { start: IsoDate; end: IsoDate };
   school: string;
   campaign: string;
   /** True when the month holds no visit, home visit or suggestion at all. */
@@ -159,8 +163,13 @@ function classFigures(campaign: Campaign, month: IsoMonth, classes: readonly Cla
 
 const OPEN_FOLLOW_UPS: readonly FollowUp[] = ['report', 'study'];
 
+/** The open follow-ups dated up to the month's end (or today), oldest first. */
 function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowUpItem[] {
-  const until = lastDay(month) < today ? lastDay(month) : today;
+  return openFollowUps(campaign, lastDay(month) < today ? lastDay(month) : today, today);
+}
+
+/** The open follow-ups (及时汇报 / 研究实践) dated up to `until`, their ages counted to `today`, oldest first. */
+export function openFollowUps(campaign: Campaign, until: IsoDate, today: IsoDate): FollowUpItem[] {
   const items: FollowUpItem[] = [];
   for (const v of campaign.visits) {
     if (v.date === null || v.date > until || v.followUp === null || !OPEN_FOLLOW_UPS.includes(v.followUp))
@@ -194,7 +203,8 @@ function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowU
   return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
 }
 
-function rectification(campaign: Campaign, today: IsoDate): MonthlyReport['rectification'] {
+/** The ledger's counts by status, and its overdue items (期限 before today, 待整改 / 整改中), most overdue first. */
+export function rectification(campaign: Campaign, today: IsoDate): MonthlyReport['rectification'] {
   const counts: Record<RectStatus | 'unknown', number> = {
     open: 0,
     inProgress: 0,
@@ -274,6 +284,8 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
   return {
     month,
     today,
+    asAt: lastDay(month) < today ? lastDay(month) : today,
+    semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
     school: campaign.settings.schoolName,
     campaign: campaign.settings.campaignName,
     empty: isEmptyMonth(campaign, month),

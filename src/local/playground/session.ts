@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock, Lock, Store, UserInfo } from '../../app/ports';
-import { checkEditedRows } from '../../app/check-edit';
+import { checkEditedRows, editAnswer } from '../../app/check-edit';
+import { dateTimeInZone } from '../../core/dates';
 import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
 import { setUpWorkbook } from '../../app/setup';
@@ -117,6 +118,7 @@ export class PlaygroundSession implements PlaygroundBackend {
       sheetTabs: t.playground.sheetTabs,
       dailyJob: t.playground.dailyJob,
       dayPrompt: format(t.playground.dayPrompt, { today }),
+      statusSheet: t.sheets.status,
     };
   }
 
@@ -237,7 +239,7 @@ export class PlaygroundSession implements PlaygroundBackend {
     if (refusal !== undefined) throw new ActionFailed(refusal);
     const long = tooLongForCell(request.text);
     const text = long ? shortenText(request.text) : request.text;
-    const { patch } = await this.change(() => {
+    const { result: message, patch } = await this.change(() => {
       const grid = this.workbook.read(request.sheet);
       if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
       const header = String(grid[0]?.[request.col] ?? '');
@@ -245,11 +247,31 @@ export class PlaygroundSession implements PlaygroundBackend {
       this.workbook.writeColumn(request.sheet, request.col, request.row, [value]);
       // What Apps Script's onEdit does (src/gas/edit.ts), on the same use case.
       const ctx = { now: this.ports.clock.now(), userEmail: enteredBy(this.ports.user, this.ports.store) };
-      this.ports.lock.withLock(() =>
+      const checked = this.ports.lock.withLock(() =>
         checkEditedRows(this.workbook, request.sheet, request.row, request.row, ctx),
       );
+      // As the toast and the note in Sheets: the verdict on the status line, a note (a red corner) on the cell.
+      const answer = editAnswer(checked, dateTimeInZone(ctx.now, checked.timeZone ?? 'Asia/Shanghai'));
+      if (answer === undefined || request.col === checked.checkColumn) return answer?.message;
+      this.markCell(request.sheet, request.row, request.col, answer.notes.get(request.row) ?? '');
+      return answer.message;
     });
-    return long ? { patch, message: texts(lang).files.editShortened } : { patch };
+    const said = [message, long ? texts(lang).files.editShortened : undefined].filter((m) => m !== undefined);
+    return said.length === 0 ? { patch } : { patch, message: said.join(' ') };
+  }
+
+  /**
+   * Puts the check's note on an edited cell (its value written again as it stands), or takes away a note the
+   * check left there earlier once the row is put right; a note someone typed is left alone.
+   */
+  private markCell(sheet: string, row: number, col: number, note: string): void {
+    const cell = this.workbook.book.getWorksheet(sheet)?.getCell(row, col + 1);
+    const old = typeof cell?.note === 'string' ? cell.note : '';
+    const ours = (text: string) => /^(校验（|Check \()/u.test(text);
+    if (note === '' && !ours(old)) return;
+    if (note === old) return;
+    const value = this.workbook.read(sheet)?.[row - 1]?.[col] ?? null;
+    this.workbook.writeColumn(sheet, col, row, [value], [note]);
   }
 
   async menu(request: MenuRequest): Promise<ActionResult> {

@@ -71,6 +71,7 @@ export class SheetStore {
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
   frozenRows = 0;
+  frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
   private rows: (CellData | undefined)[][] = [];
 

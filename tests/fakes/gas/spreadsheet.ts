@@ -440,6 +440,14 @@ export class FakeSheet {
     this.calls.hit('Sheet.getFrozenRows');
     return this.store.frozenRows;
   }
+  setFrozenColumns(columns: number): void {
+    this.calls.hit('Sheet.setFrozenColumns');
+    this.store.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    this.calls.hit('Sheet.getFrozenColumns');
+    return this.store.frozenColumns;
+  }
   setColumnWidth(column: number, width: number): this {
     this.calls.hit('Sheet.setColumnWidth');
     this.store.columnWidths.set(column, width);
