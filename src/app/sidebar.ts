@@ -1,5 +1,5 @@
 // The sidebar's use cases: the one bootstrap payload, remembering who is logging, and saving a record.
-import { format, texts } from '../core/i18n/messages';
+import { format, texts, type Lang } from '../core/i18n/messages';
 import type { Store, WorkbookPort, Clock } from './ports';
 import type {
   ClassStudents,
@@ -65,12 +65,23 @@ export function sidebarBootstrap(ports: SidebarPorts): SidebarBootstrap {
   };
 }
 
+/**
+ * The message for an argument of the wrong type (an object, a number, nothing), in the school's words: such
+ * a value is never turned into text (String() of {toString: 1} throws "Cannot convert object to primitive").
+ */
+function badArgument(lang: Lang, field: 'visitor' | 'className'): string {
+  const t = texts(lang);
+  return format(t.robust.badArgument, { field: t.sidebar.fields[field] });
+}
+
 /** Remembers, for this user only, who they are; returns that person's view of the form. */
 export function rememberPerson(ports: SidebarPorts, name: unknown): RememberResult {
   const { campaign, today } = openSession(ports);
-  const person = typeof name === 'string' ? findStaff(campaign, name) : undefined;
+  if (typeof name !== 'string')
+    return { ok: false, errors: [{ field: 'visitor', message: badArgument(campaign.lang, 'visitor') }] };
+  const person = findStaff(campaign, name);
   if (person === undefined) {
-    const message = format(texts(campaign.lang).problems.VISITOR_UNKNOWN, { name: String(name ?? '') });
+    const message = format(texts(campaign.lang).problems.VISITOR_UNKNOWN, { name });
     return { ok: false, errors: [{ field: 'visitor', message }] };
   }
   ports.store.set(PERSON_KEY, person.name);
@@ -87,7 +98,10 @@ export function classStudents(
 ): ClassStudents {
   // The visits need no reading: a class's list is its roster and who was home-visited.
   const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
-  return studentsOfClass(campaign, typeof className === 'string' ? className : '', ports.initials);
+  // ClassStudents has no place for a message: a wrong type fails the call with one in the school's words
+  // (the sidebar shows a failed call's message).
+  if (typeof className !== 'string') throw new Error(badArgument(campaign.lang, 'className'));
+  return studentsOfClass(campaign, className, ports.initials);
 }
 
 const searchKey = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();

@@ -11,6 +11,7 @@ import {
   checkDate,
   checkWriteUp,
   creditedOf,
+  IdCheck,
   ListCells,
   VisitorCheck,
   type CheckContext,
@@ -40,6 +41,7 @@ export function checkHomeVisits(
   const lists = new ListCells();
   const teachers = new VisitorCheck(ctx, duplicates);
   const alone = new Map<string, string[]>();
+  const ids = new IdCheck();
   const at = parsed.columnIndex;
   const { lines, rowNumbers } = parsed;
   for (let i = 0; i < lines.length; i++) {
@@ -47,6 +49,8 @@ export function checkHomeVisits(
     const row = rowNumbers[i] ?? 0;
     if (isWithdrawn(cellAt(line, at.check))) continue; // withdrawn by the person who saved it: never counted
     const before = list.errors;
+    const id = cellText(cellAt(line, at.id));
+    ids.check(list, row, id);
     let date = checkDate(list, row, cellAt(line, at.date), ctx);
     if (date !== null && (date < semesterStart || date > semesterEnd)) {
       list.error(row, 'date', 'HOME_VISIT_OUTSIDE_SEMESTER', {
@@ -74,6 +78,10 @@ export function checkHomeVisits(
     const who = teachers.check(list, row, 'teacher', teacher);
     const teacherKey = who.key;
     const coTeachers = lists.split(cellText(cellAt(line, at.coTeachers)));
+    list.invisible(row, 'teacher', [teacher]);
+    list.invisible(row, 'coTeachers', coTeachers);
+    list.invisible(row, 'students', students);
+    list.invisible(row, 'className', [className]);
     const credited = checkCoVisitors(list, row, 'coTeachers', coTeachers, ctx);
     const modeText = cellText(cellAt(line, at.mode));
     const parsedMode = modeText === '' ? undefined : parseMode(modeText);
@@ -98,7 +106,7 @@ export function checkHomeVisits(
     const valid = list.errors === before;
     visits.push({
       row,
-      id: cellText(cellAt(line, at.id)),
+      id,
       date,
       className,
       students,

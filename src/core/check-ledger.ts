@@ -4,7 +4,7 @@ import { parseDateCell } from './dates';
 import { FindingList } from './findings';
 import type { Rectification, Suggestion } from './schemas';
 import { parseRectStatus } from './values';
-import { checkDate, type CheckContext } from './check-visits';
+import { checkDate, IdCheck, type CheckContext } from './check-visits';
 
 const SOURCE = /^[VHS]-\d+$/i;
 
@@ -17,13 +17,18 @@ export function checkRectification(
   const list = new FindingList(parsed);
   findings.push(list);
   const at = parsed.columnIndex;
+  const ids = new IdCheck();
   return parsed.lines.map((line, i) => {
     const row = parsed.rowNumbers[i] ?? 0;
+    const id = cellText(cellAt(line, at.id));
+    ids.check(list, row, id);
+    const owner = cellText(cellAt(line, at.owner));
+    list.invisible(row, 'owner', [owner]);
     const statusText = cellText(cellAt(line, at.status));
     const status = statusText === '' ? undefined : parseRectStatus(statusText);
     if (statusText !== '' && status === undefined)
       list.error(row, 'status', 'STATUS_INVALID', { value: statusText });
-    const deadline = parseDateCell(cellAt(line, at.deadline));
+    const deadline = parseDateCell(cellAt(line, at.deadline), ctx.settings.timeZone);
     if (deadline === undefined)
       list.error(row, 'deadline', 'DATE_INVALID', { value: cellText(cellAt(line, at.deadline)) });
     const source = cellText(cellAt(line, at.source)).normalize('NFKC');
@@ -31,12 +36,12 @@ export function checkRectification(
       list.warning(row, 'source', 'SOURCE_INVALID', { value: source });
     return {
       row,
-      id: cellText(cellAt(line, at.id)),
+      id,
       source,
       problem: cellText(cellAt(line, at.problem)),
       rootCause: cellText(cellAt(line, at.rootCause)),
       measures: cellText(cellAt(line, at.measures)),
-      owner: cellText(cellAt(line, at.owner)),
+      owner,
       deadline: deadline ?? null,
       status: status ?? (statusText === '' ? 'open' : null),
       lastingRule: cellText(cellAt(line, at.lastingRule)),
@@ -53,14 +58,22 @@ export function checkSuggestions(
   const list = new FindingList(parsed);
   findings.push(list);
   const at = parsed.columnIndex;
-  return parsed.lines.map((line, i) => ({
-    row: parsed.rowNumbers[i] ?? 0,
-    id: cellText(cellAt(line, at.id)),
-    date: checkDate(list, parsed.rowNumbers[i] ?? 0, cellAt(line, at.date), ctx),
-    author: cellText(cellAt(line, at.author)),
-    title: cellText(cellAt(line, at.title)),
-    text: cellText(cellAt(line, at.text)),
-    category: cellText(cellAt(line, at.category)),
-    adopted: cellText(cellAt(line, at.adopted)),
-  }));
+  const ids = new IdCheck();
+  return parsed.lines.map((line, i) => {
+    const row = parsed.rowNumbers[i] ?? 0;
+    const id = cellText(cellAt(line, at.id));
+    ids.check(list, row, id);
+    const author = cellText(cellAt(line, at.author));
+    list.invisible(row, 'author', [author]);
+    return {
+      row,
+      id,
+      date: checkDate(list, row, cellAt(line, at.date), ctx),
+      author,
+      title: cellText(cellAt(line, at.title)),
+      text: cellText(cellAt(line, at.text)),
+      category: cellText(cellAt(line, at.category)),
+      adopted: cellText(cellAt(line, at.adopted)),
+    };
+  });
 }

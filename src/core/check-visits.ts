@@ -31,6 +31,22 @@ export class ListCells {
   }
 }
 
+/**
+ * 编号 seen so far in one sheet: a second row with the same ID (compared as names are, letter case aside)
+ * is an error naming the first, so a copied row is not counted twice under one ID.
+ */
+export class IdCheck {
+  private readonly first = new Map<string, number>();
+
+  check(list: FindingList, row: number, id: string): void {
+    if (id === '') return;
+    const key = nameKey(id).toUpperCase();
+    const earlier = this.first.get(key);
+    if (earlier === undefined) this.first.set(key, row);
+    else list.error(row, 'id', 'ID_DUPLICATE', { id, row: earlier });
+  }
+}
+
 export interface CheckContext {
   settings: Settings;
   today: IsoDate;
@@ -44,7 +60,7 @@ export function checkDate(
   cell: Cell | undefined,
   ctx: CheckContext,
 ): IsoDate | null {
-  const date = parseDateCell(cell);
+  const date = parseDateCell(cell, ctx.settings.timeZone);
   if (date === null) {
     list.error(row, 'date', 'DATE_MISSING');
     return null;
@@ -234,6 +250,7 @@ export function checkVisits(
   const visitors = new VisitorCheck(ctx, duplicates);
   const targetsByText = new Map<string, TargetsRead>();
   const alone = new Map<string, string[]>();
+  const ids = new IdCheck();
   const { groupsOfTarget } = ctx.rosters;
   const readTargets = (text: string): TargetsRead => {
     let read = targetsByText.get(text);
@@ -264,6 +281,8 @@ export function checkVisits(
     const row = rowNumbers[i] ?? 0;
     if (isWithdrawn(cellAt(line, at.check))) continue; // withdrawn by the person who saved it: never counted
     const before = list.errors;
+    const id = cellText(cellAt(line, at.id));
+    ids.check(list, row, id);
     let date = checkDate(list, row, cellAt(line, at.date), ctx);
     if (date !== null && date < ctx.settings.campaignStart) {
       list.error(row, 'date', 'VISIT_BEFORE_CAMPAIGN', { date, start: ctx.settings.campaignStart });
@@ -276,6 +295,11 @@ export function checkVisits(
     const credited = checkCoVisitors(list, row, 'coVisitors', coVisitors, ctx);
     const read = readTargets(cellText(cellAt(line, at.targets)));
     const { names: targets, counted } = read;
+    const followUpOwner = cellText(cellAt(line, at.followUpOwner));
+    list.invisible(row, 'visitor', [visitor]);
+    list.invisible(row, 'coVisitors', coVisitors);
+    list.invisible(row, 'targets', targets);
+    list.invisible(row, 'followUpOwner', [followUpOwner]);
     if (targets.length === 0) list.error(row, 'targets', 'TARGETS_MISSING');
     const modeText = cellText(cellAt(line, at.mode));
     const mode = modeText === '' ? undefined : parseMode(modeText);
@@ -317,7 +341,7 @@ export function checkVisits(
     const valid = list.errors === before;
     visits.push({
       row,
-      id: cellText(cellAt(line, at.id)),
+      id,
       date,
       visitor,
       coVisitors,
@@ -327,7 +351,7 @@ export function checkVisits(
       record,
       suggestions: cellText(cellAt(line, at.suggestions)),
       followUp,
-      followUpOwner: cellText(cellAt(line, at.followUpOwner)),
+      followUpOwner,
       valid,
       credited: creditedOf(visitorKey, credited, alone),
       counted,

@@ -18,13 +18,24 @@ const ISO_MONTH = /^\d{4}-\d{2}$/;
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** 2027-04-05, 2027/4/5, 2027.4.5, 2027年4月5日 (日 optional), each with an optional time after it. */
+/**
+ * 2027-04-05, 2027/4/5, 2027.4.5, 2027年4月5日 (日 optional), each with an optional time after it. These
+ * are wall-clock dates: the time is dropped.
+ */
 const TEXT_FORMS = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$/,
 ];
+/**
+ * A date-time with an offset (2027-04-20T23:30:00Z, 2027-04-20 23:30+08:00): an instant, not a wall-clock
+ * date, so its calendar date is the one in the school's time zone (2027-04-21 in Asia/Shanghai).
+ */
+const INSTANT_FORM =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+/** The zone an instant is read in when the caller names none (the plan's school). */
+const DEFAULT_ZONE = 'Asia/Shanghai';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -37,9 +48,28 @@ export function makeDate(year: number, month: number, day: number): IsoDate | nu
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** Reads one of the accepted text forms; null if it is none of them. */
-export function parseDateText(text: string): IsoDate | null {
+/** The calendar date, in a time zone, of a date-time text with an offset; null when it is none. */
+function instantDate(cleaned: string, timeZone: string): IsoDate | null | undefined {
+  const m = INSTANT_FORM.exec(cleaned);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0)) as number[];
+  if (makeDate(year ?? 0, month ?? 0, day ?? 0) === null || (hour ?? 0) > 23 || (minute ?? 0) > 59)
+    return null;
+  const zone = m[7] ?? 'Z';
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const offset = /z/i.test(zone) ? 0 : sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utc = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour, minute, second) - offset * 60_000;
+  return dateInZone(utc, isValidTimeZone(timeZone) ? timeZone : DEFAULT_ZONE);
+}
+
+/**
+ * Reads one of the accepted text forms; null if it is none of them. A date-time with an offset is read
+ * in `timeZone` (the school's, from 设置), the plain forms as the wall-clock dates they are.
+ */
+export function parseDateText(text: string, timeZone: string = DEFAULT_ZONE): IsoDate | null {
   const cleaned = text.normalize('NFKC').trim();
+  const instant = instantDate(cleaned, timeZone);
+  if (instant !== undefined) return instant;
   for (const form of TEXT_FORMS) {
     const m = form.exec(cleaned);
     if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -89,17 +119,24 @@ export function serialToText(serial: number): string | null {
  * A cell as a calendar date: ISO text as the adapters give date cells ('YYYY-MM-DD', with ' HH:mm'
  * when the cell holds a time), or text in one of the accepted forms typed by a person, or a plain
  * number read as a spreadsheet serial (see docs/rules.md, "Dates"). Cells carry wall-clock dates, so
- * no time zone is involved. Returns null for an empty cell, undefined for a value that is not a date.
+ * no time zone is involved, except in a date-time text with an offset (an instant): that one is read in
+ * `timeZone`, the school's. Returns null for an empty cell, undefined for a value that is not a date.
  */
-export function parseDateCell(value: Cell | undefined): IsoDate | null | undefined {
+export function parseDateCell(
+  value: Cell | undefined,
+  timeZone: string = DEFAULT_ZONE,
+): IsoDate | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return serialToDate(value) ?? undefined;
   if (typeof value !== 'string') return undefined;
-  let date = TEXT_CACHE.get(value);
+  // An instant's date depends on the zone: such a text is cached under the zone too (they are rare).
+  const key =
+    value.length > 12 && /[zZ]$|[+-]\d{2}:?\d{2}$/.test(value.trim()) ? `${timeZone}|${value}` : value;
+  let date = TEXT_CACHE.get(key);
   if (date === undefined) {
-    date = value.trim() === '' ? null : (parseDateText(value) ?? false);
+    date = value.trim() === '' ? null : (parseDateText(value, timeZone) ?? false);
     if (TEXT_CACHE.size >= CACHE_LIMIT) TEXT_CACHE.clear();
-    TEXT_CACHE.set(value, date);
+    TEXT_CACHE.set(key, date);
   }
   return date === false ? undefined : date;
 }

@@ -14,18 +14,42 @@ import { nameKey } from './names';
 import { studentKey } from './rosters';
 import type { Campaign, Finding, PersonLine, Problem, StatusResult } from './model';
 import { en } from './i18n/en';
+import { columnLetter } from './a1';
+import { checkCellLengths } from './cell-limit';
 
 export interface SheetInput {
   name: string;
   grid: Grid;
 }
 
+/** A sheet whose name stands for a table already read (走访记录 and Visits side by side): not read. */
+interface IgnoredSheet {
+  table: TableKey;
+  name: string;
+  /** The sheet read for that table. */
+  other: string;
+  /** Whether it holds rows (then they would go uncounted: the workbook is wrongly shaped). */
+  hasRows: boolean;
+}
+
 function structuralFindings(
   tables: Partial<Record<TableKey, ParsedTable>>,
+  ignored: readonly IgnoredSheet[],
   lang: Lang,
 ): { structural: Finding[]; notices: Finding[] } {
   const structural: Finding[] = [];
   const notices: Finding[] = [];
+  for (const sheet of ignored) {
+    (sheet.hasRows ? structural : notices).push({
+      table: sheet.table,
+      sheet: sheet.name,
+      row: 0,
+      column: '',
+      severity: sheet.hasRows ? 'error' : 'warning',
+      code: 'SHEET_DUPLICATE',
+      params: { sheet: sheet.name, other: sheet.other },
+    });
+  }
   for (const key of TABLE_KEYS) {
     const parsed = tables[key];
     if (parsed === undefined) {
@@ -54,6 +78,22 @@ function structuralFindings(
         params: { sheet: parsed.sheet, column: headerText(key, column, lang) },
       });
     }
+    for (const twice of parsed.duplicated) {
+      structural.push({
+        table: key,
+        sheet: parsed.sheet,
+        row: 1,
+        column: twice.key,
+        severity: 'error',
+        code: 'COLUMN_DUPLICATE',
+        params: {
+          sheet: parsed.sheet,
+          column: twice.header,
+          first: columnLetter(twice.first),
+          second: columnLetter(twice.second),
+        },
+      });
+    }
     for (const header of parsed.unknown) {
       notices.push({
         table: key,
@@ -75,10 +115,21 @@ function structuralFindings(
  */
 export function loadCampaign(sheets: readonly SheetInput[], today: IsoDate): Campaign {
   const tables: Partial<Record<TableKey, ParsedTable>> = {};
+  const ignored: IgnoredSheet[] = [];
   let englishNames = 0;
   for (const { name, grid } of sheets) {
     const key = tableOfSheet(name);
-    if (key === undefined || tables[key] !== undefined) continue;
+    if (key === undefined) continue;
+    const read = tables[key];
+    if (read !== undefined) {
+      ignored.push({
+        table: key,
+        name,
+        other: read.sheet,
+        hasRows: parseGrid(key, name, grid).lines.length > 0,
+      });
+      continue;
+    }
     if (name.trim().toLowerCase() === en.sheets[key].toLowerCase()) englishNames++;
     tables[key] = parseGrid(key, name, grid);
   }
@@ -93,7 +144,8 @@ export function loadCampaign(sheets: readonly SheetInput[], today: IsoDate): Cam
   const homeVisits = checkHomeVisits(tables.homeVisits, ctx, lists);
   const rectification = checkRectification(tables.rectification, ctx, lists);
   const suggestions = checkSuggestions(tables.suggestions, ctx, lists);
-  const { structural, notices } = structuralFindings(tables, lang);
+  checkCellLengths(tables, lists);
+  const { structural, notices } = structuralFindings(tables, ignored, lang);
   return {
     lang,
     settings,

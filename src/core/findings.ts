@@ -4,6 +4,7 @@ import { headerText, type TableKey } from './tables';
 import type { ParsedTable } from './grid';
 import type { Finding, Problem, ProblemCode, Severity } from './model';
 import { choiceNames } from './values';
+import { hasInvisible } from './invisible';
 
 /** Collects the findings of one table's rows. */
 export class FindingList {
@@ -38,6 +39,11 @@ export class FindingList {
   warning(row: number, column: string, code: ProblemCode, params?: Record<string, string | number>): void {
     this.add(row, column, 'warning', code, params);
   }
+
+  /** A NAME_INVISIBLE warning for each name holding a character nobody can see (zero-width, bidi, control). */
+  invisible(row: number, column: string, names: readonly string[]): void {
+    for (const name of names) if (hasInvisible(name)) this.warning(row, column, 'NAME_INVISIBLE', { name });
+  }
 }
 
 function allowedFor(finding: Finding, lang: Lang): string {
@@ -54,10 +60,28 @@ function allowedFor(finding: Finding, lang: Lang): string {
   }
 }
 
-/** The message of a finding in a language. */
+/** A value quoted in a problem message is cut beyond this many characters (a 50,000-character name included). */
+export const QUOTE_LIMIT = 100;
+
+/** A value as a message quotes it: whole when short, else its start and its length in words. */
+function quoted(value: string | number, lang: Lang): string | number {
+  if (typeof value !== 'string' || value.length <= QUOTE_LIMIT) return value;
+  let end = QUOTE_LIMIT;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return value.slice(0, end) + format(texts(lang).robust.cut, { length: value.length });
+}
+
+/**
+ * The message of a finding in a language. A long value is quoted by its start (a cell pasted whole into a
+ * name must not make a 校验 note of 50,000 characters, more than a Sheets cell takes); invisible characters
+ * are shown as marks by format().
+ */
 export function messageOf(finding: Finding, lang: Lang): string {
   const template = texts(lang).problems[finding.code];
-  return format(template, { allowed: allowedFor(finding, lang), ...finding.params });
+  const params: Record<string, string | number> = { allowed: allowedFor(finding, lang) };
+  for (const [key, value] of Object.entries(finding.params)) params[key] = quoted(value, lang);
+  return format(template, params);
 }
 
 /** A finding as reported: the column is the header text as found in the sheet. */

@@ -18,6 +18,13 @@ export interface TableRow {
   readonly cells: Readonly<Record<string, Cell>>;
 }
 
+export interface DuplicatedColumn {
+  readonly key: string;
+  readonly header: string;
+  readonly first: number;
+  readonly second: number;
+}
+
 export interface ParsedTable {
   readonly table: TableKey;
   /** The sheet's name as found in the workbook. */
@@ -30,6 +37,11 @@ export interface ParsedTable {
   readonly missing: readonly string[];
   /** Header texts found that are no column of the table. */
   readonly unknown: readonly string[];
+  /**
+   * Columns found twice (two 情况记录): the column key, the second header as written, and both 0-based
+   * indexes. Only the first is read, so the workbook is wrongly shaped until one of them goes.
+   */
+  readonly duplicated: readonly DuplicatedColumn[];
   /**
    * The data rows that hold something, in sheet order: the grid's own row arrays, not copied (read a
    * cell with `cellAt(line, columnIndex[key])`). Nothing is built per row, so a sheet of 100k rows
@@ -77,15 +89,17 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
   const headers: Record<string, string> = {};
   const columnIndex: Record<string, number> = {};
   const unknown: string[] = [];
+  const duplicated: DuplicatedColumn[] = [];
   headerRow.forEach((cell, index) => {
     const text = cell === null || cell === undefined ? '' : String(cell).trim();
     if (text === '') return;
     const key = columnOfHeader(table, text);
+    const first = key === undefined ? undefined : columnIndex[key];
     if (key === undefined) unknown.push(text);
-    else if (!(key in columnIndex)) {
+    else if (first === undefined) {
       columnIndex[key] = index;
       headers[key] = text;
-    }
+    } else duplicated.push({ key, header: text, first, second: index });
   });
   const missing = TABLES[table].columns
     .filter((c) => c.required && !(c.key in columnIndex))
@@ -116,6 +130,7 @@ export function parseGrid(table: TableKey, sheet: string, grid: Grid): ParsedTab
     columnIndex,
     missing,
     unknown,
+    duplicated,
     lines,
     rowNumbers,
     get rows(): readonly TableRow[] {

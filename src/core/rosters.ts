@@ -7,6 +7,8 @@ import type { Settings, Staff, Student, Target, Unit } from './schemas';
 import { parseYesNo } from './values';
 
 const HOME_GROUP_KEYS = new Set(HOME_VISIT_GROUPS.map(nameKey));
+/** The longest coverage cycle a unit may have (§4: 1–12 months, in 设置 and 部门指标 alike). */
+export const MAX_COVERAGE_MONTHS = 12;
 
 export interface Rosters {
   units: Unit[];
@@ -58,11 +60,13 @@ export function readUnits(
     const line = parsed.lines[i] ?? [];
     const row = parsed.rowNumbers[i] ?? 0;
     const name = cellText(cellAt(line, at.unit));
-    if (name === '') {
+    list.invisible(row, 'unit', [name]);
+    if (nameKey(name) === '') {
       list.error(row, 'unit', 'NAME_MISSING');
       continue;
     }
     const groups = splitList(cellText(cellAt(line, at.groups)));
+    list.invisible(row, 'groups', groups);
     // A unit with a broken minimum has no quota lines, but its name and groups stay known.
     read.unitKeys.add(nameKey(name));
     for (const g of groups) read.groupKeys.add(nameKey(g));
@@ -72,12 +76,20 @@ export function readUnits(
       list.error(row, 'minimum', 'MINIMUM_INVALID', { value: minimumText });
       continue;
     }
+    // 1–12, as in 设置 (§4): 1000000000 months is no cycle. Out of range or unreadable, the unit runs on
+    // 设置's coverage meanwhile.
     const coverageText = cellText(cellAt(line, at.coverageMonths)).normalize('NFKC');
     const coverage = Number(coverageText);
-    const coverageMonths =
-      coverageText !== '' && Number.isInteger(coverage) && coverage >= 1 ? coverage : settings.coverageMonths;
-    if (coverageText !== '' && coverageMonths !== coverage) {
+    const readable = coverageText !== '' && Number.isInteger(coverage) && coverage >= 1;
+    const inRange = readable && coverage <= MAX_COVERAGE_MONTHS;
+    const coverageMonths = inRange ? coverage : settings.coverageMonths;
+    if (coverageText !== '' && !readable) {
       list.error(row, 'coverageMonths', 'COVERAGE_INVALID', { value: coverageText });
+    } else if (readable && !inRange) {
+      list.error(row, 'coverageMonths', 'COVERAGE_OUT_OF_RANGE', {
+        value: coverageText,
+        default: settings.coverageMonths,
+      });
     }
     units.push({
       row,
@@ -101,12 +113,15 @@ export function readStaff(
   const list = new FindingList(parsed);
   findings.push(list);
   const staff: Staff[] = [];
+  /** Active staff by name key: the first row of each name. */
+  const activeRows = new Map<string, Staff>();
   const at = parsed.columnIndex;
   for (let i = 0; i < parsed.lines.length; i++) {
     const line = parsed.lines[i] ?? [];
     const row = parsed.rowNumbers[i] ?? 0;
     const name = cellText(cellAt(line, at.name));
-    if (name === '') {
+    list.invisible(row, 'name', [name]);
+    if (nameKey(name) === '') {
       list.error(row, 'name', 'NAME_MISSING');
       continue;
     }
@@ -121,7 +136,14 @@ export function readStaff(
       if (yes === undefined) list.warning(row, 'active', 'ACTIVE_INVALID', { value: cellText(activeCell) });
       else active = yes;
     }
-    staff.push({
+    // Two active people of one name cannot be told apart on a visit row: the later row is an error naming
+    // the earlier, and is left out (no quota line, no visits credited to it).
+    const earlier = active ? activeRows.get(nameKey(name)) : undefined;
+    if (earlier !== undefined) {
+      list.error(row, 'name', 'STAFF_DUPLICATE', { name: earlier.name, row: earlier.row });
+      continue;
+    }
+    const person: Staff = {
       row,
       name,
       email: cellText(cellAt(line, at.email)),
@@ -129,7 +151,9 @@ export function readStaff(
       role: cellText(cellAt(line, at.role)),
       className: cellText(cellAt(line, at.className)),
       active,
-    });
+    };
+    if (active) activeRows.set(nameKey(name), person);
+    staff.push(person);
   }
   return staff;
 }
@@ -148,7 +172,8 @@ export function readTargets(
     const line = parsed.lines[i] ?? [];
     const row = parsed.rowNumbers[i] ?? 0;
     const name = cellText(cellAt(line, at.name));
-    if (name === '') {
+    list.invisible(row, 'name', [name]);
+    if (nameKey(name) === '') {
       list.error(row, 'name', 'NAME_MISSING');
       continue;
     }
@@ -164,13 +189,16 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
   const list = new FindingList(parsed);
   findings.push(list);
   const students: Student[] = [];
+  /** Students by 学号 key: the first row of each ID. */
+  const byId = new Map<string, Student>();
   const at = parsed.columnIndex;
   for (let i = 0; i < parsed.lines.length; i++) {
     const line = parsed.lines[i] ?? [];
     const row = parsed.rowNumbers[i] ?? 0;
     const name = cellText(cellAt(line, at.name));
     const className = cellText(cellAt(line, at.className));
-    if (name === '') {
+    list.invisible(row, 'name', [name]);
+    if (nameKey(name) === '') {
       list.error(row, 'name', 'NAME_MISSING');
       continue;
     }
@@ -178,13 +206,28 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
       list.error(row, 'className', 'CLASS_MISSING');
       continue;
     }
-    students.push({
+    const studentId = cellText(cellAt(line, at.studentId));
+    // 学号 is a student's identity (the sheet holds one semester's roster): a second row with it would
+    // count one child twice in a class, so it is an error naming the first and is left out.
+    const idKey = nameKey(studentId);
+    const first = idKey === '' ? undefined : byId.get(idKey);
+    if (first !== undefined) {
+      list.error(row, 'studentId', 'STUDENT_ID_DUPLICATE', {
+        id: studentId,
+        row: first.row,
+        name: first.name,
+      });
+      continue;
+    }
+    const student: Student = {
       row,
-      studentId: cellText(cellAt(line, at.studentId)),
+      studentId,
       name,
       className,
       needsSupport: parseYesNo(cellAt(line, at.needsSupport)) ?? false,
-    });
+    };
+    if (idKey !== '') byId.set(idKey, student);
+    students.push(student);
   }
   return students;
 }
@@ -202,7 +245,11 @@ export function readRosters(
   const students = readStudents(tables.students, findings);
 
   const staffByKey = new Map<string, Staff>();
-  for (const s of staff) if (!staffByKey.has(nameKey(s.name))) staffByKey.set(nameKey(s.name), s);
+  // The active row of a name wins over an inactive one (a teacher who left and a newcomer of that name).
+  for (const s of staff) {
+    const held = staffByKey.get(nameKey(s.name));
+    if (held === undefined || (!held.active && s.active)) staffByKey.set(nameKey(s.name), s);
+  }
   const groupMembers = new Map<string, string[]>();
   const targetByKey = new Map<string, Target>();
   const groupsOfTarget = new Map<string, string[]>();

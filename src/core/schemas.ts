@@ -17,6 +17,12 @@ export type Mode = z.infer<typeof ModeSchema>;
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 export type RectStatus = z.infer<typeof RectStatusSchema>;
 
+/** A report recipient's address: what MailApp takes (zod's email rule, ASCII only). */
+export const EmailSchema = z.string().email();
+
+/** Setting dates outside these years are unreadable: a campaign runs within a school year of this century. */
+export const SETTING_YEARS = { min: 2000, max: 2099 } as const;
+
 export const SettingsSchema = z.object({
   schoolName: z.string(),
   campaignName: z.string(),
@@ -28,7 +34,7 @@ export const SettingsSchema = z.object({
   exemptMonths: z.array(IsoMonthSchema),
   reminderDays: z.array(z.number().int().min(1).max(31)),
   reminderHour: z.number().int().min(0).max(23),
-  reportRecipients: z.array(z.string().email()),
+  reportRecipients: z.array(EmailSchema),
   language: z.enum(['zh', 'en']),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

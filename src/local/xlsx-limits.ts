@@ -1,20 +1,18 @@
 // The limits of an .xlsx sheet (rows, columns, characters in a cell), and the writer's side of the text limit: longer texts shortened, and counted so the command can say so.
 import type { Workbook } from 'exceljs';
+import { fitXlsxCell, XLSX_CELL_LIMIT } from '../core/cell-limit';
+import type { Lang } from '../core/i18n/messages';
 
 /** Rows of a worksheet in Excel (and so in an .xlsx). */
 export const XLSX_MAX_ROWS = 1_048_576;
 /** Columns of a worksheet (XFD). */
 export const XLSX_MAX_COLUMNS = 16_384;
 /** Characters a cell may hold; Excel calls a file with a longer text damaged. */
-export const XLSX_MAX_TEXT = 32_767;
+export const XLSX_MAX_TEXT = XLSX_CELL_LIMIT;
 
-/** A text cut to the cell limit (at a whole character: a surrogate pair is not split). */
-export function shortenText(text: string): string {
-  if (text.length <= XLSX_MAX_TEXT) return text;
-  let end = XLSX_MAX_TEXT;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return text.slice(0, end);
+/** A text cut to the cell limit, ending with a note of how long it was (core's fitXlsxCell: one rule). */
+export function shortenText(text: string, lang: Lang = 'zh'): string {
+  return fitXlsxCell(text, lang).text;
 }
 
 interface RichText {
@@ -25,7 +23,7 @@ interface RichText {
  * Shortens every text of the workbook longer than a cell may hold (plain and rich text, in every sheet) and
  * returns how many cells it shortened. Run by each save, just before the bytes are made.
  */
-export function shortenLongTexts(book: Workbook): number {
+export function shortenLongTexts(book: Workbook, lang: Lang = 'zh'): number {
   let shortened = 0;
   for (const ws of book.worksheets) {
     ws.eachRow({ includeEmpty: false }, (row) => {
@@ -33,14 +31,14 @@ export function shortenLongTexts(book: Workbook): number {
         const value = cell.value;
         if (typeof value === 'string') {
           if (value.length > XLSX_MAX_TEXT) {
-            cell.value = shortenText(value);
+            cell.value = shortenText(value, lang);
             shortened++;
           }
         } else if (typeof value === 'object' && value !== null && 'richText' in value) {
           const parts = (value as RichText).richText;
           const total = parts.reduce((n, p) => n + p.text.length, 0);
           if (total > XLSX_MAX_TEXT) {
-            cell.value = shortenText(parts.map((p) => p.text).join(''));
+            cell.value = shortenText(parts.map((p) => p.text).join(''), lang);
             shortened++;
           }
         }

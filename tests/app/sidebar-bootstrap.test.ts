@@ -209,7 +209,10 @@ describe('classStudents', () => {
   test('a class of no students, or no class at all, gives an empty list', () => {
     expect(classStudents(ports(school()), '九(9)班')).toEqual({ className: '九(9)班', students: [] });
     expect(classStudents(ports(school()), '')).toEqual({ className: '', students: [] });
-    expect(classStudents(ports(school()), 42)).toEqual({ className: '', students: [] });
+  });
+
+  test('a class that is not text fails with a message in the school’s words (the form shows it)', () => {
+    expect(() => classStudents(ports(school()), 42)).toThrow('班级无效：侧栏发来的内容无法识别');
   });
 
   test('reads 设置, 部门指标, 人员, 学生 and 家访记录 only (who was home-visited), once each', () => {

@@ -164,7 +164,7 @@ it.each<[string, WorkbookSpec, Problem]>([
       4,
       'Value',
       'SETTING_INVALID',
-      'The setting "Time zone" has an unreadable value "Mars/Base": Asia/Shanghai',
+      'The setting "Time zone" has an unreadable value "Mars/Base": the default is used meanwhile: Asia/Shanghai',
     ),
   ],
 ])('reports %s in English', (_what, spec, expected) => {

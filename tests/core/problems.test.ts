@@ -257,17 +257,23 @@ describe('the rosters, settings and ledgers', () => {
     [
       'an unknown time zone',
       { settings: { timeZone: 'Mars/Base' } },
-      err('设置', 4, '值', 'SETTING_INVALID', '设置“时区”的值“Mars/Base”无法识别：Asia/Shanghai'),
+      err('设置', 4, '值', 'SETTING_INVALID', '设置“时区”的值“Mars/Base”无法识别：暂用默认值：Asia/Shanghai'),
     ],
     [
       'coverage months out of range',
       { settings: { coverageMonths: 13 } },
-      err('设置', 8, '值', 'SETTING_INVALID', '设置“覆盖周期（月）”的值“13”无法识别：1–12'),
+      err('设置', 8, '值', 'SETTING_INVALID', '设置“覆盖周期（月）”的值“13”无法识别：1–12；暂用默认值：2'),
     ],
     [
       'an unreadable exempt month',
       { settings: { exemptMonths: ['2027-07', '七月'] } },
-      err('设置', 9, '值', 'SETTING_INVALID', '设置“不计指标月份”的值“2027-07, 七月”无法识别：YYYY-MM'),
+      err(
+        '设置',
+        9,
+        '值',
+        'SETTING_INVALID',
+        '设置“不计指标月份”的值“2027-07, 七月”无法识别：YYYY-MM；无法识别的已略去，暂按：2027-07',
+      ),
     ],
     [
       'a rectification status not in the list',

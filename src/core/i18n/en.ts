@@ -172,6 +172,34 @@ export const en: Messages = {
     STATUS_INVALID: 'The status "{value}" is not one of: {allowed}',
     ACTIVE_INVALID: 'Active "{value}" must be "Yes" or "No"',
     SOURCE_INVALID: 'The source "{value}" should be an ID such as V-12, H-7 or S-3',
+    // Issue 11 (bad input): one problem on its row, never a stopped run.
+    SETTING_DUPLICATE: 'The setting "{setting}" is already on row {row}; this row is not used',
+    COVERAGE_OUT_OF_RANGE:
+      'Coverage months "{value}" should be a whole number from 1 to 12; the default from Settings ({default}) is used meanwhile',
+    STAFF_DUPLICATE:
+      'Same name as "{name}" on row {row}: two active staff members with one name cannot be told apart, so this row has no quota line; make the names different',
+    STUDENT_ID_DUPLICATE: 'Student ID "{id}" repeats row {row} ({name}); this row is left out of the roster',
+    ID_DUPLICATE:
+      'ID "{id}" repeats row {row}; this row is not counted. Clear one of the two IDs and recompute to number it again',
+    COLUMN_DUPLICATE:
+      'Sheet "{sheet}" has two columns "{column}" (columns {first} and {second}): delete or rename one of them',
+    SHEET_DUPLICATE:
+      'Sheets "{sheet}" and "{other}" are the same table; only "{other}" is read: move the rows of "{sheet}" into "{other}" and delete it',
+    TEXT_TOO_LONG:
+      '"{column}" holds {length} characters, more than the {limit} an Excel cell takes: .xlsx exports shorten it',
+    NAME_INVISIBLE:
+      '"{name}" holds characters nobody can see; it was matched without them. Please delete them',
+  },
+  robust: {
+    usingDefault: 'the default is used meanwhile: {value}',
+    settingDefault: '{hint}; the default is used meanwhile: {value}',
+    emptyDefault: '(empty)',
+    settingKept: '{hint}; the unreadable ones are left out, meanwhile: {value}',
+    rangeOrder: 'cannot be before {other}',
+    shortened: '… (shortened: the original holds {length} characters, more than an Excel cell takes)',
+    cut: '… ({length} characters in all)',
+    badArgument:
+      '{field} is not valid: the sidebar sent something unreadable. Close the sidebar, open it again and retry.',
   },
   check: { ok: '✓', errors: '✗ {count} error(s)', warnings: '⚠ {count} warning(s)', rowLabel: 'row {row}' },
   checkCell: {

@@ -155,6 +155,29 @@ export const zh = {
     STATUS_INVALID: '状态“{value}”不在可选范围内（{allowed}）',
     ACTIVE_INVALID: '在岗“{value}”应为“是”或“否”',
     SOURCE_INVALID: '来源“{value}”应写成 V-12、H-7 或 S-3 这样的编号',
+    // Issue 11 (bad input): one problem on its row, never a stopped run.
+    SETTING_DUPLICATE: '设置“{setting}”在第 {row} 行已有，本行未使用',
+    COVERAGE_OUT_OF_RANGE: '覆盖周期“{value}”应为 1–12 之间的整数；暂用设置中的默认值 {default}',
+    STAFF_DUPLICATE:
+      '与第 {row} 行的“{name}”同名：两位在岗人员同名无法区分，本行不计指标；请在姓名中加以区分',
+    STUDENT_ID_DUPLICATE: '学号“{id}”与第 {row} 行（{name}）重复，本行不计入名单',
+    ID_DUPLICATE: '编号“{id}”与第 {row} 行重复，本行不计入；请清空其中一行的编号，重新计算时会重新编号',
+    COLUMN_DUPLICATE: '工作表“{sheet}”有两列都是“{column}”（{first} 列和 {second} 列）：请删除或改名其中一列',
+    SHEET_DUPLICATE:
+      '工作表“{sheet}”与“{other}”是同一张表，只读取了“{other}”：请把“{sheet}”中的行移到“{other}”后删除它',
+    TEXT_TOO_LONG:
+      '“{column}”的内容有 {length} 个字符，超过 Excel 单元格上限 {limit}：导出为 .xlsx 时会被截断',
+    NAME_INVISIBLE: '“{name}”含有看不见的字符，已按去掉这些字符后的名字核对；请删除它们',
+  },
+  robust: {
+    usingDefault: '暂用默认值：{value}',
+    settingDefault: '{hint}；暂用默认值：{value}',
+    emptyDefault: '（空）',
+    settingKept: '{hint}；无法识别的已略去，暂按：{value}',
+    rangeOrder: '不能早于{other}',
+    shortened: '…（原文 {length} 个字符，超过 Excel 单元格上限，已截断）',
+    cut: '…（共 {length} 个字符）',
+    badArgument: '{field}无效：侧栏发来的内容无法识别。请关闭侧栏后重新打开再试。',
   },
   check: { ok: '✓', errors: '✗ {count} 个错误', warnings: '⚠ {count} 条提醒', rowLabel: '第 {row} 行' },
   checkCell: {

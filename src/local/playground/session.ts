@@ -238,7 +238,7 @@ export class PlaygroundSession implements PlaygroundBackend {
     const refusal = editRefusal(request, { rows: used.length, columns: used[0]?.length ?? 0 }, lang);
     if (refusal !== undefined) throw new ActionFailed(refusal);
     const long = tooLongForCell(request.text);
-    const text = long ? shortenText(request.text) : request.text;
+    const text = long ? shortenText(request.text, lang) : request.text;
     const { result: message, patch } = await this.change(() => {
       const grid = this.workbook.read(request.sheet);
       if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
