@@ -100,7 +100,7 @@ export function ensureSendLog(wb: WorkbookPort, campaign: Campaign): string {
   if (!wb.sheetNames().includes(sheet)) {
     wb.create(sheet, sendLogHeader(campaign.lang), {
       frozenRows: 1,
-      widths: [260, 130, 200, 90, 110, 80, 80, 240],
+      widths: [130, 200, 90, 110, 80, 80, 240, 260],
       textColumns: LOG_COLUMNS.map((_, i) => i),
       protect: true,
     });
@@ -116,8 +116,9 @@ function plan(session: WorkbookSession, deps: RemindDeps) {
 }
 
 /** The latest entry of every key in the log as it is now (another run may have written since the plan). */
-function latestNow(wb: WorkbookPort, sheet: string): Map<string, SendLogEntry> {
-  return latestByKey(parseSendLog(wb.read(sheet)));
+function latestNow(wb: WorkbookPort, sheet: string): { latest: Map<string, SendLogEntry>; header: Cell[] } {
+  const grid = wb.read(sheet);
+  return { latest: latestByKey(parseSendLog(grid)), header: grid?.[0] ?? [] };
 }
 
 /** What one locked attempt did with a planned message. */
@@ -205,7 +206,8 @@ function deliver(
   const noRoom: ReminderItem[] = [];
   for (const item of p.send) {
     const attempt = lock.withLock((): Attempt => {
-      if (latestNow(wb, sheet).get(item.key)?.status === 'sent') return 'alreadySent';
+      const { latest, header } = latestNow(wb, sheet);
+      if (latest.get(item.key)?.status === 'sent') return 'alreadySent';
       if (mailer.remainingQuota() < 1) return 'noQuota';
       let logged: SendLogEntry;
       try {
@@ -217,7 +219,7 @@ function deliver(
       // Log, then next: the row is appended and made durable before the lock is let go, so no later mail is
       // sent while this one could still be forgotten by a crash (in Sheets the append under the lock; offline
       // the journal's fsync'd line).
-      const row = sendLogRow(logged, lang);
+      const row = sendLogRow(logged, lang, header);
       wb.append(sheet, [row]);
       deps.journal?.logged([row]);
       return logged.status === 'sent' ? 'sent' : 'failed';
@@ -234,7 +236,7 @@ function deliver(
   if (deferred.length > 0 || p.noEmail.length > 0) {
     const reasons = texts(lang).remind.reasons;
     lock.withLock(() => {
-      const latest = latestNow(wb, sheet);
+      const { latest, header } = latestNow(wb, sheet);
       // A reminder already waiting as deferred is not logged again until it is tried.
       const waiting = (item: ReminderItem) => {
         const status = latest.get(item.key)?.status;
@@ -247,7 +249,7 @@ function deliver(
       ];
       progress.failed += unknown.length;
       if (rows.length > 0) {
-        const logRows = rows.map((e) => sendLogRow(e, lang));
+        const logRows = rows.map((e) => sendLogRow(e, lang, header));
         wb.append(sheet, logRows);
         deps.journal?.logged(logRows);
       }

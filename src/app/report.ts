@@ -173,7 +173,8 @@ export function mailReportSummary(
   const recipients = campaign.settings.reportRecipients;
   if (recipients.length === 0) return 'noRecipients';
   const key = reportMailKey(report.month);
-  const log = parseSendLog(deps.wb.read(sendLogSheet(campaign.lang)));
+  const logGrid = deps.wb.read(sendLogSheet(campaign.lang));
+  const log = parseSendLog(logGrid);
   const latest = latestByKey(log).get(key);
   if (latest?.status === 'sent') return 'alreadySent';
   const t = texts(campaign.lang).remind;
@@ -220,6 +221,6 @@ export function mailReportSummary(
       logged = entry('failed', error instanceof Error ? error.message : String(error));
     }
   }
-  deps.wb.append(ensureSendLog(deps.wb, campaign), [sendLogRow(logged, campaign.lang)]);
+  deps.wb.append(ensureSendLog(deps.wb, campaign), [sendLogRow(logged, campaign.lang, logGrid?.[0])]);
   return outcome;
 }

@@ -1,4 +1,4 @@
-// The 发送日志 sheet: one row per reminder attempt (key, time, to, name, unit, month, status, reason), read and written.
+// The 发送日志 sheet: one row per reminder attempt (time, to, name, unit, month, status, reason, key), read and written.
 import { format, texts, type Lang } from '../i18n/messages';
 import { zh } from '../i18n/zh';
 import { en } from '../i18n/en';
@@ -7,7 +7,8 @@ import { nameKey } from '../names';
 
 export type SendStatus = 'sent' | 'deferred' | 'failed';
 export const SEND_STATUSES: readonly SendStatus[] = ['sent', 'deferred', 'failed'];
-export const LOG_COLUMNS = ['key', 'time', 'to', 'name', 'unit', 'month', 'status', 'reason'] as const;
+/** The columns of a new log, in the order a person reads them: the technical key last. */
+export const LOG_COLUMNS = ['time', 'to', 'name', 'unit', 'month', 'status', 'reason', 'key'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 export interface SendLogEntry {
@@ -65,11 +66,7 @@ function statusOf(text: string): SendStatus | undefined {
 export function parseSendLog(grid: Grid | undefined): SendLogEntry[] {
   if (grid === undefined || grid.length === 0) return [];
   const index = new Map<LogColumn, number>();
-  (grid[0] ?? []).forEach((cell, i) => {
-    const text = headerKey(cellText(cell));
-    const column = LOG_COLUMNS.find(
-      (c) => headerKey(zh.remind.logHeader[c]) === text || headerKey(en.remind.logHeader[c]) === text,
-    );
+  columnsOf(grid[0] ?? []).forEach((column, i) => {
     if (column !== undefined && !index.has(column)) index.set(column, i);
   });
   const at = (row: Cell[], column: LogColumn) => {
@@ -95,10 +92,26 @@ export function parseSendLog(grid: Grid | undefined): SendLogEntry[] {
   return entries;
 }
 
-/** One log row in the school's language. */
-export function sendLogRow(entry: SendLogEntry, lang: Lang): string[] {
+/** The log column each header cell names (either language), or undefined for a column of the school's own. */
+function columnsOf(header: readonly Cell[]): (LogColumn | undefined)[] {
+  return header.map((cell) => {
+    const text = headerKey(cellText(cell));
+    return LOG_COLUMNS.find(
+      (c) => headerKey(zh.remind.logHeader[c]) === text || headerKey(en.remind.logHeader[c]) === text,
+    );
+  });
+}
+
+/**
+ * One log row in the school's language, its cells in the order of the sheet's header when given (a log made
+ * by an earlier version has the key first), else in LOG_COLUMNS order.
+ */
+export function sendLogRow(entry: SendLogEntry, lang: Lang, header?: readonly Cell[]): string[] {
   const label = texts(lang).remind.logStatus[entry.status];
-  return LOG_COLUMNS.map((c) => (c === 'status' ? label : entry[c]));
+  const value = (c: LogColumn) => (c === 'status' ? label : entry[c]);
+  const columns = header !== undefined && header.length > 0 ? columnsOf(header) : [...LOG_COLUMNS];
+  if (!columns.includes('key')) return LOG_COLUMNS.map(value);
+  return columns.map((c) => (c === undefined ? '' : value(c)));
 }
 
 /** The latest entry of every key, in the order keys first appeared. */
