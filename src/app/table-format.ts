@@ -82,6 +82,10 @@ export function tableFormat(
     textColumns: [],
     highlights: [],
   };
+  // 校验 among the first columns (as a new workbook has it, right after 编号): frozen with them, so the verdict
+  // stays beside the row however far right a person scrolls. A 校验 further right is left where the school put it.
+  const check = columnIndex.check;
+  if (check !== undefined && check <= 2) format.frozenColumns = check + 1;
   for (const column of TABLES[table].columns) {
     const index = columnIndex[column.key];
     if (index === undefined) continue;

@@ -62,7 +62,8 @@ export function checkHomeVisits(
     }
     const className = cellText(cellAt(line, at.className));
     if (className === '') list.error(row, 'className', 'CLASS_MISSING');
-    const students = lists.split(cellText(cellAt(line, at.students)));
+    const studentText = cellText(cellAt(line, at.students));
+    const students = lists.split(studentText);
     if (students.length === 0) list.error(row, 'students', 'STUDENTS_MISSING');
     const counted: string[] = [];
     for (const token of students) {
@@ -77,11 +78,12 @@ export function checkHomeVisits(
     const teacher = cellText(cellAt(line, at.teacher));
     const who = teachers.check(list, row, 'teacher', teacher);
     const teacherKey = who.key;
-    const coTeachers = lists.split(cellText(cellAt(line, at.coTeachers)));
-    list.invisible(row, 'teacher', [teacher]);
-    list.invisible(row, 'coTeachers', coTeachers);
-    list.invisible(row, 'students', students);
-    list.invisible(row, 'className', [className]);
+    const coTeacherText = cellText(cellAt(line, at.coTeachers));
+    const coTeachers = lists.split(coTeacherText);
+    list.invisibleIn(row, 'teacher', teacher);
+    list.invisibleIn(row, 'coTeachers', coTeacherText, coTeachers);
+    list.invisibleIn(row, 'students', studentText, students);
+    list.invisibleIn(row, 'className', className);
     const credited = checkCoVisitors(list, row, 'coTeachers', coTeachers, ctx);
     const modeText = cellText(cellAt(line, at.mode));
     const parsedMode = modeText === '' ? undefined : parseMode(modeText);

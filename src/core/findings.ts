@@ -44,6 +44,14 @@ export class FindingList {
   invisible(row: number, column: string, names: readonly string[]): void {
     for (const name of names) if (hasInvisible(name)) this.warning(row, column, 'NAME_INVISIBLE', { name });
   }
+
+  /**
+   * The same for a cell as read: one test of the whole text (the usual clean cell costs no list), then the
+   * names it holds (default: the text itself) are each named.
+   */
+  invisibleIn(row: number, column: string, text: string, names?: readonly string[]): void {
+    if (text !== '' && hasInvisible(text)) this.invisible(row, column, names ?? [text]);
+  }
 }
 
 function allowedFor(finding: Finding, lang: Lang): string {

@@ -68,6 +68,8 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
   ]),
   visits: table('visits', true, [
     ['id', 'text', 70],
+    // 校验 right after 编号: with the first two columns frozen it is seen beside every row, whatever the scroll.
+    ['check', 'text', 260],
     ['date', 'date', 100, 'required'],
     ['visitor', 'text', 90, 'required'],
     ['coVisitors', 'list', 120],
@@ -81,10 +83,11 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['photos', 'text', 120],
     ['enteredBy', 'text', 160],
     ['enteredAt', 'datetime', 140],
-    ['check', 'text', 260],
   ]),
   homeVisits: table('homeVisits', true, [
     ['id', 'text', 70],
+    // 校验 right after 编号: with the first two columns frozen it is seen beside every row, whatever the scroll.
+    ['check', 'text', 260],
     ['date', 'date', 100, 'required'],
     ['className', 'text', 80, 'required'],
     ['students', 'list', 160, 'required'],
@@ -98,7 +101,6 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['followUp', 'choice', 100],
     ['enteredBy', 'text', 160],
     ['enteredAt', 'datetime', 140],
-    ['check', 'text', 260],
   ]),
   rectification: table('rectification', false, [
     ['id', 'text', 70],

@@ -90,10 +90,14 @@ describe('sidebar entry points in Apps Script', () => {
     expect(result).toMatchObject({ ok: true, id: 'V-3', row: 4 });
     const sheet = visitsSheet();
     expect(sheet.getLastRow()).toBe(4);
+    const header = sheet.getRange(1, 1, 1, 15).getValues()[0] as unknown[];
     const row = sheet.getRange(4, 1, 1, 15).getValues()[0] as unknown[];
-    expect(row.slice(0, 8)).toEqual(['V-3', expect.any(Date), '张校长', '', '刘洋', '面谈', '', '=听取意见']);
-    expect(sheet.getRange(4, 8).getFormulas()).toEqual([['']]);
-    expect(row.slice(12, 15)).toEqual(['张校长', expect.any(Date), '✓']); // 录入人: the staff name
+    const cells = (...names: string[]) => names.map((n) => row[header.indexOf(n)]);
+    expect(cells('编号', '走访日期', '走访人', '同行人', '走访对象', '方式', '走访目的', '情况记录')).toEqual(
+      ['V-3', expect.any(Date), '张校长', '', '刘洋', '面谈', '', '=听取意见'],
+    );
+    expect(sheet.getRange(4, header.indexOf('情况记录') + 1).getFormulas()).toEqual([['']]);
+    expect(cells('录入人', '录入时间', '校验')).toEqual(['张校长', expect.any(Date), '✓']); // 录入人: the staff name
     expect(fakes().spreadsheet.getSheetByName('进度')).toBeTruthy();
     expect(fakes().LockService.document.holder).toBeNull();
   });
@@ -104,7 +108,7 @@ describe('sidebar entry points in Apps Script', () => {
     // A helper column of the school's own, its formula filled down: it shows nothing below the data.
     for (let r = 1; r <= 1000; r++)
       Object.assign(sheet.store.cell(r, 17), {
-        formula: r === 1 ? '' : `=IF(B${r}="","",1)`,
+        formula: r === 1 ? '' : `=IF(C${r}="","",1)`,
         value: r <= 3 ? 1 : '',
       });
     const ports = {
@@ -116,7 +120,7 @@ describe('sidebar entry points in Apps Script', () => {
     const outcome = logRecord(ports, openSession(ports), { ...input, record: '听取意见' });
     expect(outcome.result).toMatchObject({ ok: true, id: 'V-3', row: 1001 });
     expect(sheet.getRange(1001, 1).getValue()).toBe('V-3');
-    expect(sheet.getRange(1001, 15).getValue()).toBe('✓');
+    expect(sheet.getRange(1001, 2).getValue()).toBe('✓'); // 校验, right after 编号
     // The engine judged (and handed on) the row where it now stands.
     expect(outcome.campaign?.visits.find((v) => v.id === 'V-3')?.row).toBe(1001);
   });

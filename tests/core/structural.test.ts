@@ -72,7 +72,7 @@ describe('a required header renamed', () => {
 
   it('is not structural for an optional column left out', () => {
     const headers = defaultHeaders('visits', 'zh').filter((h) => h !== '同行人' && h !== '照片');
-    const rows = [['', '2027-04-05', '张校长', '陈红', '面谈', '', '交流']];
+    const rows = [['', '', '2027-04-05', '张校长', '陈红', '面谈', '', '交流']]; // 编号, 校验, then the rest
     const visits = [headers, ...rows.map((r) => [...r, ...headers.slice(r.length).map(() => '')])];
     const campaign = loadCampaign(school({ grids: { visits } }), TODAY);
     expect(campaign.structural).toEqual([]);

@@ -87,8 +87,8 @@ test('a bad date typed into the grid is answered on the status line and marked o
   const checkCol = header.indexOf(t.columns.visits.check);
   const row = grid.findIndex((r, i) => i > 0 && r[checkCol] === t.check.ok) + 1;
   expect(row).toBeGreaterThan(1);
-  // At 1366 px the 校验 column is off to the right.
-  expect(await onFirstScreen(`td[data-r="${row}"][data-c="${checkCol}"]`)).toBe(false);
+  // 校验 sits right after 编号: on the first screen at 1366 px, beside the row being edited.
+  expect(await onFirstScreen(`td[data-r="${row}"][data-c="${checkCol}"]`)).toBe(true);
   const cell = page.locator(`td[data-r="${row}"][data-c="${dateCol}"]`);
   await cell.click();
   await page.keyboard.type('2027-13-45');

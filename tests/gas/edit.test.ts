@@ -75,7 +75,7 @@ describe('an edit of one row', () => {
     onEdit(editEvent(fakes(), visitsSheet(), 5, 5, 15));
     const after = snapshot(visitsSheet()) as { values: unknown[][] };
     const checkable = (values: unknown[][]) =>
-      values.map((row) => row.filter((_, c) => ![0, 13, 14].includes(c)));
+      values.map((row) => row.filter((_, c) => ![0, 1, 14].includes(c))); // 编号, 校验, 录入时间
     expect(checkable(after.values)).toEqual(checkable(typed.values));
     expect(columnValues(visitsSheet(), '录入人')[3]).toBe('王老师');
   });
@@ -147,14 +147,14 @@ describe('the answer where the person is looking', () => {
 
     typeRows(visitsSheet(), 6, rowsOf('visits', [visit('2027-02-30', '张校长', '刘洋')]));
     fakes().calls.reset();
-    onEdit(editEvent(fakes(), visitsSheet(), 6, 6, 2));
+    onEdit(editEvent(fakes(), visitsSheet(), 6, 6, 3)); // 编号, 校验 and 走访日期
     expect(fakes().spreadsheet.toasts).toEqual([
       {
         title: '校验 · 第 6 行',
         message: expect.stringMatching(/^第 6 行：✗ 1 个错误：日期“2027-02-30”无法识别/),
       },
     ]);
-    const note = visitsSheet().store.peek(6, 2)?.note ?? '';
+    const note = visitsSheet().store.peek(6, 3)?.note ?? ''; // on 走访日期, the cell edited
     expect(note).toMatch(/^校验（2027-04-20 10:00）：✗ 1 个错误/);
     expect(note).toContain('改正后以本行“校验”列为准');
     // The 校验 cell keeps its own note; the typed date is untouched.
@@ -223,9 +223,9 @@ describe('a 50-row paste', () => {
 describe('a paste over the header row', () => {
   it('gives row 1 no verdict, and the rows below name a required column the paste renamed', () => {
     const sheet = visitsSheet();
-    sheet.store.type(1, 2, '日期');
+    sheet.store.type(1, 3, '日期'); // 走访日期 renamed
     onEdit(editEvent(fakes(), sheet, 1, 3, 15));
-    expect(sheet.store.peek(1, 15)?.value).toBe('校验');
+    expect(sheet.store.peek(1, 2)?.value).toBe('校验');
     const verdicts = columnValues(sheet, '校验');
     for (const verdict of verdicts.slice(0, 2)) {
       expect(verdict).toBe('✗ 2 个错误：工作表“走访记录”缺少必需的列“走访日期”');

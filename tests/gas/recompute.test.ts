@@ -118,10 +118,11 @@ describe('recompute numbers the rows onEdit missed', () => {
       school({ visits: numbered(['V-1', undefined, 'V-7', undefined, undefined]), homeVisits: HOME_VISITS }),
     );
     const sheet = visitsSheet();
-    sheet.store.type(8, 2, '2027-04-09'); // row 7 left empty, row 8 typed with no 编号
-    sheet.store.type(8, 3, '李副校长');
-    sheet.store.type(8, 5, '刘洋');
-    const others = () => sheet.store.map((c) => c).map((row) => row.slice(1, 14));
+    sheet.store.type(8, 3, '2027-04-09'); // row 7 left empty, row 8 typed with no 编号 (走访日期 is column C)
+    sheet.store.type(8, 4, '李副校长');
+    sheet.store.type(8, 6, '刘洋');
+    // Every column but 编号 and 校验 (the two the recompute writes).
+    const others = () => sheet.store.map((c) => c).map((row) => row.slice(2, 15));
     const before = JSON.stringify(others());
     recompute(WorkbookSession.open(new GasWorkbook(), { now: () => NOW }));
     expect(columnValues(sheet, '编号')).toEqual(['V-1', 'V-8', 'V-7', 'V-9', 'V-10', '', 'V-11']);

@@ -92,7 +92,7 @@ describe('a file that cannot be counted', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(enFile);
     book.removeWorksheet(book.getWorksheet('Students')!.id);
-    book.getWorksheet('Visits')!.getCell('C1').value = 'Who';
+    book.getWorksheet('Visits')!.getCell('D1').value = 'Who'; // Visitor (编号, 校验, 走访日期 before it)
     const file = path.join(dir, 'en-broken.xlsx');
     await book.xlsx.writeFile(file);
     await expectRefused(

@@ -34,7 +34,17 @@ describe('a reminder day (2027-04-20), everyone behind', () => {
   it('says the count, the minimum, the days left and up to 10 people not yet visited', () => {
     const wb = tinySchool({
       visits: [
-        ['V-1', '2027-04-02', '白校长', null, `${TARGETS[0]}、${TARGETS[1]}`, '上门', null, '谈学校发展'],
+        [
+          'V-1',
+          null,
+          '2027-04-02',
+          '白校长',
+          null,
+          `${TARGETS[0]}、${TARGETS[1]}`,
+          '上门',
+          null,
+          '谈学校发展',
+        ],
       ],
     });
     const mailer = new MemoryMailer();
@@ -62,7 +72,7 @@ describe('a reminder day (2027-04-20), everyone behind', () => {
   it('leaves out people who have met their minimum', () => {
     const five = TARGETS.slice(0, 5).join('、');
     const wb = tinySchool({
-      visits: [['V-1', '2027-04-02', '白校长', null, five, '集中走访', null, '座谈']],
+      visits: [['V-1', null, '2027-04-02', '白校长', null, five, '集中走访', null, '座谈']],
     });
     const mailer = new MemoryMailer();
     const result = run(wb, mailer, '2027-04-20');

@@ -20,7 +20,7 @@ function school() {
     leaders: [LEADER, '李"主任"'],
     targets: TARGETS,
     visits: [
-      ['V-1', '2027-04-02', LEADER, null, TARGETS[3]!, '上门', null, RECORD, RECORD, '及时汇报', 'A&B'],
+      ['V-1', null, '2027-04-02', LEADER, null, TARGETS[3]!, '上门', null, RECORD, RECORD, '及时汇报', 'A&B'],
     ],
   });
 }

@@ -200,7 +200,7 @@ describe('regenerating a month', () => {
     const visitor = aprilBefore.report.people.find((p) => p.unit === '校长室')!;
     const target = aprilBefore.report.coverage.find((c) => c.unit === '校长室')!.missing[0]!;
     wb.append('走访记录', [
-      ['V-900', '2027-04-29', visitor.name, null, target, '上门', null, '补录一次走访'],
+      ['V-900', null, '2027-04-29', visitor.name, null, target, '上门', null, '补录一次走访'],
     ]);
     const again = buildReportSheet(WorkbookSession.open(wb, { now: () => new Date() }, { today: TODAY }), {
       month: MONTH,
