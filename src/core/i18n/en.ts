@@ -268,6 +268,7 @@ export const en: Messages = {
     unknownCell: '"{column}": old value unknown (a paste), not restored',
     contactCell: '"{column}" holds contact details, whose values are not logged: not restored',
     refused: 'Not restored: {cells}.',
+    playgroundPrompt: 'Which row, and back to the values before when? E.g. V-12 {now}, or Visits 5 {today}',
   },
   playground: {
     title: 'Visit Ledger · local playground',

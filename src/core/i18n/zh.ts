@@ -244,6 +244,7 @@ export const zh = {
     unknownCell: '“{column}”的原值未知（粘贴），未恢复',
     contactCell: '“{column}”是联系方式，日志中没有原值，未恢复',
     refused: '未恢复：{cells}。',
+    playgroundPrompt: '恢复哪一行、恢复到什么时间之前？例如：V-12 {now}，或 走访记录 5 {today}',
   },
   playground: {
     title: '走访台账 · 本地演示',
