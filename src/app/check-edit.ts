@@ -4,6 +4,8 @@ import { isEmptyCell, type Cell } from '../core/grid';
 import { tableOfSheet, type TableKey } from '../core/tables';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import type { Staff } from '../core/schemas';
+import { logChanges, type ChangeEntry } from './change-log';
+import { editEntries, headerOf, idReader, type EditedRange } from './change-log-edit';
 import { runsOf, writeRuns } from './column-runs';
 import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
@@ -16,6 +18,8 @@ export interface EditContext {
   userEmail: string;
   /** The school's date; computed from 设置's time zone when absent. */
   today?: IsoDate;
+  /** The range the edit event names (and a typed cell's old value): the person's edit is logged in 修改日志. */
+  edit?: EditedRange;
 }
 
 export interface EditCheckResult {
@@ -23,6 +27,8 @@ export interface EditCheckResult {
   checked: number;
   /** Rows that got a 编号, 录入人 or 录入时间. */
   stamped: number;
+  /** Lines written to 修改日志 (the person's edit and the stamps), with one append. */
+  logged?: number;
   /** The verdict of each checked row (✓, ✗ …, ⚠ …, or '' for an empty row), for the answer shown where the person looks. */
   verdicts: { row: number; text: string; note: string }[];
   /** The workbook's language and the school's time zone (设置). */
@@ -96,12 +102,34 @@ export function checkEditedRows(
     checked = lastRow - first + 1;
   }
 
+  // 录入人 is a staff name wherever one can be had: the email of a 人员 row stands for that person's name.
+  const enterer = staffNameOf(ctx.userEmail, campaign.rosters.staff);
+  // The school's wall-clock time as text, as the sidebar writes it: a Date instant would show in
+  // UTC in an .xlsx file, and in the spreadsheet's own zone (not always the school's) in Sheets.
+  const enteredAt = dateTimeInZone(ctx.now, campaign.settings.timeZone);
+  const line = { who: enterer, time: enteredAt, lang: campaign.lang };
+  const stamps: ChangeEntry[] = [];
   const stampedRows = new Set<number>();
+  const logStamp = (column: number, row: number, value: Cell) =>
+    stamps.push({
+      ...line,
+      sheet,
+      id: '',
+      row,
+      column: headerOf(grid, column),
+      before: '',
+      after: value,
+      note: texts(campaign.lang).changeLog.stamped,
+    });
   // 编号 follows the one numbering rule (numbering.ts), as recompute and a save do.
   const id = parsed.columnIndex.id;
+  const numbered = new Map<number, string>();
   if (id !== undefined)
-    for (const row of numberRows(wb, { sheet, table, grid, column: id, rows: [...filled] }))
+    for (const { row, value } of numberRows(wb, { sheet, table, grid, column: id, rows: [...filled] })) {
       stampedRows.add(row);
+      numbered.set(row, String(value ?? ''));
+      logStamp(id, row, value);
+    }
   // 录入人 and 录入时间: only the empty cells of the edited rows, one write per run of consecutive rows (at
   // most one run per two edited rows): a cell between two runs — a stamp typed since the read — is never written.
   const stamp = (column: number | undefined, fill: (count: number) => Cell[]) => {
@@ -110,18 +138,27 @@ export function checkEditedRows(
     if (lacking.length === 0) return;
     const fresh = fill(lacking.length);
     writeRuns(wb, sheet, column, runsOf(lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }))));
-    for (const row of lacking) stampedRows.add(row);
+    lacking.forEach((row, k) => {
+      stampedRows.add(row);
+      logStamp(column, row, fresh[k] ?? '');
+    });
   };
-  // 录入人 is a staff name wherever one can be had: the email of a 人员 row stands for that person's name.
-  const enterer = staffNameOf(ctx.userEmail, campaign.rosters.staff);
   if (enterer !== '') stamp(parsed.columnIndex.enteredBy, (count) => Array(count).fill(enterer));
-  // The school's wall-clock time as text, as the sidebar writes it: a Date instant would show in
-  // UTC in an .xlsx file, and in the spreadsheet's own zone (not always the school's) in Sheets.
-  const enteredAt = dateTimeInZone(ctx.now, campaign.settings.timeZone);
   stamp(parsed.columnIndex.enteredAt, (count) => Array<Cell>(count).fill(enteredAt));
+
+  // 修改日志: the person's edit (the values as read, before the stamps), then the stamps; one append.
+  // 校验 verdicts are not logged: they are worked out again on every check and recompute.
+  const readId = idReader(grid, id);
+  const idOf = (row: number) => numbered.get(row) ?? readId(row);
+  const entries = [
+    ...(ctx.edit ? editEntries(grid, sheet, { first, last: lastRow }, ctx.edit, line, idOf) : []),
+    ...stamps.map((e) => ({ ...e, id: idOf(e.row ?? 0) })),
+  ];
+  logChanges(wb, campaign.lang, entries);
   return {
     checked,
     stamped: stampedRows.size,
+    logged: entries.length,
     verdicts,
     lang: campaign.lang,
     timeZone: campaign.settings.timeZone,

@@ -1,6 +1,6 @@
 // Numbering the rows that lack a 编号 (edit check and recompute alike): empty, formula-free cells only, few writes.
 import { isEmptyCell, type Cell, type Grid } from '../core/grid';
-import { runsOf, writeRuns, type Run } from './column-runs';
+import { runsOf, writeRuns, type Run, type RowValue } from './column-runs';
 import type { WorkbookPort } from './ports';
 import { ID_PREFIX, largestId, nextRecordIds } from './record-id';
 
@@ -27,9 +27,10 @@ export interface Numbering {
  * first to the last lacking row is written in ONE write — only when every other cell of it holds no formula
  * and was read as a plain 编号 of this sheet (V-n / H-n as text) or empty: written back as read, those lose
  * nothing. Otherwise only the first MAX_ID_RUNS runs are numbered now, and the next run numbers the next
- * ones (numbers stay unique: each is after the largest in use). Returns the rows numbered.
+ * ones (numbers stay unique: each is after the largest in use). Returns the rows numbered and their numbers
+ * (for 修改日志).
  */
-export function numberRows(wb: WorkbookPort, job: Numbering): number[] {
+export function numberRows(wb: WorkbookPort, job: Numbering): RowValue[] {
   const { sheet, grid, column } = job;
   const empty = job.rows.filter(
     (row) => row >= 2 && row <= grid.length && isEmptyCell(grid[row - 1]?.[column]),
@@ -42,10 +43,11 @@ export function numberRows(wb: WorkbookPort, job: Numbering): number[] {
   const lacking = empty.filter((row) => !hasFormula(row));
   if (lacking.length === 0) return [];
   const fresh = nextRecordIds(job.table, grid, column, lacking.length);
-  const runs = runsOf(lacking.map((row, k) => ({ row, value: fresh[k] ?? '' })));
+  const given = lacking.map((row, k) => ({ row, value: fresh[k] ?? '' }));
+  const runs = runsOf(given);
   if (runs.length <= MAX_ID_RUNS) {
     writeRuns(wb, sheet, column, runs);
-    return lacking;
+    return given;
   }
   const prefix = ID_PREFIX[job.table];
   const plain = (row: number) => {
@@ -58,7 +60,7 @@ export function numberRows(wb: WorkbookPort, job: Numbering): number[] {
   const written = span === undefined ? runs.slice(0, MAX_ID_RUNS) : [span];
   writeRuns(wb, sheet, column, written);
   const end = written.reduce((max, run) => Math.max(max, run.firstRow + run.values.length - 1), 0);
-  return lacking.filter((row) => row <= end);
+  return given.filter((g) => g.row <= end);
 }
 
 /** The runs joined into one, the cells between them written back as read; undefined unless all are plain. */

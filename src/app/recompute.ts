@@ -2,7 +2,7 @@
 import { dateTimeInZone, monthOf, type IsoDate } from '../core/dates';
 import { computeStatus } from '../core/engine';
 import { en } from '../core/i18n/en';
-import type { Lang } from '../core/i18n/messages';
+import { texts, type Lang } from '../core/i18n/messages';
 import { zh } from '../core/i18n/zh';
 import { isEmptyCell } from '../core/grid';
 import type { Campaign, StatusResult } from '../core/model';
@@ -10,6 +10,8 @@ import { phaseLabel } from '../core/phase';
 import { nameKey } from '../core/names';
 import { openFollowUps, rectification } from '../core/report/monthly-report';
 import { sheetName } from '../core/tables';
+import { logChanges, type ChangeEntry } from './change-log';
+import { headerOf } from './change-log-edit';
 import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
 import type { WorkbookSession } from './session';
@@ -50,19 +52,30 @@ function writeVerdicts(session: WorkbookSession, table: RecordTable): void {
   );
 }
 
-/** Numbers every non-empty row lacking a 编号 (onEdit is only a hint: it misses rows in bursts and script writes). */
-function fillIds(session: WorkbookSession, table: RecordTable): void {
+/**
+ * Numbers every non-empty row lacking a 编号 (onEdit is only a hint: it misses rows in bursts and script writes);
+ * returns the 修改日志 lines of the numbers written.
+ */
+function fillIds(session: WorkbookSession, table: RecordTable): ChangeEntry[] {
   const parsed = session.campaign.tables[table];
   const column = parsed?.columnIndex.id;
-  if (parsed === undefined || column === undefined) return;
+  if (parsed === undefined || column === undefined) return [];
   const rows = parsed.rows.filter((r) => isEmptyCell(r.cells.id)).map((r) => r.row);
-  numberRows(session.workbook, {
+  const grid = session.gridOf(parsed.sheet);
+  const numbered = numberRows(session.workbook, { sheet: parsed.sheet, table, grid, column, rows });
+  const t = texts(session.lang).changeLog;
+  const time = dateTimeInZone(session.now, session.settings.timeZone);
+  return numbered.map(({ row, value }) => ({
+    time,
+    who: t.addOn,
     sheet: parsed.sheet,
-    table,
-    grid: session.gridOf(parsed.sheet),
-    column,
-    rows,
-  });
+    id: String(value ?? ''),
+    row,
+    column: headerOf(grid, column),
+    before: '',
+    after: value,
+    note: t.numbered,
+  }));
 }
 
 /** The status sheet's name: the existing one in either language, else the school's language's. */
@@ -115,11 +128,17 @@ export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
   return { errors, warnings, status, statusSheet: name };
 }
 
-/** Re-checks every record row, numbers rows lacking a 编号, rewrites 进度 for this month. Reads nothing itself. */
+/**
+ * Re-checks every record row, numbers rows lacking a 编号, rewrites 进度 for this month. Reads nothing itself.
+ * The numbers written go to 修改日志 with one append (none when no row lacked one); the verdicts do not: they
+ * are worked out again on every run.
+ */
 export function recompute(session: WorkbookSession): RecomputeResult {
+  const numbered: ChangeEntry[] = [];
   for (const table of RECORD_TABLES) {
     writeVerdicts(session, table);
-    fillIds(session, table);
+    numbered.push(...fillIds(session, table));
   }
+  logChanges(session.workbook, session.lang, numbered);
   return { today: session.today, lang: session.lang, ...writeStatusSheet(session) };
 }

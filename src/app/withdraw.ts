@@ -1,14 +1,13 @@
-// Withdrawing one's own record of the last minutes: the row kept as typed, its 校验 cell marked 已撤回, logged in 修改日志.
+// Withdrawing one's own record of the last minutes: the row kept as typed, its 校验 cell marked 已撤回, logged in 修改日志 (change-log.ts).
 import { dateTimeInZone } from '../core/dates';
 import { personProgress } from '../core/engine';
 import { cellText, parseGrid, type Cell } from '../core/grid';
-import { format, texts, type Lang } from '../core/i18n/messages';
+import { format, texts } from '../core/i18n/messages';
 import { nameKey } from '../core/names';
-import { sheetName } from '../core/tables';
 import { isWithdrawn } from '../core/withdrawn';
 import type { WithdrawResult } from '../contract/sidebar-payload';
 import { WITHDRAW_MINUTES } from './log-visit';
-import type { WorkbookPort } from './ports';
+import { ensureChangeLog, logChanges } from './change-log';
 import { writeStatusSheet } from './recompute';
 import { openSession, PERSON_KEY, type SidebarPorts } from './sidebar';
 import { progressLines } from './sidebar-view';
@@ -29,25 +28,6 @@ export function minutesBetween(from: string, to: string): number {
     return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) : NaN;
   };
   return (at(to) - at(from)) / 60_000;
-}
-
-/** The 修改日志 columns, in the workbook's language. */
-export function changeLogHeader(lang: Lang): string[] {
-  const h = texts(lang).sidebarUx.changeLogHeader;
-  return [h.time, h.who, h.sheet, h.id, h.change];
-}
-
-/** Makes 修改日志 if it is missing (header, frozen, text columns, protected as 进度 is); returns its name. */
-export function ensureChangeLog(wb: WorkbookPort, lang: Lang): string {
-  const sheet = sheetName('changeLog', lang);
-  if (!wb.sheetNames().includes(sheet))
-    wb.create(sheet, changeLogHeader(lang), {
-      frozenRows: 1,
-      widths: [130, 90, 90, 70, 420],
-      textColumns: [0, 1, 2, 3, 4],
-      protect: true,
-    });
-  return sheet;
 }
 
 /**
@@ -90,9 +70,21 @@ export function withdrawRecord(ports: SidebarPorts, value: unknown): WithdrawRes
     const before = cellText(found.cells.check);
     const mark = format(u.withdrawMark, { name: person, time: now });
     session.workbook.writeColumn(sheet.name, checkColumn, found.row, [mark], ['']);
-    const log = ensureChangeLog(session.workbook, lang);
-    session.workbook.append(log, [
-      [now, person, sheet.name, id, format(u.changeWithdrawn, { before, after: mark })],
+    // 修改日志 (change-log.ts): the 校验 cell's old and new text, the header brought up to date first.
+    ensureChangeLog(session.workbook, lang);
+    const header = cellText(grid[0]?.[checkColumn] ?? null) || texts(lang).columns[table].check;
+    logChanges(session.workbook, lang, [
+      {
+        time: now,
+        who: person,
+        sheet: sheet.name,
+        id,
+        row: found.row,
+        column: header,
+        before,
+        after: mark,
+        note: format(u.changeWithdrawn, { before, after: mark }),
+      },
     ]);
     session.reread(sheet.name);
     try {

@@ -66,6 +66,9 @@ export interface PlaygroundTexts {
   dayPrompt: string;
   /** The status sheet's name (进度 / Status): the tab the page opens on. */
   statusSheet: string;
+  /** 恢复行's menu item and its one question (the row and the time, e.g. "V-12 2027-04-20 10:00"). */
+  restore: string;
+  restorePrompt: string;
 }
 
 /** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */
@@ -133,7 +136,8 @@ export interface EditRequest {
   text: string;
 }
 
-export type MenuAction = 'setUp' | 'recompute' | 'report' | 'remindPreview' | 'remindSend' | 'daily' | 'help';
+export type MenuAction =
+  'setUp' | 'recompute' | 'report' | 'remindPreview' | 'remindSend' | 'daily' | 'restore' | 'help';
 
 export interface MenuRequest {
   action: MenuAction;
@@ -141,6 +145,8 @@ export interface MenuRequest {
   month?: string;
   /** For daily: the day to run the daily job for, as typed (2027-05-01, 2027/5/1); empty for today. */
   day?: string;
+  /** For restore: the row and the time as typed, e.g. "V-12 2027-04-20 10:00" or "走访记录 5 2027-04-20". */
+  restore?: string;
 }
 
 /** What a menu action or edit answers: what changed in the book, a line to show, the sheet to bring forward. */

@@ -3,6 +3,7 @@ import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
 import { handleEdit } from './edit';
 import { buildMenu } from './menu';
 import { promptMonthlyReport } from './report';
+import { promptRestoreRow } from './restore';
 import { disableReminders, enableReminders, runDailyJob, showHealth, showReminderPreview } from './remind';
 import { runSelfTestMenu } from './self-test';
 import { sidebarServer } from './sidebar';
@@ -36,6 +37,11 @@ export function menuSetUp(): void {
 /** Menu: 重新计算进度. */
 export function menuRecompute(): void {
   runRecompute();
+}
+
+/** Menu: 恢复行 (a row's values from before a time, from 修改日志; logged as a change). */
+export function menuRestoreRow(): void {
+  promptRestoreRow();
 }
 
 /** Menu: 使用说明. */

@@ -16,6 +16,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   SEPARATOR,
   { caption: (t) => t.menu.setUp, functionName: 'menuSetUp' },
   { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
+  { caption: (t) => t.changeLog.menu, functionName: 'menuRestoreRow' },
   SEPARATOR,
   { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
   { caption: (t) => t.remind.menu.preview, functionName: 'menuReminderPreview' },

@@ -140,13 +140,17 @@ describe('withdrawRecord: the person who saved it, within 10 minutes; kept, mark
     expect(cell('情况记录')).toBe('听取了对课后服务的建议。');
     expect(cell('走访对象')).toBe('陈红');
     expect(p.workbook.sheets.get('修改日志')).toEqual([
-      ['时间', '操作人', '工作表', '编号', '修改内容'],
+      ['时间', '操作人', '工作表', '编号', '说明', '行', '列', '原值', '新值'],
       [
         '2027-04-20 10:03',
         '张校长',
         '走访记录',
         saved.id,
         `撤回：校验由“✓”改为“已撤回 by 张校长 at 2027-04-20 10:03”`,
+        saved.row,
+        '校验',
+        '✓',
+        '已撤回 by 张校长 at 2027-04-20 10:03',
       ],
     ]);
   });

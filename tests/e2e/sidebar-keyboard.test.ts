@@ -225,7 +225,7 @@ test('a duplicate is said before saving: 返回修改 saves nothing, 仍然保�
   expect(row[header.indexOf(t.columns.homeVisits.record)]).toBe('e2e：同一天同一学生再记一次');
   expect((await savedCampaign(playground)).homeVisits.some((v) => v.id === second)).toBe(false);
   const log = (await openXlsx(playground.workbook)).read(t.sheets.changeLog) ?? [];
-  expect(log[0]).toEqual(Object.values(u.changeLogHeader));
+  expect(log[0]).toEqual(Object.values(t.changeLog.header));
   expect(log.at(-1)?.slice(1, 4)).toEqual([teacher.name, t.sheets.homeVisits, second]);
 });
 

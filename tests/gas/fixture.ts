@@ -1,4 +1,6 @@
 // Shared set-up for the Apps Script tests: fakes installed per test, workbooks typed in, edit events, snapshots.
+import { changeLogHeader, LOG_FORMAT } from '../../src/app/change-log';
+import { GasWorkbook } from '../../src/gas/workbook';
 import type { Cell } from '../../src/core/grid';
 import {
   FakeRange,
@@ -109,4 +111,20 @@ export function columnNotes(sheet: FakeSheet, header: string): string[] {
     .notes()
     .slice(1)
     .map((row) => row[index] ?? '');
+}
+
+/**
+ * A 修改日志 with its header only, as set-up or the first logged change leaves it, with room for 50,000 lines
+ * (a full log grows by 100 rows at a time: one call more on that run). The service-call budgets are of a
+ * workbook that has its log: making it is a one-off.
+ */
+export function typeChangeLog(spreadsheet: FakeSpreadsheet, header = changeLogHeader('zh')): FakeSheet {
+  new GasWorkbook(spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).create(
+    '修改日志',
+    header,
+    LOG_FORMAT,
+  );
+  const sheet = spreadsheet.sheet('修改日志');
+  sheet.store.maxRows = 50_000;
+  return sheet;
 }

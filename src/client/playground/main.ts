@@ -86,6 +86,11 @@ class Playground {
       { id: 'remindPreview', label: texts.remindPreview, run: action('remindPreview') },
       { id: 'remindSend', label: texts.remindSend, run: action('remindSend') },
       { id: 'daily', label: texts.dailyJob, run: () => this.askDay() },
+      {
+        id: 'restore',
+        label: texts.restore,
+        run: () => this.ask(texts.restorePrompt, '', '', (restore) => ({ action: 'restore', restore })),
+      },
       { id: 'help', label: texts.help, run: action('help') },
     ]);
     document.body.classList.add('ready');

@@ -3,6 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock, Lock, Store, UserInfo } from '../../app/ports';
 import { checkEditedRows, editAnswer } from '../../app/check-edit';
+import { logSheetEdit } from '../../app/change-log-edit';
+import { restoreRow } from '../../app/restore';
+import { cellText } from '../../core/grid';
+import { tableOfSheet } from '../../core/tables';
 import { dateTimeInZone } from '../../core/dates';
 import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
@@ -119,6 +123,11 @@ export class PlaygroundSession implements PlaygroundBackend {
       dailyJob: t.playground.dailyJob,
       dayPrompt: format(t.playground.dayPrompt, { today }),
       statusSheet: t.sheets.status,
+      restore: t.changeLog.menu,
+      restorePrompt: format(t.changeLog.playgroundPrompt, {
+        now: dateTimeInZone(this.ports.clock.now(), this.open({ only: ['settings'] }).settings.timeZone),
+        today,
+      }),
     };
   }
 
@@ -244,9 +253,20 @@ export class PlaygroundSession implements PlaygroundBackend {
       if (grid === undefined) throw new ActionFailed(`No sheet ${request.sheet}`);
       const header = String(grid[0]?.[request.col] ?? '');
       const value = request.row === 1 ? text || null : typedCell(request.sheet, header, text);
+      const oldValue = cellText(grid[request.row - 1]?.[request.col] ?? null);
       this.workbook.writeColumn(request.sheet, request.col, request.row, [value]);
-      // What Apps Script's onEdit does (src/gas/edit.ts), on the same use case.
-      const ctx = { now: this.ports.clock.now(), userEmail: enteredBy(this.ports.user, this.ports.store) };
+      // What Apps Script's onEdit does (src/gas/edit.ts), on the same use case: one typed cell, old → new logged.
+      const edit = { firstColumn: request.col, columns: 1, typed: { oldValue } };
+      const who = enteredBy(this.ports.user, this.ports.store);
+      const ctx = { now: this.ports.clock.now(), userEmail: who, edit };
+      const table = tableOfSheet(request.sheet);
+      if (table !== 'visits' && table !== 'homeVisits') {
+        const rows = { first: request.row, last: request.row };
+        this.ports.lock.withLock(() =>
+          logSheetEdit(this.workbook, request.sheet, rows, edit, { now: ctx.now, who }),
+        );
+        return undefined;
+      }
       const checked = this.ports.lock.withLock(() =>
         checkEditedRows(this.workbook, request.sheet, request.row, request.row, ctx),
       );
@@ -347,6 +367,21 @@ export class PlaygroundSession implements PlaygroundBackend {
       }
       case 'daily':
         return this.daily(request.day ?? '');
+      case 'restore': {
+        // As 恢复行's two prompts in Sheets, in one question: the row first, then the time (from the year on).
+        const typed = (request.restore ?? '').trim();
+        const at = /\s(\d{4}\s*[-/.年])/.exec(typed)?.index ?? typed.length;
+        const ask = {
+          target: typed.slice(0, at),
+          since: typed.slice(at).trim(),
+          who: enteredBy(this.ports.user, this.ports.store),
+        };
+        const { result, patch } = await this.change(() =>
+          restoreRow(this.workbook, { clock: this.ports.clock, lock: this.ports.lock }, ask),
+        );
+        if (result.restored === 0) throw new ActionFailed(result.message);
+        return { patch, message: result.message, ...(result.sheet ? { show: result.sheet } : {}) };
+      }
       case 'help':
         return { patch: this.patch(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };
       default:
