@@ -2,6 +2,7 @@
 import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
 import { handleEdit } from './edit';
 import { buildMenu } from './menu';
+import { erasePersonDataMenu, exportPersonDataMenu } from './person-data';
 import { promptMonthlyReport } from './report';
 import { promptRestoreRow } from './restore';
 import { disableReminders, enableReminders, runDailyJob, showHealth, showReminderPreview } from './remind';
@@ -77,6 +78,16 @@ export function menuHealth(): void {
 /** Menu: 自检 (checks the add-on where it is deployed; a test mail only when the person says yes). */
 export function menuSelfTest(): void {
   runSelfTestMenu();
+}
+
+/** Menu: 导出个人数据 (asks for a name or 学号, confirms, writes the sheet 个人数据导出 <name>). */
+export function menuExportPersonData(): void {
+  exportPersonDataMenu();
+}
+
+/** Menu: 删除个人数据 (asks for a name or 学号, shows what would change, confirms; names become 已删除-n). */
+export function menuErasePersonData(): void {
+  erasePersonDataMenu();
 }
 
 /** Daily trigger: on the 1st last month's report and its email; on reminder days the reminders. */

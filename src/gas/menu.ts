@@ -25,6 +25,9 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.remind.menu.health, functionName: 'menuHealth' },
   { caption: (t) => t.selfTest.menu, functionName: 'menuSelfTest' },
   SEPARATOR,
+  { caption: (t) => t.personData.menuExport, functionName: 'menuExportPersonData' },
+  { caption: (t) => t.personData.menuErase, functionName: 'menuErasePersonData' },
+  SEPARATOR,
   { caption: (t) => t.menu.help, functionName: 'menuHelp' },
 ];
 

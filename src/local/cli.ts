@@ -8,6 +8,8 @@ import { validateCommand } from './commands/validate';
 import { statusCommand } from './commands/status';
 import { reportCommand } from './commands/report';
 import { remindCommand } from './commands/remind';
+import { exportCommand } from './commands/export';
+import { eraseCommand } from './commands/erase';
 
 /** Every command, by name. A new command is one import and one line here. */
 const COMMANDS: Record<string, CliCommand> = {
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, CliCommand> = {
   status: statusCommand,
   report: reportCommand,
   remind: remindCommand,
+  export: exportCommand,
+  erase: eraseCommand,
 };
 
 export const processIo: CliIo = {

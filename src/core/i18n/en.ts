@@ -336,12 +336,14 @@ export const en: Messages = {
   },
   cli: {
     usage:
-      'Usage: visit-ledger <init|validate|status|report|remind> <workbook.xlsx> [options]\n' +
+      'Usage: visit-ledger <init|validate|status|report|remind|export|erase> <workbook.xlsx> [options]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
       '  report FILE --month YYYY-MM [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
-      '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]',
+      '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
+      '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
+      '  erase FILE (--person NAME | --student ID) [--yes]',
     unknownCommand: 'Unknown command "{command}"',
     badOption: 'Option "{option}" is not valid: {hint}',
     fileMissing: 'File not found: {file}',
@@ -918,5 +920,43 @@ export const en: Messages = {
       note: 'Check ({at}): {verdict}\n{details}\nOnce put right, the row’s Check column has the current verdict.',
     },
     cliLegend: '"!": fewer than {minimum} students visited at home this semester',
+  },
+  personData: {
+    marker: 'Deleted-{n}',
+    exportSheet: 'Personal data export {who}',
+    kinds: {
+      staff: 'staff member',
+      target: 'visit target',
+      staffAndTarget: 'staff member and visit target',
+      student: 'student',
+      other: 'person named in records only',
+    },
+    logLine:
+      'Personal data erased ({kind}): {cells} cell(s), names replaced by {marker}, contacts blanked; rows and counts kept',
+    needOne: 'Give --person NAME or --student ID (one of the two)',
+    outRequired: 'export needs --out FILE.xlsx',
+    outNotXlsx: '--out must be an .xlsx file: {file}',
+    outIsWorkbook: '--out cannot be the workbook itself: {file}',
+    notFound: 'No row of the workbook names "{who}": no file written, nothing changed.',
+    exported:
+      'Wrote the {rows} row(s) naming "{who}" ({sheets}) to {file}. It holds personal data: delete it once handed over.',
+    wouldErase:
+      'Would change {cells} cell(s) ({sheets}): names become {marker}, contacts and guardians blanked, rows and counts kept. Nothing changed; add --yes to do it.',
+    erased:
+      'Changed {cells} cell(s) ({sheets}): names became {marker}, contacts and guardians blanked; one line logged in the change log.',
+    ambiguous:
+      '{count} more home visit(s) are in a class where another student bears the same name: their names were left alone, check them by hand.',
+    exportSheetDeleted: 'Deleted the earlier export sheet "{sheet}".',
+    menuExport: 'Export personal data',
+    menuErase: 'Erase personal data',
+    prompt: "A staff member's or visit target's name, or a student's ID:",
+    exportConfirm:
+      '{rows} row(s) name "{who}" ({sheets}).\nThey will be written to a new, protected sheet "{sheet}". Go on?',
+    exportDone:
+      'Wrote the sheet "{sheet}". Download it (File › Download), hand it over, then delete the sheet: it holds personal data.',
+    eraseConfirm:
+      'This changes {cells} cell(s) ({sheets}): the name "{who}" becomes {marker}, contacts and guardians are blanked; rows and counts stay. It cannot be undone. Go on?',
+    cancelled: 'Cancelled: nothing changed.',
+    emptyAnswer: 'No name or ID typed: nothing changed.',
   },
 };

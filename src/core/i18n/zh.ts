@@ -307,12 +307,14 @@ export const zh = {
   },
   cli: {
     usage:
-      '用法：visit-ledger <init|validate|status|report|remind> <工作簿.xlsx> [选项]\n' +
+      '用法：visit-ledger <init|validate|status|report|remind|export|erase> <工作簿.xlsx> [选项]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
       '  report FILE --month YYYY-MM [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
-      '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]',
+      '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
+      '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
+      '  erase FILE (--person NAME | --student ID) [--yes]',
     unknownCommand: '未知命令“{command}”',
     badOption: '选项“{option}”无效：{hint}',
     fileMissing: '找不到文件：{file}',
@@ -850,5 +852,39 @@ export const zh = {
       note: '校验（{at}）：{verdict}\n{details}\n改正后以本行“校验”列为准。',
     },
     cliLegend: '“!”：本学期上门家访少于 {minimum} 人',
+  },
+  personData: {
+    marker: '已删除-{n}',
+    exportSheet: '个人数据导出 {who}',
+    kinds: {
+      staff: '教职工',
+      target: '走访对象',
+      staffAndTarget: '教职工兼走访对象',
+      student: '学生',
+      other: '仅出现在记录中的人',
+    },
+    logLine: '删除个人数据（{kind}）：{cells} 个单元格，姓名改为 {marker}，联系方式清空；行与计数保留',
+    needOne: '请给出 --person 姓名 或 --student 学号（二者选一）',
+    outRequired: 'export 需要 --out 文件.xlsx',
+    outNotXlsx: '--out 须是 .xlsx 文件：{file}',
+    outIsWorkbook: '--out 不能是工作簿本身：{file}',
+    notFound: '工作簿中没有任何一行提到“{who}”：未写入任何文件，也未做任何更改。',
+    exported: '已将提到“{who}”的 {rows} 行（{sheets}）写入 {file}。该文件含个人信息，交付后请删除。',
+    wouldErase:
+      '将更改 {cells} 个单元格（{sheets}）：姓名改为 {marker}，联系方式与监护人清空，行与计数保留。未做任何更改；确认请加 --yes。',
+    erased:
+      '已更改 {cells} 个单元格（{sheets}）：姓名改为 {marker}，联系方式与监护人清空；已在修改日志记一行。',
+    ambiguous: '另有 {count} 条家访记录所在班级有同名学生，未改动其姓名，请人工核对。',
+    exportSheetDeleted: '已删除此前的导出工作表“{sheet}”。',
+    menuExport: '导出个人数据',
+    menuErase: '删除个人数据',
+    prompt: '输入教职工或走访对象的姓名，或学生的学号：',
+    exportConfirm: '提到“{who}”的共 {rows} 行（{sheets}）。\n将写入新工作表“{sheet}”（受保护）。继续？',
+    exportDone:
+      '已写入工作表“{sheet}”。请用 文件 › 下载 保存后交给本人，然后删除该工作表（其中含个人信息）。',
+    eraseConfirm:
+      '将更改 {cells} 个单元格（{sheets}）：“{who}”的姓名改为 {marker}，联系方式与监护人清空；行与计数保留。此操作无法撤销。继续？',
+    cancelled: '已取消，未做任何更改。',
+    emptyAnswer: '没有输入姓名或学号，未做任何更改。',
   },
 } as const;
