@@ -8,7 +8,7 @@ import { nameKey } from '../core/names';
 import { tableOfSheet, type TableKey } from '../core/tables';
 import type { WorkbookPort } from './ports';
 import type { WorkbookSession } from './session';
-import { ensureChangeLog } from './withdraw';
+import { logChanges } from './change-log';
 
 /** Whose data: a staff member or target by name, or a student by 学号. */
 export type Subject = { kind: 'person'; name: string } | { kind: 'student'; id: string };
@@ -433,24 +433,19 @@ function applyChanges(wb: WorkbookPort, changes: readonly CellChange[]): void {
   }
 }
 
-/**
- * The one 修改日志 line of an erase. Written here until the shared change log (src/app/change-log.ts) is
- * merged: the line names who ran it, when, what kind of person and how many cells — never the name.
- */
+/** The one 修改日志 line of an erase: who ran it, when, what kind of person and how many cells — never the name. */
 function logErasure(session: WorkbookSession, who: string, plan: PersonDataPlan): void {
   const lang = session.lang;
   const p = texts(lang).personData;
-  const sheet = ensureChangeLog(session.workbook, lang);
-  const now = dateTimeInZone(session.now, session.settings.timeZone);
   const sheets = plan.sheets.filter((s) => s.changes > 0).map((s) => s.sheet);
-  session.workbook.append(sheet, [
-    [
-      now,
+  logChanges(session.workbook, lang, [
+    {
+      time: dateTimeInZone(session.now, session.settings.timeZone),
       who,
-      sheets.join(lang === 'en' ? ', ' : '、'),
-      plan.marker,
-      format(p.logLine, { kind: p.kinds[plan.kind], cells: plan.changes.length, marker: plan.marker }),
-    ],
+      sheet: sheets.join(lang === 'en' ? ', ' : '、'),
+      id: plan.marker,
+      note: format(p.logLine, { kind: p.kinds[plan.kind], cells: plan.changes.length, marker: plan.marker }),
+    },
   ]);
 }
 
