@@ -35,12 +35,15 @@ export class ListCells {
  * 编号 seen so far in one sheet: a second row with the same ID (compared as names are, letter case aside)
  * is an error naming the first, so a copied row is not counted twice under one ID.
  */
+/** An 编号 as the add-on writes it (V-12): its key needs no normalising, and no place in nameKey's cache. */
+const PLAIN_ID = /^[A-Za-z]-\d+$/;
+
 export class IdCheck {
   private readonly first = new Map<string, number>();
 
   check(list: FindingList, row: number, id: string): void {
     if (id === '') return;
-    const key = nameKey(id).toUpperCase();
+    const key = (PLAIN_ID.test(id) ? id : nameKey(id)).toUpperCase();
     const earlier = this.first.get(key);
     if (earlier === undefined) this.first.set(key, row);
     else list.error(row, 'id', 'ID_DUPLICATE', { id, row: earlier });
