@@ -69,6 +69,7 @@ export function bigCampaignRows(visitRows: number, today: IsoDate = BIG_TODAY): 
     const date = addDays(start, Math.floor(rand() * days));
     visits.push([
       `V-${i + 1}`,
+      '', // 校验, right after 编号
       date,
       `教师${visitor}`,
       rand() < 0.2 ? `教师${Math.floor(rand() * 15)}` : '',
@@ -82,7 +83,6 @@ export function bigCampaignRows(visitRows: number, today: IsoDate = BIG_TODAY): 
       '',
       '',
       '',
-      '',
     ]);
   }
   const homeVisits: Cell[][] = [];
@@ -90,13 +90,13 @@ export function bigCampaignRows(visitRows: number, today: IsoDate = BIG_TODAY): 
     const c = 1 + Math.floor(rand() * 18);
     homeVisits.push([
       `H-${i + 1}`,
+      '', // 校验, right after 编号
       addDays('2027-09-01', Math.floor(rand() * 80)),
       `${c}班`,
       `学生${c}-${Math.floor(rand() * 40)}`,
       `教师${Math.floor(rand() * 60)}`,
       '',
       pick(['上门', '电话', '来校']),
-      '',
       '',
       '',
       '记录',

@@ -6,6 +6,8 @@ import { countIndex, personLines } from '../../src/core/counting';
 import { addMonths, dateToSerial, monthOf, type IsoMonth } from '../../src/core/dates';
 import type { Cell, Grid } from '../../src/core/grid';
 import { CAMPAIGN_START, gridOf, school, TODAY, unitOfVisitor, VISITORS } from './school';
+import { columnLetter } from '../../src/core/a1';
+import { defaultHeaders } from '../../src/core/tables';
 
 export interface PeerResult {
   rows: number;
@@ -32,16 +34,10 @@ function months(): IsoMonth[] {
   return out;
 }
 
-/** Column letters of a 0-based index (0 → A, 26 → AA). */
-function column(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Where 走访日期 and 走访人 stand in a new workbook's 走访记录 (columns are found by header, as the engine does). */
+const HEADERS = defaultHeaders('visits', 'zh');
+const DATE_COLUMN = HEADERS.indexOf('走访日期');
+const VISITOR_COLUMN = HEADERS.indexOf('走访人');
 
 /**
  * The 进度 sheet a school would write: one row per visitor, one column per month (its first day in row 1),
@@ -49,15 +45,17 @@ function column(index: number): string {
  */
 function countsSheet(rows: number, monthList: IsoMonth[]): (string | number)[][] {
   const last = rows + 1;
-  const who = `'${VISITS}'!$C$2:$C$${last}`;
-  const when = `'${VISITS}'!$B$2:$B$${last}`;
+  const v = columnLetter(VISITOR_COLUMN);
+  const d = columnLetter(DATE_COLUMN);
+  const who = `'${VISITS}'!$${v}$2:$${v}$${last}`;
+  const when = `'${VISITS}'!$${d}$2:$${d}$${last}`;
   const header: (string | number)[] = ['姓名', ...monthList.map((m) => dateToSerial(`${m}-01`))];
   const lines = Array.from({ length: VISITORS }, (_, v) => {
     const r = v + 2;
     return [
       `教师${v}`,
       ...monthList.map((_, j) => {
-        const c = column(j + 1);
+        const c = columnLetter(j + 1);
         return `=COUNTIFS(${who},$A${r},${when},">="&${c}$1,${when},"<"&EDATE(${c}$1,1))`;
       }),
     ];
@@ -134,10 +132,10 @@ export function runPeer(rows: number, engineRuns: number, timeEdit: boolean): Pe
   // One edit: a visit's date typed over with the next day; every COUNTIFS over that column recalculates.
   let editMs: number | null = null;
   if (timeEdit) {
-    const date = visits[1]?.[1];
+    const date = visits[1]?.[DATE_COLUMN];
     if (typeof date !== 'number') throw new Error('the first visit has no serial date');
     t = performance.now();
-    hf.setCellContents({ sheet: visitsId, row: 1, col: 1 }, date + 1);
+    hf.setCellContents({ sheet: visitsId, row: 1, col: DATE_COLUMN }, date + 1);
     editMs = performance.now() - t;
   }
   hf.destroy();

@@ -104,6 +104,7 @@ export function school(shape: SchoolShape): SheetInput[] {
     }
     visits.push([
       `V-${i + 1}`,
+      '', // 校验, right after 编号
       date,
       `教师${visitor}`,
       coVisitor,
@@ -117,7 +118,6 @@ export function school(shape: SchoolShape): SheetInput[] {
       '',
       '',
       '',
-      '',
     ]);
   }
   const homeVisits: Grid = [];
@@ -126,6 +126,7 @@ export function school(shape: SchoolShape): SheetInput[] {
     const c = 1 + Math.floor(rand() * classes);
     homeVisits.push([
       `H-${i + 1}`,
+      '', // 校验, right after 编号
       dateToSerial(addDays('2027-09-01', Math.floor(rand() * 80))),
       `${c}班`,
       `学生${c}-${Math.floor(rand() * 40)}`,
@@ -136,7 +137,6 @@ export function school(shape: SchoolShape): SheetInput[] {
       '',
       '',
       '记录',
-      '',
       '',
       '',
       '',
