@@ -20,6 +20,14 @@ export interface SheetView {
   /** Display text of every cell of the used range. */
   cells: string[][];
   styles: CellStyle[];
+  /** The sheet's bar chart (a 月报's completion by unit), drawn above the grid as Sheets shows it beside. */
+  chart?: SheetChart;
+}
+
+/** A bar chart of a generated sheet: one bar per label, values as fractions (0–1) or plain numbers. */
+export interface SheetChart {
+  title: string;
+  bars: { label: string; value: number }[];
 }
 
 /** The `show` value that brings the outbox tab forward (no sheet can have this name). */

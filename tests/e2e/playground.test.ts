@@ -402,6 +402,19 @@ test('generates a monthly report as the Sheets prompt asks: empty is last month,
   const grid = await sheetText(page, sheet);
   expect(grid.flat().join(' ')).toContain(last);
   expect(await page.locator('#status').textContent()).toContain(sheet);
+  // The report's chart, drawn as Sheets shows it: one bar per unit of the chart table, titled.
+  const chart = page.locator('.sheet-chart-figure');
+  await chart.waitFor();
+  expect((await chart.locator('figcaption').textContent())?.length).toBeGreaterThan(0);
+  // One bar per row of the chart table: each label is a unit named in the sheet.
+  const labels = await chart.locator('text[text-anchor="end"]').allTextContents();
+  expect(labels.length).toBeGreaterThan(0);
+  expect(await chart.locator('rect').count()).toBe(labels.length);
+  for (const label of labels) expect(grid.flat()).toContain(label);
+  const widths = await chart
+    .locator('rect')
+    .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+  expect(widths.some((w) => w > 0)).toBe(true);
   // Generated sheets are protected: typing into one is refused with a word why.
   await page.click('td[data-r="2"][data-c="0"]');
   await page.keyboard.type('x');

@@ -1,6 +1,7 @@
 // One sheet drawn as a spreadsheet grid: column letters, a frozen header, row numbers, a selection and in-cell editing.
 import { h, replaceChildren } from '../dom';
 import { columnLetter } from '../../core/a1';
+import { chartFigure } from './chart';
 import type { CellStyle, SheetView } from '../../contract/playground-protocol';
 
 /** Rows drawn below the last used row of an editable sheet, to type new records into. */
@@ -112,7 +113,9 @@ export class SheetGrid {
       thead,
       tbody,
     );
-    replaceChildren(this.scroller, this.table);
+    // A generated sheet's chart (a 月报) drawn above its table, as Sheets shows the embedded chart beside it.
+    if (view.chart !== undefined) replaceChildren(this.scroller, chartFigure(view.chart), this.table);
+    else replaceChildren(this.scroller, this.table);
   }
 
   /** One row of the grid: its number, then a cell per column (text, note, colour, spill). */

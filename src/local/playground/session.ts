@@ -41,7 +41,7 @@ import { shortenText } from '../xlsx-limits';
 import type { FileWriter } from './file-writer';
 import type { PlaygroundBackend } from './http';
 import { Serial } from './serial';
-import { bookSheets, rowViews, sheetView } from './sheet-view';
+import { bookSheets, rowViews, sheetView, withChart } from './sheet-view';
 import type { TrackedWorkbook } from './tracked-workbook';
 import { callServer, isServerFunction, sidebarServer } from './sidebar-server';
 
@@ -183,7 +183,7 @@ export class PlaygroundSession implements PlaygroundBackend {
     for (const ws of this.workbook.book.worksheets) {
       const rows = changes.rows.get(ws.name);
       if (changes.whole.has(ws.name) || (rows !== undefined && rows.size > PATCH_ROWS_MAX)) {
-        sheets.push(sheetView(ws));
+        sheets.push(withChart(sheetView(ws), this.workbook.charts.get(ws.name)));
       } else if (rows !== undefined) {
         const grid = this.workbook.read(ws.name) ?? [];
         const width = grid[0]?.length ?? 0;

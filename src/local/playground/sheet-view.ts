@@ -3,7 +3,8 @@ import type { Cell as ExcelCell, Row, Worksheet } from 'exceljs';
 import { tableOfSheet } from '../../core/tables';
 import type { XlsxWorkbook } from '../xlsx-workbook';
 import { fromExcel, serialNumberToDate } from '../xlsx-cells';
-import type { CellStyle, RowView, SheetView } from '../../contract/playground-protocol';
+import type { CellStyle, RowView, SheetChart, SheetView } from '../../contract/playground-protocol';
+import type { SheetFormat } from '../../app/ports';
 
 const PX_PER_WIDTH_UNIT = 7;
 const DEFAULT_WIDTH_PX = 100;
@@ -163,6 +164,25 @@ export function sheetView(ws: Worksheet): SheetView {
 }
 
 /** Every sheet of the workbook, in tab order. */
-export function bookSheets(workbook: { book: XlsxWorkbook['book'] }): SheetView[] {
-  return workbook.book.worksheets.map(sheetView);
+export function bookSheets(workbook: {
+  book: XlsxWorkbook['book'];
+  charts?: ReadonlyMap<string, ChartSpec>;
+}): SheetView[] {
+  return workbook.book.worksheets.map((ws) => withChart(sheetView(ws), workbook.charts?.get(ws.name)));
+}
+
+type ChartSpec = NonNullable<SheetFormat['chart']>;
+
+/** A sheet view with its chart: the labels and values of the rows the chart spans, read from the view's cells. */
+export function withChart(view: SheetView, spec: ChartSpec | undefined): SheetView {
+  if (spec === undefined) return view;
+  const bars: SheetChart['bars'] = [];
+  for (let r = spec.firstRow; r <= spec.lastRow; r++) {
+    const line = view.cells[r] ?? [];
+    const label = line[spec.labelColumn] ?? '';
+    const text = (line[spec.valueColumn] ?? '').trim();
+    const value = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+    if (label !== '' && Number.isFinite(value)) bars.push({ label, value });
+  }
+  return bars.length === 0 ? view : { ...view, chart: { title: spec.title, bars } };
 }

@@ -81,6 +81,8 @@ export class TrackedWorkbook implements WorkbookPort {
   private readonly grids = new Map<string, Grid>();
   private ops: WorkbookOp[] = [];
   private changes: Changes = { rows: new Map(), whole: new Set() };
+  /** Each generated sheet's chart as last written (an .xlsx keeps no chart: the playground draws it). */
+  readonly charts = new Map<string, NonNullable<SheetFormat['chart']>>();
 
   constructor(readonly inner: XlsxWorkbook) {}
 
@@ -113,6 +115,8 @@ export class TrackedWorkbook implements WorkbookPort {
   }
 
   replace(sheet: string, grid: Grid, format: SheetFormat): void {
+    if (format.chart === undefined) this.charts.delete(sheet);
+    else this.charts.set(sheet, format.chart);
     this.inner.replace(sheet, grid, format);
     this.wrote({ op: 'replace', sheet, grid, format });
   }
