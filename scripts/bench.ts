@@ -133,7 +133,9 @@ function main(): void {
     results.peer = {
       hyperformula: HyperFormula.version,
       skipped,
-      results: p.peerSizes.map((rows) => child<PeerResult>('peer', rows, 3, rows <= p.peerEditMax ? 1 : 0)),
+      results: p.peerSizes.map((rows) =>
+        child<PeerResult>('peer', rows, p.engineRuns, rows <= p.peerEditMax ? 1 : 0),
+      ),
     };
   }
 

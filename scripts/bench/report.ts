@@ -105,7 +105,7 @@ function peerSection(m: Machine, peer: NonNullable<Results['peer']>): string {
     'bench fails if one differs, or if the counts do not add up to the rows.',
     '',
     'Engine = load (parse and check every row), the count index of every (person, unit, month), and the quota',
-    'lines of every month of the campaign (87 months: every count the formulas hold), median of 3 runs.',
+    `lines of every month of the campaign (87 months: every count the formulas hold), median of ${peer.results[0]?.engineRuns ?? 0} runs (as the engine's own section).`,
     'COUNTIFS = building the workbook and evaluating every formula, one run. One edit = a visit date typed over,',
     'and the recalculation HyperFormula does before it returns; the engine answers an edit with a whole run.',
     '',

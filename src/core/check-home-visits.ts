@@ -41,7 +41,7 @@ export function checkHomeVisits(
   const lists = new ListCells();
   const teachers = new VisitorCheck(ctx, duplicates);
   const alone = new Map<string, string[]>();
-  const ids = new IdCheck();
+  const ids = new IdCheck('H');
   const at = parsed.columnIndex;
   const { lines, rowNumbers } = parsed;
   for (let i = 0; i < lines.length; i++) {

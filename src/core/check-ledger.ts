@@ -17,7 +17,7 @@ export function checkRectification(
   const list = new FindingList(parsed);
   findings.push(list);
   const at = parsed.columnIndex;
-  const ids = new IdCheck();
+  const ids = new IdCheck('R');
   return parsed.lines.map((line, i) => {
     const row = parsed.rowNumbers[i] ?? 0;
     const id = cellText(cellAt(line, at.id));
@@ -58,7 +58,7 @@ export function checkSuggestions(
   const list = new FindingList(parsed);
   findings.push(list);
   const at = parsed.columnIndex;
-  const ids = new IdCheck();
+  const ids = new IdCheck('S');
   return parsed.lines.map((line, i) => {
     const row = parsed.rowNumbers[i] ?? 0;
     const id = cellText(cellAt(line, at.id));

@@ -35,18 +35,44 @@ export class ListCells {
  * 编号 seen so far in one sheet: a second row with the same ID (compared as names are, letter case aside)
  * is an error naming the first, so a copied row is not counted twice under one ID.
  */
-/** An 编号 as the add-on writes it (V-12): its key needs no normalising, and no place in nameKey's cache. */
-const PLAIN_ID = /^[A-Za-z]-\d+$/;
+/** The number of an 编号 as the add-on writes it (V-12 → 12; letter case aside), or -1 for any other form. */
+function plainIdNumber(id: string, prefix: number): number {
+  if (id.length < 3 || id.length > 11 || id.charCodeAt(1) !== 45 /* - */) return -1;
+  if ((id.charCodeAt(0) | 32) !== prefix) return -1;
+  if (id.charCodeAt(2) === 48 /* 0 */ && id.length > 3) return -1; // V-012 stays text, as it was typed
+  let n = 0;
+  for (let i = 2; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
+/**
+ * 编号 seen so far in one sheet: a second row with the same ID (compared as names are, letter case aside)
+ * is an error naming the first, so a copied row is not counted twice under one ID. IDs of the sheet's own
+ * form (V-12 in 走访记录) are kept by number: 100k of them cost no string keys.
+ */
 export class IdCheck {
-  private readonly first = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+  private readonly prefix: number;
+
+  /** @param prefix the sheet's ID letter (V, H, R, S, D); IDs of another form are compared as names. */
+  constructor(prefix = 'V') {
+    this.prefix = prefix.toLowerCase().charCodeAt(0);
+  }
 
   check(list: FindingList, row: number, id: string): void {
     if (id === '') return;
-    const key = (PLAIN_ID.test(id) ? id : nameKey(id)).toUpperCase();
-    const earlier = this.first.get(key);
-    if (earlier === undefined) this.first.set(key, row);
-    else list.error(row, 'id', 'ID_DUPLICATE', { id, row: earlier });
+    let n = plainIdNumber(id, this.prefix);
+    const text = n >= 0 ? '' : nameKey(id).toUpperCase();
+    if (n < 0) n = plainIdNumber(text, this.prefix); // Ｖ－１２ typed full-width is V-12 too
+    const earlier = n >= 0 ? this.byNumber.get(n) : this.byText.get(text);
+    if (earlier !== undefined) list.error(row, 'id', 'ID_DUPLICATE', { id, row: earlier });
+    else if (n >= 0) this.byNumber.set(n, row);
+    else this.byText.set(text, row);
   }
 }
 
