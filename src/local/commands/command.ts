@@ -1,4 +1,5 @@
 // What every command of the command line shares: its input/output, its option table, and one-line failures.
+import { promises as fs } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { isIsoDate, isIsoMonth } from '../../core/dates';
@@ -67,4 +68,14 @@ export function monthOption(values: OptionValues, lang: Lang = DEFAULT_LANG): st
     throw usageError(lang, `--month ${String(month)}`, hint);
   }
   return month;
+}
+
+/** Whether something (a file, a folder, a link even to nothing) stands at a path. */
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

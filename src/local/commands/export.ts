@@ -1,22 +1,12 @@
 // `export FILE (--person NAME | --student ID) --out F.xlsx [--force]`: every row naming that person or student, each sheet's header above, in a new file; the workbook is only read.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { format, texts } from '../../core/i18n/messages';
 import { exportGrids, findPersonData, subjectText } from '../../app/person-data';
 import { newXlsx } from '../xlsx-workbook';
-import { CliError, DEFAULT_LANG, type CliCommand } from './command';
+import { CliError, DEFAULT_LANG, fileExists, type CliCommand } from './command';
 import { saveWorkbook } from './hold';
 import { openCampaign } from './open-campaign';
 import { subjectOption } from './person-subject';
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const exportCommand: CliCommand = {
   options: {
@@ -36,7 +26,7 @@ export const exportCommand: CliCommand = {
     // Read-only: cell values only, the workbook is never opened for writing.
     const { session } = await openCampaign(file, values, io);
     const t = texts(session.lang);
-    if (values.force !== true && (await exists(out)))
+    if (values.force !== true && (await fileExists(out)))
       throw new CliError(format(t.cli.fileExists, { file: out }), 2);
     const plan = findPersonData(session, subject);
     const who = subjectText(subject);

@@ -1,5 +1,4 @@
 // `init FILE [--sample] [--lang zh|en] [--today] [--force]`: a new workbook with every sheet, or the sample school.
-import { promises as fs } from 'node:fs';
 import { format, texts, type Lang } from '../../core/i18n/messages';
 import { dateInZone, dateToSerial, isIsoDate, type IsoDate } from '../../core/dates';
 import { DEFAULT_TIME_ZONE } from '../../core/defaults';
@@ -8,7 +7,7 @@ import { sampleSchool } from '../../core/sample/sample-school';
 import { sheetName, TABLES, TABLE_KEYS, type TableKey } from '../../core/tables';
 import { setUpWorkbook } from '../../app/setup';
 import { newXlsx, type XlsxWorkbook } from '../xlsx-workbook';
-import { CliError, DEFAULT_LANG, todayOption, usageError, type CliCommand } from './command';
+import { CliError, DEFAULT_LANG, fileExists, todayOption, usageError, type CliCommand } from './command';
 import { checkWorkbookWritable, holdWorkbook, saveWorkbook } from './hold';
 
 /** Sample tables written by init (设置 and 部门指标 are set-up's own defaults). */
@@ -37,15 +36,6 @@ export function newWorkbook(lang: Lang, today: IsoDate, sample: boolean): XlsxWo
   return workbook;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const initCommand: CliCommand = {
   options: {
     sample: { type: 'boolean' },
@@ -61,7 +51,7 @@ export const initCommand: CliCommand = {
     const lang: Lang = langValue;
     const t = texts(lang);
     const today = todayOption(values, lang) ?? dateInZone(io.now(), DEFAULT_TIME_ZONE);
-    if (values.force !== true && (await exists(file)))
+    if (values.force !== true && (await fileExists(file)))
       throw new CliError(format(t.cli.fileExists, { file }), 2);
     const sample = values.sample === true;
     // Writing over a workbook another process has open (the playground) would lose its changes: held first.
