@@ -52,6 +52,41 @@ function underLock<T>(t: Messages, action: () => T): T | undefined {
   }
 }
 
+/** The menu item's start: the workbook read, the question asked, a subject found somewhere (else said so). */
+interface Asked {
+  wb: GasWorkbook;
+  lang: 'zh' | 'en';
+  t: Messages;
+  plan: PersonDataPlan;
+  who: string;
+}
+
+function askedPlan(
+  title: (p: Messages['personData']) => string,
+  found: (plan: PersonDataPlan) => boolean,
+): Asked | undefined {
+  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+  const session = WorkbookSession.open(wb, systemClock);
+  const lang = session.lang;
+  const t = texts(lang);
+  const plan = askSubject(session, t.personData, title(t.personData));
+  if (plan === undefined) return undefined;
+  const who = subjectText(plan.subject);
+  if (!found(plan)) {
+    SpreadsheetApp.getUi().alert(format(t.personData.notFound, { who }));
+    return undefined;
+  }
+  return { wb, lang, t, plan, who };
+}
+
+/** A YES/NO question; anything but YES says it was cancelled. */
+function confirmed(title: string, question: string, cancelled: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  if (ui.alert(title, question, ui.ButtonSet.YES_NO) === ui.Button.YES) return true;
+  ui.alert(cancelled);
+  return false;
+}
+
 const sheetsText = (plan: PersonDataPlan, lang: 'zh' | 'en') =>
   plan.sheets.map((s) => `${s.sheet} ${s.rows.length}`).join(lang === 'en' ? ', ' : '、');
 
@@ -61,26 +96,18 @@ const sheetsText = (plan: PersonDataPlan, lang: 'zh' | 'en') =>
  * download it and delete the sheet.
  */
 export function exportPersonDataMenu(): void {
-  const ui = SpreadsheetApp.getUi();
-  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  const session = WorkbookSession.open(wb, systemClock);
-  const lang = session.lang;
-  const t = texts(lang);
+  const asked = askedPlan(
+    (p) => p.menuExport,
+    (plan) => plan.sheets.length > 0,
+  );
+  if (asked === undefined) return;
+  const { wb, lang, t, plan, who } = asked;
   const p = t.personData;
-  const plan = askSubject(session, p, p.menuExport);
-  if (plan === undefined) return;
-  const who = subjectText(plan.subject);
-  if (plan.sheets.length === 0) {
-    ui.alert(format(p.notFound, { who }));
-    return;
-  }
+  const ui = SpreadsheetApp.getUi();
   const sheet = exportSheetName(lang, plan.subject);
   const rows = plan.sheets.reduce((n, s) => n + s.rows.length, 0);
   const confirm = format(p.exportConfirm, { who, rows, sheets: sheetsText(plan, lang), sheet });
-  if (ui.alert(p.menuExport, confirm, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
-    ui.alert(p.cancelled);
-    return;
-  }
+  if (!confirmed(p.menuExport, confirm, p.cancelled)) return;
   const written = underLock(t, () => {
     // Read again under the lock: rows saved since the question are in the export.
     const fresh = findPersonData(WorkbookSession.open(wb, systemClock), plan.subject);
@@ -95,29 +122,21 @@ export function exportPersonDataMenu(): void {
 
 /** Menu 删除个人数据: what would change, confirmed (YES/NO), then written under the lock with one 修改日志 line. */
 export function erasePersonDataMenu(): void {
-  const ui = SpreadsheetApp.getUi();
-  const wb = new GasWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  const session = WorkbookSession.open(wb, systemClock);
-  const lang = session.lang;
-  const t = texts(lang);
+  const asked = askedPlan(
+    (p) => p.menuErase,
+    (plan) => plan.changes.length > 0 || plan.exportSheets.length > 0,
+  );
+  if (asked === undefined) return;
+  const { wb, lang, t, plan, who } = asked;
   const p = t.personData;
-  const plan = askSubject(session, p, p.menuErase);
-  if (plan === undefined) return;
-  const who = subjectText(plan.subject);
-  if (plan.changes.length === 0 && plan.exportSheets.length === 0) {
-    ui.alert(format(p.notFound, { who }));
-    return;
-  }
+  const ui = SpreadsheetApp.getUi();
   const confirm = format(p.eraseConfirm, {
     who,
     cells: plan.changes.length,
     sheets: changesBySheet(plan, lang),
     marker: plan.marker,
   });
-  if (ui.alert(p.menuErase, confirm, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
-    ui.alert(p.cancelled);
-    return;
-  }
+  if (!confirmed(p.menuErase, confirm, p.cancelled)) return;
   const subject: Subject = plan.subject;
   const result = underLock(t, () =>
     // Read again under the lock: the cells changed are the ones that stand now.

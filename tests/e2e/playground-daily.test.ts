@@ -2,13 +2,13 @@
 import type { Page } from 'playwright-core';
 import { sheetLink } from '../../src/contract/playground-protocol';
 import { format, texts } from '../../src/core/i18n/messages';
-import { launchChromium, type Browser } from './browser';
+import { type Browser } from './browser';
 import {
-  openPlayground,
   sheetText,
-  startTestPlayground,
   TODAY,
   type TestPlayground,
+  closePlaygroundPage,
+  openPlaygroundPage,
 } from './playground-fixture';
 
 const t = texts('zh');
@@ -19,17 +19,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  playground = await startTestPlayground();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-  await openPlayground(page, playground.running.url);
+  ({ playground, browser, page } = await openPlaygroundPage());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+afterAll(() => closePlaygroundPage(browser, playground));
 
 async function idle(): Promise<void> {
   await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));

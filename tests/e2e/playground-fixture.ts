@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { launchChromium, type Browser } from './browser';
 import { readSheets } from '../../src/app/read';
 import { loadCampaign } from '../../src/core/engine';
 import type { Campaign } from '../../src/core/model';
@@ -102,4 +103,23 @@ export async function until<T>(
     value = await read();
   }
   return value;
+}
+
+/** A test playground with a Chromium page on it (opened on the playground unless `open` is false). */
+export async function openPlaygroundPage(
+  viewport?: { width: number; height: number },
+  open = true,
+): Promise<{ playground: TestPlayground; browser: Browser; page: Page }> {
+  const playground = await startTestPlayground();
+  const browser = await launchChromium(viewport);
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  if (open) await openPlayground(page, playground.running.url);
+  return { playground, browser, page };
+}
+
+/** Closes what openPlaygroundPage opened (either may be missing when the start failed). */
+export async function closePlaygroundPage(browser?: Browser, playground?: TestPlayground): Promise<void> {
+  await browser?.close();
+  await playground?.close();
 }

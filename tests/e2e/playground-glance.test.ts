@@ -5,14 +5,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { texts } from '../../src/core/i18n/messages';
-import { launchChromium, type Browser } from './browser';
+import { type Browser } from './browser';
 import {
-  openPlayground,
   ROOT,
   sheetText,
-  startTestPlayground,
   until,
   type TestPlayground,
+  closePlaygroundPage,
+  openPlaygroundPage,
 } from './playground-fixture';
 
 const t = texts('zh');
@@ -25,17 +25,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  playground = await startTestPlayground();
-  browser = await launchChromium({ width: 1366, height: 768 });
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-  await openPlayground(page, playground.running.url);
+  ({ playground, browser, page } = await openPlaygroundPage({ width: 1366, height: 768 }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+afterAll(() => closePlaygroundPage(browser, playground));
 
 /** Whether an element lies inside the grid's visible area (no scrolling needed). */
 function onFirstScreen(selector: string): Promise<boolean> {

@@ -2,16 +2,17 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { format, texts } from '../../src/core/i18n/messages';
 import type { ActionResult } from '../../src/contract/playground-protocol';
-import { launchChromium, type Browser } from './browser';
+import { type Browser } from './browser';
 import {
   campaignOf,
   savedCampaign,
   openPlayground,
   sheetText,
-  startTestPlayground,
   TODAY,
   until,
   type TestPlayground,
+  closePlaygroundPage,
+  openPlaygroundPage,
 } from './playground-fixture';
 
 const t = texts('zh');
@@ -21,17 +22,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  playground = await startTestPlayground();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-  await openPlayground(page, playground.running.url);
+  ({ playground, browser, page } = await openPlaygroundPage());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+afterAll(() => closePlaygroundPage(browser, playground));
 
 async function menu(action: string): Promise<void> {
   await page.getByRole('button', { name: t.menu.title, exact: true }).click();

@@ -5,14 +5,15 @@ import { readSheets } from '../../src/app/read';
 import { format, texts } from '../../src/core/i18n/messages';
 import { openXlsx } from '../../src/local/xlsx-workbook';
 import { pinyinInitials } from '../../src/app/pinyin';
-import { launchChromium, type Browser } from './browser';
+import { type Browser } from './browser';
 import {
   openPlayground,
   savedCampaign,
-  startTestPlayground,
   TODAY,
   until,
   type TestPlayground,
+  closePlaygroundPage,
+  openPlaygroundPage,
 } from './playground-fixture';
 
 const t = texts('zh');
@@ -26,16 +27,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  playground = await startTestPlayground();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
+  ({ playground, browser, page } = await openPlaygroundPage(undefined, false));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
+afterAll(() => closePlaygroundPage(browser, playground));
 
 /** Opens the sidebar from the menu and returns its frame. */
 async function openSidebar(on: Page = page): Promise<Frame> {
