@@ -17,6 +17,11 @@ import { newXlsx, type XlsxWorkbook } from '../src/local/xlsx-workbook';
 /** The day the generated campaign is counted to. */
 export const BIG_TODAY: IsoDate = '2027-11-20';
 
+/** A row in the column order of TABLES, from cells by column key (the rest empty). */
+function keyed(table: TableKey, cells: Record<string, Cell>): Cell[] {
+  return TABLES[table].columns.map((c) => cells[c.key] ?? '');
+}
+
 /** A deterministic generator: mulberry32. */
 function prng(seed: number): () => number {
   let a = seed;
@@ -53,13 +58,25 @@ export function bigCampaignRows(visitRows: number, today: IsoDate = BIG_TODAY): 
   const staff: Cell[][] = [];
   for (let i = 0; i < 60; i++) {
     const unitsOf = i < 15 ? `${leaderUnits[i % 5]}、全体教师` : '全体教师';
-    staff.push([`教师${i}`, `t${i}@school.example`, unitsOf, '', `${(i % 18) + 1}班`, '是']);
+    staff.push(
+      keyed('staff', {
+        name: `教师${i}`,
+        email: `t${i}@school.example`,
+        units: unitsOf,
+        className: `${(i % 18) + 1}班`,
+        active: '是',
+      }),
+    );
   }
   const targets: Cell[][] = [];
-  for (const g of groups) for (let i = 0; i < 20; i++) targets.push([`${g}${i}`, g, '', '']);
+  for (const g of groups)
+    for (let i = 0; i < 20; i++) targets.push(keyed('targets', { name: `${g}${i}`, group: g }));
   const students: Cell[][] = [];
   for (let c = 1; c <= 18; c++)
-    for (let i = 0; i < 40; i++) students.push([`S${c}-${i}`, `学生${c}-${i}`, `${c}班`, '', '', '']);
+    for (let i = 0; i < 40; i++)
+      students.push(
+        keyed('students', { studentId: `S${c}-${i}`, name: `学生${c}-${i}`, className: `${c}班` }),
+      );
   const start = '2020-09-01';
   const days = dateToSerial(today) - dateToSerial(start);
   const visits: Cell[][] = [];
@@ -67,40 +84,33 @@ export function bigCampaignRows(visitRows: number, today: IsoDate = BIG_TODAY): 
     const visitor = Math.floor(rand() * 15);
     const group = rand() < 0.01 ? pick(groups) : pick(unitGroups[visitor % 5] ?? groups);
     const date = addDays(start, Math.floor(rand() * days));
-    visits.push([
-      `V-${i + 1}`,
-      '', // 校验, right after 编号
-      date,
-      `教师${visitor}`,
-      rand() < 0.2 ? `教师${Math.floor(rand() * 15)}` : '',
-      `${group}${Math.floor(rand() * 20)}、${group}${Math.floor(rand() * 20)}`,
-      pick(['上门', '电话', '来校', '集中走访', '面谈']),
-      '',
-      '情况记录',
-      '',
-      pick(['及时汇报', '研究实践', '已解决', '无需处理']),
-      '',
-      '',
-      '',
-      '',
-    ]);
+    visits.push(
+      keyed('visits', {
+        id: `V-${i + 1}`,
+        date,
+        visitor: `教师${visitor}`,
+        coVisitors: rand() < 0.2 ? `教师${Math.floor(rand() * 15)}` : '',
+        targets: `${group}${Math.floor(rand() * 20)}、${group}${Math.floor(rand() * 20)}`,
+        mode: pick(['上门', '电话', '来校', '集中走访', '面谈']),
+        record: '情况记录',
+        followUp: pick(['及时汇报', '研究实践', '已解决', '无需处理']),
+      }),
+    );
   }
   const homeVisits: Cell[][] = [];
   for (let i = 0; i < visitRows / 10; i++) {
     const c = 1 + Math.floor(rand() * 18);
-    homeVisits.push([
-      `H-${i + 1}`,
-      '', // 校验, right after 编号
-      addDays('2027-09-01', Math.floor(rand() * 80)),
-      `${c}班`,
-      `学生${c}-${Math.floor(rand() * 40)}`,
-      `教师${Math.floor(rand() * 60)}`,
-      '',
-      pick(['上门', '电话', '来校']),
-      '',
-      '',
-      '记录',
-    ]);
+    homeVisits.push(
+      keyed('homeVisits', {
+        id: `H-${i + 1}`,
+        date: addDays('2027-09-01', Math.floor(rand() * 80)),
+        className: `${c}班`,
+        students: `学生${c}-${Math.floor(rand() * 40)}`,
+        teacher: `教师${Math.floor(rand() * 60)}`,
+        mode: pick(['上门', '电话', '来校']),
+        record: '记录',
+      }),
+    );
   }
   return {
     settings: settingsRows(settings, 'zh'),

@@ -1,7 +1,7 @@
 // Generated schools for the benchmarks: deterministic sheets of any number of visit rows, rich or plain.
-import type { Grid } from '../../src/core/grid';
+import type { Cell, Grid } from '../../src/core/grid';
 import type { SheetInput } from '../../src/core/engine';
-import { defaultHeaders, sheetName, TABLE_KEYS, type TableKey } from '../../src/core/tables';
+import { defaultHeaders, sheetName, TABLE_KEYS, TABLES, type TableKey } from '../../src/core/tables';
 import { defaultSettings, settingsRows, unitRows } from '../../src/core/defaults';
 import { addDays, dateToSerial, serialToDate } from '../../src/core/dates';
 
@@ -30,6 +30,11 @@ export interface SchoolShape {
 }
 
 /** A deterministic generator: mulberry32. */
+/** A row in the column order of TABLES, from cells by column key (the rest empty). */
+function keyed(table: TableKey, cells: Record<string, Cell>): Cell[] {
+  return TABLES[table].columns.map((c) => cells[c.key] ?? '');
+}
+
 export function prng(seed: number): () => number {
   let a = seed;
   return () => {
@@ -67,13 +72,25 @@ export function school(shape: SchoolShape): SheetInput[] {
   const staff: Grid = [];
   for (let i = 0; i < 60; i++) {
     const unitsOf = i < VISITORS ? `${unitOfVisitor(i)}、全体教师` : '全体教师';
-    staff.push([`教师${i}`, `t${i}@school.example`, unitsOf, '', `${(i % classes) + 1}班`, '是']);
+    staff.push(
+      keyed('staff', {
+        name: `教师${i}`,
+        email: `t${i}@school.example`,
+        units: unitsOf,
+        className: `${(i % classes) + 1}班`,
+        active: '是',
+      }),
+    );
   }
   const targets: Grid = [];
-  for (const g of groups) for (let i = 0; i < perGroup; i++) targets.push([`${g}${i}`, g, '', '']);
+  for (const g of groups)
+    for (let i = 0; i < perGroup; i++) targets.push(keyed('targets', { name: `${g}${i}`, group: g }));
   const students: Grid = [];
   for (let c = 1; c <= classes; c++)
-    for (let i = 0; i < 40; i++) students.push([`S${c}-${i}`, `学生${c}-${i}`, `${c}班`, '', '', '']);
+    for (let i = 0; i < 40; i++)
+      students.push(
+        keyed('students', { studentId: `S${c}-${i}`, name: `学生${c}-${i}`, className: `${c}班` }),
+      );
 
   const start = dateToSerial(CAMPAIGN_START);
   const days = dateToSerial(TODAY) - start;
@@ -102,45 +119,34 @@ export function school(shape: SchoolShape): SheetInput[] {
       coVisitor = rand() < 0.2 ? `教师${Math.floor(rand() * VISITORS)}` : '';
       targetCell = `${group}${Math.floor(rand() * perGroup)}、${group}${Math.floor(rand() * perGroup)}`;
     }
-    visits.push([
-      `V-${i + 1}`,
-      '', // 校验, right after 编号
-      date,
-      `教师${visitor}`,
-      coVisitor,
-      targetCell,
-      pick(['上门', '电话', '来校', '集中走访', '面谈']),
-      '',
-      '情况记录',
-      '',
-      plain ? pick(['已解决', '无需处理']) : pick(['及时汇报', '研究实践', '已解决', '无需处理']),
-      '',
-      '',
-      '',
-      '',
-    ]);
+    visits.push(
+      keyed('visits', {
+        id: `V-${i + 1}`,
+        date,
+        visitor: `教师${visitor}`,
+        coVisitors: coVisitor,
+        targets: targetCell,
+        mode: pick(['上门', '电话', '来校', '集中走访', '面谈']),
+        record: '情况记录',
+        followUp: plain ? pick(['已解决', '无需处理']) : pick(['及时汇报', '研究实践', '已解决', '无需处理']),
+      }),
+    );
   }
   const homeVisits: Grid = [];
   const homeRows = shape.homeVisitRows ?? Math.floor(visitRows / 10);
   for (let i = 0; i < homeRows; i++) {
     const c = 1 + Math.floor(rand() * classes);
-    homeVisits.push([
-      `H-${i + 1}`,
-      '', // 校验, right after 编号
-      dateToSerial(addDays('2027-09-01', Math.floor(rand() * 80))),
-      `${c}班`,
-      `学生${c}-${Math.floor(rand() * 40)}`,
-      `教师${Math.floor(rand() * 60)}`,
-      '',
-      pick(['上门', '电话', '来校']),
-      '',
-      '',
-      '',
-      '记录',
-      '',
-      '',
-      '',
-    ]);
+    homeVisits.push(
+      keyed('homeVisits', {
+        id: `H-${i + 1}`,
+        date: dateToSerial(addDays('2027-09-01', Math.floor(rand() * 80))),
+        className: `${c}班`,
+        students: `学生${c}-${Math.floor(rand() * 40)}`,
+        teacher: `教师${Math.floor(rand() * 60)}`,
+        mode: pick(['上门', '电话', '来校']),
+        record: '记录',
+      }),
+    );
   }
   const data: Partial<Record<TableKey, Grid>> = {
     settings: settingsRows(settings, 'zh'),

@@ -7,6 +7,7 @@ import type { HomeVisit, Student } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { isHomeVisitMode, parseMode } from './values';
 import {
+  readFollowThrough,
   checkCoVisitors,
   checkDate,
   checkWriteUp,
@@ -101,6 +102,8 @@ export function checkHomeVisits(
             row,
           )
         : undefined;
+    const followUpOwner = cellText(cellAt(line, at.followUpOwner));
+    list.invisibleIn(row, 'followUpOwner', followUpOwner);
     const { record, followUp } = checkWriteUp(list, row, cellAt(line, at.record), cellAt(line, at.followUp), {
       earlier,
       column: 'students',
@@ -120,6 +123,8 @@ export function checkHomeVisits(
       supportNeeded: cellText(cellAt(line, at.supportNeeded)),
       record,
       followUp,
+      followUpOwner,
+      ...readFollowThrough(list, row, line, at, ctx),
       valid,
       credited: creditedOf(teacherKey, credited, alone),
       counted,

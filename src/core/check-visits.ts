@@ -105,6 +105,24 @@ export function checkDate(
   return date;
 }
 
+/** The follow-through cells of a visit or home visit: result, closing date (a warning when unreadable), R-n. */
+export function readFollowThrough(
+  list: FindingList,
+  row: number,
+  line: readonly Cell[],
+  at: Readonly<Record<string, number>>,
+  ctx: CheckContext,
+): { followUpResult: string; closedOn: IsoDate | null; rectificationId: string } {
+  const closedCell = cellAt(line, at.closedOn);
+  const closedOn = parseDateCell(closedCell, ctx.settings.timeZone);
+  if (closedOn === undefined) list.warning(row, 'closedOn', 'DATE_INVALID', { value: cellText(closedCell) });
+  return {
+    followUpResult: cellText(cellAt(line, at.followUpResult)),
+    closedOn: closedOn ?? null,
+    rectificationId: cellText(cellAt(line, at.rectificationId)).normalize('NFKC').trim(),
+  };
+}
+
 /** Checks the visitor (or teacher) column: on the roster and active. Returns the name key or null. */
 export function checkVisitor(
   list: FindingList,
@@ -383,6 +401,8 @@ export function checkVisits(
       suggestions: cellText(cellAt(line, at.suggestions)),
       followUp,
       followUpOwner,
+      ...readFollowThrough(list, row, line, at, ctx),
+      photos: cellText(cellAt(line, at.photos)),
       valid,
       credited: creditedOf(visitorKey, credited, alone),
       counted,

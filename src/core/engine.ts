@@ -8,7 +8,8 @@ import { readSettings } from './settings';
 import { readRosters } from './rosters';
 import { checkVisits, type CheckContext } from './check-visits';
 import { checkHomeVisits } from './check-home-visits';
-import { checkRectification, checkSuggestions } from './check-ledger';
+import { checkDiscussions, checkRectification, checkSuggestions } from './check-ledger';
+import { readSemesters } from './semesters';
 import { classLines, countIndex, personLines, unitCoverage } from './counting';
 import { nameKey } from './names';
 import { studentKey } from './rosters';
@@ -138,12 +139,14 @@ export function loadCampaign(sheets: readonly SheetInput[], today: IsoDate): Cam
   const { settings, findings: settingFindings } = readSettings(settingsTable, fallbackLang, today);
   const lang = settings.language;
   const lists: FindingList[] = [settingFindings];
+  const semesters = readSemesters(tables.semesters, settings, lang, lists);
   const rosters = readRosters(tables, settings, lists);
   const ctx: CheckContext = { settings, today, rosters };
   const visits = checkVisits(tables.visits, ctx, lists);
   const homeVisits = checkHomeVisits(tables.homeVisits, ctx, lists);
   const rectification = checkRectification(tables.rectification, ctx, lists);
   const suggestions = checkSuggestions(tables.suggestions, ctx, lists);
+  const discussions = checkDiscussions(tables.discussions, ctx, lists);
   checkCellLengths(tables, lists);
   const { structural, notices } = structuralFindings(tables, ignored, lang);
   return {
@@ -157,6 +160,8 @@ export function loadCampaign(sheets: readonly SheetInput[], today: IsoDate): Cam
     homeVisits,
     rectification,
     suggestions,
+    discussions,
+    semesters,
     rosters,
     tables,
     findings: lists.flatMap((l) => l.items),

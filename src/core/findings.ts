@@ -63,6 +63,10 @@ function allowedFor(finding: Finding, lang: Lang): string {
       return choiceNames('followUps', lang).join(sep);
     case 'STATUS_INVALID':
       return choiceNames('rectStatus', lang).join(sep);
+    case 'FORM_INVALID':
+      return choiceNames('discussionForms', lang).join(sep);
+    case 'ADOPTED_INVALID':
+      return choiceNames('adopted', lang).join(sep);
     default:
       return '';
   }

@@ -6,7 +6,9 @@ import type { TableKey } from './tables';
 import type { Lang } from './i18n/messages';
 import type { Rosters } from './rosters';
 import type {
+  Discussion,
   HomeVisit,
+  Semester,
   Rectification,
   Settings,
   Staff,
@@ -55,6 +57,9 @@ export interface Campaign {
   readonly homeVisits: readonly HomeVisit[];
   readonly rectification: readonly Rectification[];
   readonly suggestions: readonly Suggestion[];
+  readonly discussions: readonly Discussion[];
+  /** The semesters in date order: the 学期 rows, else the one semester of 设置. */
+  readonly semesters: readonly Semester[];
   /** The rosters indexed by name key. */
   readonly rosters: Rosters;
   /** The tables as read, by key (absent when the sheet is missing). */

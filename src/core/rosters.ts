@@ -98,6 +98,7 @@ export function readUnits(
       minimum,
       coverageMonths,
       purpose: cellText(cellAt(line, at.purpose)),
+      head: cellText(cellAt(line, at.head)),
       homeVisits: groups.some((g) => HOME_GROUP_KEYS.has(nameKey(g))),
     });
   }
@@ -179,7 +180,9 @@ export function readTargets(
     }
     const group = cellText(cellAt(line, at.group));
     if (!groupKeys.has(nameKey(group))) list.warning(row, 'group', 'GROUP_UNKNOWN', { name: group });
-    targets.push({ row, name, group, note: cellText(cellAt(line, at.note)) });
+    const assignedTo = splitList(cellText(cellAt(line, at.assignedTo)));
+    list.invisible(row, 'assignedTo', assignedTo);
+    targets.push({ row, name, group, assignedTo, note: cellText(cellAt(line, at.note)) });
   }
   return targets;
 }
@@ -224,6 +227,7 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
       studentId,
       name,
       className,
+      semester: cellText(cellAt(line, at.semester)),
       needsSupport: parseYesNo(cellAt(line, at.needsSupport)) ?? false,
     };
     if (idKey !== '') byId.set(idKey, student);

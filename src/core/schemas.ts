@@ -9,6 +9,12 @@ export const MODES = ['inPerson', 'phone', 'atSchool', 'group', 'faceToFace'] as
 export const HOME_VISIT_MODES = ['inPerson', 'phone', 'atSchool'] as const;
 export const FOLLOW_UPS = ['report', 'study', 'resolved', 'none'] as const;
 export const RECT_STATUSES = ['open', 'inProgress', 'done', 'rule'] as const;
+/** 献计 › 采纳: empty means pending (待定). */
+export const ADOPTIONS = ['pending', 'yes', 'no'] as const;
+/** 讨论活动 › 形式: 研讨会, 报告会, 座谈会, 宣传专栏, 其他. */
+export const DISCUSSION_FORMS = ['seminar', 'lecture', 'forum', 'column', 'other'] as const;
+export type Adoption = (typeof ADOPTIONS)[number];
+export type DiscussionForm = (typeof DISCUSSION_FORMS)[number];
 export const ModeSchema = z.enum(MODES);
 export const HomeVisitModeSchema = z.enum(HOME_VISIT_MODES);
 export const FollowUpSchema = z.enum(FOLLOW_UPS);
@@ -48,6 +54,8 @@ export const UnitSchema = z.object({
   minimum: z.number().int().positive(),
   coverageMonths: z.number().int().positive(),
   purpose: z.string(),
+  /** 负责人: who receives the unit's digest ('' when the sheet leaves it to the 校长/主任 rule). */
+  head: z.string(),
   /** True for the unit whose group is 学生家庭: counted on home visits, covered by classes. */
   homeVisits: z.boolean(),
 });
@@ -65,7 +73,14 @@ export const StaffSchema = z.object({
 export type Staff = z.infer<typeof StaffSchema>;
 
 /** A person a leader visits. Contact details are deliberately not read. */
-export const TargetSchema = z.object({ row, name: z.string().min(1), group: z.string(), note: z.string() });
+export const TargetSchema = z.object({
+  row,
+  name: z.string().min(1),
+  group: z.string(),
+  /** 分管人: the unit members who look after this person (may be empty). */
+  assignedTo: z.array(z.string()),
+  note: z.string(),
+});
 export type Target = z.infer<typeof TargetSchema>;
 
 /** A student. Guardian and contact details are deliberately not read. */
@@ -74,6 +89,8 @@ export const StudentSchema = z.object({
   studentId: z.string(),
   name: z.string().min(1),
   className: z.string().min(1),
+  /** 学期 as typed: '' means the student belongs to every semester. */
+  semester: z.string(),
   needsSupport: z.boolean(),
 });
 export type Student = z.infer<typeof StudentSchema>;
@@ -91,6 +108,13 @@ export const VisitSchema = z.object({
   suggestions: z.string(),
   followUp: FollowUpSchema.nullable(),
   followUpOwner: z.string(),
+  followUpResult: z.string(),
+  /** 办结日期: a follow-up is closed once this is filled (null when empty or unreadable). */
+  closedOn: IsoDateSchema.nullable(),
+  /** 整改编号: the R-n this record was turned into ('' for none). */
+  rectificationId: z.string(),
+  /** 照片: links, one per line. Never shown in a report. */
+  photos: z.string(),
   /** False when the row has an error and is not counted. */
   valid: z.boolean(),
   /** Staff credited (visitor and known co-visitors), as name keys. */
@@ -114,6 +138,10 @@ export const HomeVisitSchema = z.object({
   supportNeeded: z.string(),
   record: z.string(),
   followUp: FollowUpSchema.nullable(),
+  followUpOwner: z.string(),
+  followUpResult: z.string(),
+  closedOn: IsoDateSchema.nullable(),
+  rectificationId: z.string(),
   valid: z.boolean(),
   credited: z.array(z.string()),
   /** Students found, as their keys in the students roster (student ID, or class + name key). */
@@ -124,6 +152,8 @@ export type HomeVisit = z.infer<typeof HomeVisitSchema>;
 export const RectificationSchema = z.object({
   row,
   id: z.string(),
+  /** 登记日期, filled by the add-on when it appends the item. */
+  openedOn: IsoDateSchema.nullable(),
   source: z.string(),
   problem: z.string(),
   rootCause: z.string(),
@@ -131,6 +161,8 @@ export const RectificationSchema = z.object({
   owner: z.string(),
   deadline: IsoDateSchema.nullable(),
   status: RectStatusSchema.nullable(),
+  /** 完成日期, filled when the status becomes 已完成 or 已建章立制. */
+  doneOn: IsoDateSchema.nullable(),
   lastingRule: z.string(),
 });
 export type Rectification = z.infer<typeof RectificationSchema>;
@@ -143,9 +175,35 @@ export const SuggestionSchema = z.object({
   title: z.string(),
   text: z.string(),
   category: z.string(),
+  /** 采纳 as typed. */
   adopted: z.string(),
+  /** 采纳 read: empty is pending; null when it is none of the values. */
+  adoption: z.enum(ADOPTIONS).nullable(),
+  rectificationId: z.string(),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const DiscussionSchema = z.object({
+  row,
+  id: z.string(),
+  date: IsoDateSchema.nullable(),
+  form: z.enum(DISCUSSION_FORMS).nullable(),
+  topic: z.string(),
+  organiser: z.string(),
+  /** 参加人数; null when empty or unreadable. */
+  attendance: z.number().int().nonnegative().nullable(),
+  record: z.string(),
+});
+export type Discussion = z.infer<typeof DiscussionSchema>;
+
+/** A semester: from a 学期 row, or (row 0) from 设置's two semester dates when the workbook lists none. */
+export const SemesterSchema = z.object({
+  row: z.number().int().nonnegative(),
+  name: z.string().min(1),
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+});
+export type Semester = z.infer<typeof SemesterSchema>;
 
 const text = (max: number) => z.string().trim().max(max);
 

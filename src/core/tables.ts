@@ -43,6 +43,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['minimum', 'number', 110, 'required'],
     ['coverageMonths', 'number', 110],
     ['purpose', 'text', 320],
+    ['head', 'text', 90],
   ]),
   staff: table('staff', true, [
     ['name', 'text', 90, 'required'],
@@ -55,6 +56,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
   targets: table('targets', true, [
     ['name', 'text', 90, 'required'],
     ['group', 'text', 120, 'required'],
+    ['assignedTo', 'list', 120],
     ['contact', 'text', 140],
     ['note', 'text', 200],
   ]),
@@ -62,9 +64,15 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['studentId', 'text', 100],
     ['name', 'text', 90, 'required'],
     ['className', 'text', 80, 'required'],
+    ['semester', 'text', 110],
     ['guardian', 'text', 90],
     ['contact', 'text', 140],
     ['needsSupport', 'choice', 70],
+  ]),
+  semesters: table('semesters', false, [
+    ['name', 'text', 140, 'required'],
+    ['start', 'date', 100, 'required'],
+    ['end', 'date', 100, 'required'],
   ]),
   visits: table('visits', true, [
     ['id', 'text', 70],
@@ -80,6 +88,9 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['suggestions', 'text', 220],
     ['followUp', 'choice', 100],
     ['followUpOwner', 'text', 90],
+    ['followUpResult', 'text', 200],
+    ['closedOn', 'date', 100],
+    ['rectificationId', 'text', 80],
     ['photos', 'text', 120],
     ['enteredBy', 'text', 160],
     ['enteredAt', 'datetime', 140],
@@ -99,11 +110,16 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['supportNeeded', 'text', 160],
     ['record', 'text', 260],
     ['followUp', 'choice', 100],
+    ['followUpOwner', 'text', 90],
+    ['followUpResult', 'text', 200],
+    ['closedOn', 'date', 100],
+    ['rectificationId', 'text', 80],
     ['enteredBy', 'text', 160],
     ['enteredAt', 'datetime', 140],
   ]),
   rectification: table('rectification', false, [
     ['id', 'text', 70],
+    ['openedOn', 'date', 100],
     ['source', 'text', 80],
     ['problem', 'text', 240, 'required'],
     ['rootCause', 'text', 200],
@@ -111,6 +127,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['owner', 'text', 90],
     ['deadline', 'date', 100],
     ['status', 'choice', 100, 'required'],
+    ['doneOn', 'date', 100],
     ['lastingRule', 'text', 200],
   ]),
   suggestions: table('suggestions', false, [
@@ -121,6 +138,16 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     ['text', 'text', 320, 'required'],
     ['category', 'text', 100],
     ['adopted', 'choice', 80],
+    ['rectificationId', 'text', 80],
+  ]),
+  discussions: table('discussions', false, [
+    ['id', 'text', 70],
+    ['date', 'date', 100, 'required'],
+    ['form', 'choice', 100, 'required'],
+    ['topic', 'text', 220, 'required'],
+    ['organiser', 'text', 90],
+    ['attendance', 'number', 80],
+    ['record', 'text', 320],
   ]),
 };
 

@@ -8,6 +8,10 @@ import {
   HOME_VISIT_MODES,
   MODES,
   RECT_STATUSES,
+  ADOPTIONS,
+  DISCUSSION_FORMS,
+  type Adoption,
+  type DiscussionForm,
   type FollowUp,
   type Mode,
   type RectStatus,
@@ -61,6 +65,20 @@ const MODE_LOOKUP = lookup(MODES, (l) => langTexts(l).values.modes, {
 });
 const FOLLOW_UP_LOOKUP = lookup(FOLLOW_UPS, (l) => langTexts(l).values.followUps);
 const RECT_STATUS_LOOKUP = lookup(RECT_STATUSES, (l) => langTexts(l).values.rectStatus);
+const ADOPTION_LOOKUP = lookup(ADOPTIONS, (l) => langTexts(l).values.adopted, {
+  已采纳: 'yes',
+  未采纳: 'no',
+  'not adopted': 'no',
+});
+const FORM_LOOKUP = lookup(DISCUSSION_FORMS, (l) => langTexts(l).values.discussionForms, {
+  研讨: 'seminar',
+  报告: 'lecture',
+  座谈: 'forum',
+  宣传栏: 'column',
+  专栏: 'column',
+});
+const adoptionOf = byText(ADOPTION_LOOKUP);
+const formOf = byText(FORM_LOOKUP);
 const modeOf = byText(MODE_LOOKUP);
 const followUpOf = byText(FOLLOW_UP_LOOKUP);
 const rectStatusOf = byText(RECT_STATUS_LOOKUP);
@@ -80,6 +98,24 @@ export function parseFollowUp(text: string): FollowUp | undefined {
 
 export function parseRectStatus(text: string): RectStatus | undefined {
   return rectStatusOf(text);
+}
+
+/** A 采纳 cell: empty is pending; undefined when it is none of 待定, 采纳, 不采纳. */
+export function parseAdoption(text: string): Adoption | undefined {
+  return text.trim() === '' ? 'pending' : adoptionOf(text);
+}
+
+/** A 讨论活动 › 形式 cell: undefined when it is none of the plan's forms. */
+export function parseDiscussionForm(text: string): DiscussionForm | undefined {
+  return formOf(text);
+}
+
+export function adoptionName(value: Adoption, lang: Lang): string {
+  return langTexts(lang).values.adopted[value];
+}
+
+export function discussionFormName(value: DiscussionForm, lang: Lang): string {
+  return langTexts(lang).values.discussionForms[value];
 }
 
 const YES = new Set(['是', 'yes', 'y', 'true', '1', '在岗', '√', '✓'].map(choiceKey));
@@ -115,10 +151,12 @@ export function rectStatusName(value: RectStatus, lang: Lang): string {
 
 /** The names offered in a dropdown, in a language. */
 export function choiceNames(
-  kind: 'modes' | 'homeVisitModes' | 'followUps' | 'rectStatus',
+  kind: 'modes' | 'homeVisitModes' | 'followUps' | 'rectStatus' | 'adopted' | 'discussionForms',
   lang: Lang,
 ): string[] {
   const v = langTexts(lang).values;
+  if (kind === 'adopted') return ADOPTIONS.map((a) => v.adopted[a]);
+  if (kind === 'discussionForms') return DISCUSSION_FORMS.map((f) => v.discussionForms[f]);
   if (kind === 'modes') return MODES.map((m) => v.modes[m]);
   if (kind === 'homeVisitModes') return HOME_VISIT_MODES.map((m) => v.modes[m]);
   if (kind === 'followUps') return FOLLOW_UPS.map((f) => v.followUps[f]);

@@ -158,7 +158,7 @@ describe('sidebarBootstrap', () => {
       sidebarBootstrap(p);
       return p.workbook.calls;
     });
-    expect(counts[0]).toEqual({ sheetNames: 1, read: 9 });
+    expect(counts[0]).toEqual({ sheetNames: 1, read: 10 });
     expect(counts[1]).toEqual(counts[0]);
   });
 });

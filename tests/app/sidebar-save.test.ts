@@ -95,6 +95,9 @@ describe('saveRecord: a leader visit', () => {
       意见建议: '增加科技社团',
       处理方式: '及时汇报',
       跟进人: '王主任',
+      跟进结果: '',
+      办结日期: '',
+      整改编号: '',
       照片: '',
       录入人: '张校长', // the staff name, even when the platform gives an email
       录入时间: '2027-04-20 10:00',
@@ -308,6 +311,6 @@ test('a fixed number of workbook calls per save, whatever the number of rows', (
   });
   // Each sheet read once, the target sheet once more under the lock; one append; 进度 written once (its name
   // looked up in the listing).
-  expect(counts[0]).toEqual({ sheetNames: 2, read: 10, append: 1, replace: 1 });
+  expect(counts[0]).toEqual({ sheetNames: 2, read: 11, append: 1, replace: 1 });
   expect(counts[1]).toEqual(counts[0]);
 });

@@ -14,6 +14,7 @@ function recordRows(campaign: Campaign, table: TableKey): number[] {
     homeVisits: campaign.homeVisits,
     rectification: campaign.rectification,
     suggestions: campaign.suggestions,
+    discussions: campaign.discussions,
   }[table as 'visits'];
   return (records ?? []).map((r) => r.row);
 }

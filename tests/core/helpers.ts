@@ -42,6 +42,9 @@ export interface WorkbookSpec {
   homeVisits?: Row[];
   rectification?: Row[];
   suggestions?: Row[];
+  /** 学期 rows; without them the workbook has no 学期 sheet (设置's dates define the one semester). */
+  semesters?: Row[];
+  discussions?: Row[];
   /** Sheets left out of the workbook. */
   omit?: TableKey[];
   /** Sheets given as a hand-made grid (e.g. reordered or extra columns). */
@@ -67,9 +70,14 @@ export function workbook(spec: WorkbookSpec = {}): SheetInput[] {
     homeVisits: tableGrid('homeVisits', lang, spec.homeVisits ?? []),
     rectification: tableGrid('rectification', lang, spec.rectification ?? []),
     suggestions: tableGrid('suggestions', lang, spec.suggestions ?? []),
+    semesters: tableGrid('semesters', lang, spec.semesters ?? []),
+    discussions: tableGrid('discussions', lang, spec.discussions ?? []),
   };
   return (Object.keys(grids) as TableKey[])
     .filter((key) => !(spec.omit ?? []).includes(key))
+    .filter(
+      (key) => key !== 'semesters' || spec.semesters !== undefined || spec.grids?.semesters !== undefined,
+    )
     .map((key) => ({ name: sheetName(key, lang), grid: spec.grids?.[key] ?? grids[key] }));
 }
 

@@ -76,7 +76,7 @@ describe('menuSetUp', () => {
     const names = fakes().spreadsheet.sheets.map((s) => s.name);
     expect(names).toEqual(['工作表1', ...TABLE_KEYS.map((k) => sheetName(k, 'zh')), '进度']);
     expect(fakes().ui.alerts.map((a) => a.prompt)).toEqual([
-      '初始化完成：新建 9 个工作表，补充 0 列；进度已重新计算。',
+      '初始化完成：新建 11 个工作表，补充 0 列；进度已重新计算。',
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('menuSetUp', () => {
     lock.holdByOther();
     lock.onWait = () => lock.release();
     menuSetUp();
-    expect(fakes().spreadsheet.sheets).toHaveLength(11);
+    expect(fakes().spreadsheet.sheets).toHaveLength(13);
   });
 });
 

@@ -96,7 +96,7 @@ describe('menuSelfTest on a healthy workbook', () => {
       '写入 2027-04-20 / 2027-04-20 12:30，读回 2027-04-20 / 2027-04-20 12:30',
     );
     expect(line('语言')[2]).toBe('中文（zh）');
-    expect(line('工作表：走访记录')[2]).toBe('找到，15/15 列');
+    expect(line('工作表：走访记录')[2]).toBe('找到，18/18 列');
     expect(line('工作表：设置')[2]).toBe('找到，2/2 列');
     expect(line('登录邮箱')[2]).toBe('可见，人员表中是 张校长');
     expect(line('自动提醒')[2]).toBe('已启用（每天 8 点，Asia/Shanghai），启用人：您本人');
@@ -466,7 +466,7 @@ describe('menuSelfTest in an English workbook', () => {
     expect(fakes().ui.alerts[0]?.title).toBe('Self-test');
     const rows = sheetRows('Self-test');
     expect(rows[0]).toEqual(['Check', 'Result', 'Found', 'What it means']);
-    expect(rows.find((r) => r[0] === 'Sheet: Visits')?.slice(1, 3)).toEqual(['✓ OK', 'found, 15/15 columns']);
+    expect(rows.find((r) => r[0] === 'Sheet: Visits')?.slice(1, 3)).toEqual(['✓ OK', 'found, 18/18 columns']);
     expect(rows.find((r) => r[0] === 'Test mail')?.slice(1, 3)).toEqual([
       '⚠ Warning',
       'not sent (not asked)',

@@ -35,6 +35,7 @@ function recordRows(campaign: Campaign, table: TableKey): number[] {
     homeVisits: campaign.homeVisits,
     rectification: campaign.rectification,
     suggestions: campaign.suggestions,
+    discussions: campaign.discussions,
   };
   return (records[table] ?? []).map((r) => r.row);
 }

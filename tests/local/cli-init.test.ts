@@ -41,10 +41,12 @@ describe('init FILE', () => {
       '人员',
       '走访对象',
       '学生',
+      '学期',
       '走访记录',
       '家访记录',
       '问题整改',
       '献计',
+      '讨论活动',
     ]);
     const settings = book.getWorksheet('设置')!;
     const values = new Map<string, unknown>();

@@ -137,8 +137,8 @@ describe('erase', () => {
     const students = sheets['学生'] ?? [];
     const mine = students.filter((line) => line[0] === 'S101');
     expect(mine.map((line) => line.slice(1, 6))).toEqual([
-      ['已删除-1', '一(1)班', null, null, null],
-      ['已删除-1', '二(1)班', null, null, null],
+      ['已删除-1', '一(1)班', '2027春', null, null],
+      ['已删除-1', '二(1)班', '2027秋', null, null],
     ]);
     expect(column(sheets['家访记录'], '学生')).toEqual(['已删除-1、李明', '王芳', 'S101', '陈静']);
     expect(column(sheets['学生'], '姓名')).toContain('王芳'); // S201 of 一(2)班 stays

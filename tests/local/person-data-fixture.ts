@@ -6,12 +6,19 @@ import { homeVisit, school, STAFF, STUDENTS, tableGrid, visit } from '../core/he
 
 const staff = STAFF.map((row) => (row?.name === '赵老师' ? { ...row, email: 'zhao@school.cn' } : row));
 
-/** 学生 with the school's own 学期 column: S101 in spring (一(1)班) and again in autumn (二(1)班). */
+/** 学生 with a 学期 on every row: S101 in spring (一(1)班) and again in autumn (二(1)班). */
 function studentsGrid(): Grid {
-  const grid = tableGrid('students', 'zh', STUDENTS);
-  const withTerm = grid.map((line, r) => [...line, r === 0 ? '学期' : '2027春']);
-  withTerm.push(['S101', '王芳', '二(1)班', '刘妈妈', '13900000009', null, '2027秋']);
-  return withTerm;
+  return tableGrid('students', 'zh', [
+    ...STUDENTS.map((row) => (row === null ? row : { ...row, semester: '2027春' })),
+    {
+      studentId: 'S101',
+      name: '王芳',
+      className: '二(1)班',
+      guardian: '刘妈妈',
+      contact: '13900000009',
+      semester: '2027秋',
+    },
+  ]);
 }
 
 export const PERSON_SHEETS = school({

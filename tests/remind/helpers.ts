@@ -34,12 +34,14 @@ export function tinySchool(options: TinyOptions = {}): XlsxWorkbook {
       '',
       '是',
     ]),
-    targets: targets.map((name) => [name, '家委会成员', '138****0000', '']),
+    targets: targets.map((name) => [name, '家委会成员', '', '138****0000', '']),
     students: [],
     visits: options.visits ?? [],
     homeVisits: [],
     rectification: [],
     suggestions: [],
+    semesters: [],
+    discussions: [],
   };
   const wb = newXlsx();
   for (const [key, data] of Object.entries(rows) as [TableKey, Cell[][]][]) {

@@ -110,7 +110,7 @@ describe('the sample school of 2027-11-15', () => {
       社会服务人员: 5,
     });
     const contacts = [
-      ...rows.targets.map((r) => r[2]),
+      ...rows.targets.map((r) => r[col('targets', 'contact')]),
       ...rows.students.map((r) => r[col('students', 'contact')]),
     ];
     expect(contacts.every((c) => /^1\d{2}\*{4}\d{4}$/.test(String(c)))).toBe(true);

@@ -132,6 +132,8 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
     homeVisits: home.rows,
     rectification: rectification.map((r) => inColumnOrder('rectification', r)),
     suggestions: suggestions.map((s) => inColumnOrder('suggestions', s)),
+    semesters: [],
+    discussions: [],
   };
   return { today, lang, settings, rows, intended };
 }
