@@ -8,7 +8,7 @@ import { isEmptyCell } from '../core/grid';
 import type { Campaign, StatusResult } from '../core/model';
 import { phaseLabel } from '../core/phase';
 import { nameKey } from '../core/names';
-import { openFollowUps, rectification } from '../core/report/monthly-report';
+import { openFollowUps, overdueItems } from '../core/follow-through';
 import { sheetName } from '../core/tables';
 import { logChanges, type ChangeEntry } from './change-log';
 import { headerOf } from './change-log-edit';
@@ -100,7 +100,7 @@ function glance(campaign: Campaign, today: IsoDate) {
   return {
     units: campaign.units.map((u) => ({ name: u.name, homeVisits: u.homeVisits })),
     followUps: { open: open.length, older: open.filter((f) => f.age > 7).length },
-    overdue: rectification(campaign, today).overdue.length,
+    overdue: overdueItems(campaign, today).length,
     classTeachers,
     semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
   };

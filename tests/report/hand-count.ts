@@ -67,7 +67,23 @@ export function handCount(school: SampleSchool, month: string, today: string): H
     units: splitList(text(row[col('staff', 'units')])).map(nameKey),
     active: text(row[col('staff', 'active')]) !== '否',
     className: text(row[col('staff', 'className')]),
+    role: text(row[col('staff', 'role')]),
   }));
+  const unitRows = r.units.map((row) => ({
+    name: text(row[col('units', 'unit')]),
+    head: text(row[col('units', 'head')]),
+    home: text(row[col('units', 'groups')]).includes('学生家庭'),
+  }));
+  // §2: the owner of a follow-up is 跟进人, else the head of the visitor's unit (负责人, else the first active
+  // member whose 职务 holds 校长 or 主任), else the visitor.
+  const headOf = (visitor: string, home: boolean): string | undefined => {
+    const person = staff.find((s) => nameKey(s.name) === nameKey(visitor));
+    const unit = unitRows.find((u) => u.home === home && person?.units.includes(nameKey(u.name)));
+    if (unit === undefined) return undefined;
+    if (unit.head !== '' && staff.some((s) => s.active && s.name === unit.head)) return unit.head;
+    return staff.find((s) => s.active && s.units.includes(nameKey(unit.name)) && /校长|主任/.test(s.role))
+      ?.name;
+  };
   const staffKeys = new Set(staff.map((s) => nameKey(s.name)));
   const targetGroups = new Map<string, Set<string>>();
   const targetsInOrder: { name: string; group: string }[] = [];
@@ -98,6 +114,7 @@ export function handCount(school: SampleSchool, month: string, today: string): H
     targets: splitList(text(row[col('visits', 'targets')])).map(nameKey),
     followUp: text(row[col('visits', 'followUp')]),
     owner: text(row[col('visits', 'followUpOwner')]),
+    closedOn: date(row[col('visits', 'closedOn')]),
   }));
   const homeVisits = r.homeVisits.map((row, i) => {
     const className = text(row[col('homeVisits', 'className')]);
@@ -121,6 +138,8 @@ export function handCount(school: SampleSchool, month: string, today: string): H
         .filter((k) => staffKeys.has(k)),
       teacher: text(row[col('homeVisits', 'teacher')]),
       followUp: text(row[col('homeVisits', 'followUp')]),
+      owner: text(row[col('homeVisits', 'followUpOwner')]),
+      closedOn: date(row[col('homeVisits', 'closedOn')]),
     };
   });
   const validVisits = visits.filter((v) => !badVisits.has(v.sheetRow) && v.date !== null);
@@ -219,13 +238,28 @@ export function handCount(school: SampleSchool, month: string, today: string): H
   }
 
   const open = new Set(['及时汇报', '研究实践']);
+  const asAt = lastOfMonth < today ? lastOfMonth : today;
   const followUps = [
     ...visits
-      .filter((v) => v.date !== null && v.date <= lastOfMonth && open.has(v.followUp))
-      .map((v) => ({ id: v.id, owner: v.owner || v.visitor, age: daysFrom(v.date!, today) })),
+      .filter(
+        (v) =>
+          v.date !== null && v.date <= asAt && open.has(v.followUp) && !(v.closedOn && v.closedOn <= asAt),
+      )
+      .map((v) => ({
+        id: v.id,
+        owner: v.owner || headOf(v.visitor, false) || v.visitor,
+        age: daysFrom(v.date!, today),
+      })),
     ...homeVisits
-      .filter((v) => v.date !== null && v.date <= lastOfMonth && open.has(v.followUp))
-      .map((v) => ({ id: v.id, owner: v.teacher, age: daysFrom(v.date!, today) })),
+      .filter(
+        (v) =>
+          v.date !== null && v.date <= asAt && open.has(v.followUp) && !(v.closedOn && v.closedOn <= asAt),
+      )
+      .map((v) => ({
+        id: v.id,
+        owner: v.owner || headOf(v.teacher, true) || v.teacher,
+        age: daysFrom(v.date!, today),
+      })),
   ];
 
   const rectCounts = new Map<string, number>();

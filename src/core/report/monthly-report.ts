@@ -2,11 +2,14 @@
 import { computeStatus } from '../engine';
 import { visitedIn, countIndex } from '../counting';
 import { quotaMonthOf } from '../quota';
-import { daysBetween, lastDay, monthOf, previousMonth, type IsoDate, type IsoMonth } from '../dates';
+import { lastDay, monthOf, previousMonth, type IsoDate, type IsoMonth } from '../dates';
 import { nameKey } from '../names';
 import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
 import type { Campaign, ClassLine, CoverageLine, PersonLine } from '../model';
-import type { FollowUp, RectStatus, Unit } from '../schemas';
+import type { RectStatus, Unit } from '../schemas';
+import { openFollowUps, overdueItems, type FollowUpItem, type OverdueItem } from '../follow-through';
+
+export type { FollowUpItem, OverdueItem } from '../follow-through';
 
 export interface UnitFigures {
   unit: string;
@@ -29,28 +32,6 @@ export interface ClassFigures extends ClassLine {
   monthVisits: number;
   /** The plan's in-person minimum per class and semester. */
   inPersonMinimum: number;
-}
-
-export interface FollowUpItem {
-  kind: 'visit' | 'homeVisit';
-  id: string;
-  row: number;
-  date: IsoDate;
-  followUp: FollowUp;
-  owner: string;
-  /** Days from the record's date to the report's day. */
-  age: number;
-  /** The record's suggestion or record text, as typed (may be long). */
-  text: string;
-}
-
-export interface OverdueItem {
-  id: string;
-  problem: string;
-  owner: string;
-  deadline: IsoDate;
-  daysOverdue: number;
-  status: RectStatus;
 }
 
 export interface SuggestionItem {
@@ -161,46 +142,9 @@ function classFigures(campaign: Campaign, month: IsoMonth, classes: readonly Cla
   }));
 }
 
-const OPEN_FOLLOW_UPS: readonly FollowUp[] = ['report', 'study'];
-
-/** The open follow-ups dated up to the month's end (or today), oldest first. */
+/** The open follow-ups as at the month's end (or today), oldest first. */
 function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowUpItem[] {
   return openFollowUps(campaign, lastDay(month) < today ? lastDay(month) : today, today);
-}
-
-/** The open follow-ups (及时汇报 / 研究实践) dated up to `until`, their ages counted to `today`, oldest first. */
-export function openFollowUps(campaign: Campaign, until: IsoDate, today: IsoDate): FollowUpItem[] {
-  const items: FollowUpItem[] = [];
-  for (const v of campaign.visits) {
-    if (v.date === null || v.date > until || v.followUp === null || !OPEN_FOLLOW_UPS.includes(v.followUp))
-      continue;
-    items.push({
-      kind: 'visit',
-      id: v.id,
-      row: v.row,
-      date: v.date,
-      followUp: v.followUp,
-      owner: v.followUpOwner !== '' ? v.followUpOwner : v.visitor,
-      age: daysBetween(v.date, today),
-      text: v.suggestions !== '' ? v.suggestions : v.record,
-    });
-  }
-  for (const v of campaign.homeVisits) {
-    if (v.date === null || v.date > until || v.followUp === null || !OPEN_FOLLOW_UPS.includes(v.followUp))
-      continue;
-    items.push({
-      kind: 'homeVisit',
-      id: v.id,
-      row: v.row,
-      date: v.date,
-      followUp: v.followUp,
-      owner: v.teacher,
-      age: daysBetween(v.date, today),
-      text: v.parentNeeds !== '' ? v.parentNeeds : v.record,
-    });
-  }
-  // Oldest first: the items waiting longest lead.
-  return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
 }
 
 /** The ledger's counts by status, and its overdue items (期限 before today, 待整改 / 整改中), most overdue first. */
@@ -212,25 +156,8 @@ export function rectification(campaign: Campaign, today: IsoDate): MonthlyReport
     rule: 0,
     unknown: 0,
   };
-  const overdue: OverdueItem[] = [];
-  for (const item of campaign.rectification) {
-    counts[item.status ?? 'unknown'] += 1;
-    if (
-      item.deadline !== null &&
-      item.deadline < today &&
-      (item.status === 'open' || item.status === 'inProgress')
-    ) {
-      overdue.push({
-        id: item.id,
-        problem: item.problem,
-        owner: item.owner,
-        deadline: item.deadline,
-        daysOverdue: daysBetween(item.deadline, today),
-        status: item.status,
-      });
-    }
-  }
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
+  for (const item of campaign.rectification) counts[item.status ?? 'unknown'] += 1;
+  const overdue = overdueItems(campaign, today);
   return { counts, total: campaign.rectification.length, overdue };
 }
 

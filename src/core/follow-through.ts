@@ -1,0 +1,154 @@
+// What visits leave to do (§2): open follow-ups with their owner and age, unit heads, and the overdue rectification items.
+import { daysBetween, type IsoDate } from './dates';
+import { nameKey } from './names';
+import type { Campaign } from './model';
+import type { FollowUp, HomeVisit, Rectification, RectStatus, Unit, Visit } from './schemas';
+
+/** The follow-up values that leave something to do until 办结日期 is filled. */
+export const OPEN_FOLLOW_UPS: readonly FollowUp[] = ['report', 'study'];
+
+export interface FollowUpItem {
+  kind: 'visit' | 'homeVisit';
+  id: string;
+  row: number;
+  date: IsoDate;
+  followUp: FollowUp;
+  /** 跟进人, else the head of the visitor's unit, else the visitor (a staff name as typed). */
+  owner: string;
+  /** The visitor or teacher who wrote the record. */
+  visitor: string;
+  /** Days from the record's date to `today`. */
+  age: number;
+  /** The record's suggestion or record text, as typed (may be long). */
+  text: string;
+  /** 办结日期 (null while open). */
+  closedOn: IsoDate | null;
+}
+
+/** Whether a record is a follow-up still open on a day: 及时汇报 / 研究实践, dated by then, not closed by then. */
+export function isOpenOn(record: Visit | HomeVisit, day: IsoDate): boolean {
+  return (
+    record.date !== null &&
+    record.date <= day &&
+    record.followUp !== null &&
+    OPEN_FOLLOW_UPS.includes(record.followUp) &&
+    (record.closedOn === null || record.closedOn > day)
+  );
+}
+
+/** An active staff member of the roster by name, as the roster spells it. */
+function activeStaffName(campaign: Campaign, name: string): string | undefined {
+  const person = campaign.rosters.staffByKey.get(nameKey(name));
+  return person !== undefined && person.active ? person.name : undefined;
+}
+
+/**
+ * The unit's head (§2): 部门指标 › 负责人 when it names an active staff member, else the unit's first active
+ * member (roster order) whose 职务 contains 校长 or 主任; undefined when there is none.
+ */
+export function unitHead(campaign: Campaign, unit: Unit): string | undefined {
+  if (unit.head !== '') {
+    const named = activeStaffName(campaign, unit.head);
+    if (named !== undefined) return named;
+  }
+  const unitKey = nameKey(unit.name);
+  const head = campaign.rosters.staff.find(
+    (p) =>
+      p.active &&
+      campaign.rosters.staffByKey.get(nameKey(p.name)) === p &&
+      p.units.some((u) => nameKey(u) === unitKey) &&
+      /校长|主任|principal|director/i.test(p.role),
+  );
+  return head?.name;
+}
+
+/** The unit a record's follow-up belongs to: the visitor's home-visit unit for a home visit, else their first leader unit. */
+function unitOfRecord(campaign: Campaign, visitor: string, homeVisit: boolean): Unit | undefined {
+  const person = campaign.rosters.staffByKey.get(nameKey(visitor));
+  for (const name of person?.units ?? []) {
+    const unit = campaign.rosters.unitByKey.get(nameKey(name));
+    if (unit !== undefined && unit.homeVisits === homeVisit) return unit;
+  }
+  return undefined;
+}
+
+/** Who owns a record's follow-up (§2): 跟进人, else the head of the visitor's unit, else the visitor. */
+export function followUpOwner(campaign: Campaign, record: Visit | HomeVisit): string {
+  if (record.followUpOwner !== '') return record.followUpOwner;
+  const visitor = 'teacher' in record ? record.teacher : record.visitor;
+  const unit = unitOfRecord(campaign, visitor, 'teacher' in record);
+  return (unit === undefined ? undefined : unitHead(campaign, unit)) ?? visitor;
+}
+
+/**
+ * The follow-ups open on `until` (dated by then, not closed by then), their ages counted to `today`, oldest
+ * first. A report of a past month passes its last day, so regenerating it later gives the same list.
+ */
+export function openFollowUps(campaign: Campaign, until: IsoDate, today: IsoDate): FollowUpItem[] {
+  const items: FollowUpItem[] = [];
+  for (const v of campaign.visits) {
+    if (!isOpenOn(v, until)) continue;
+    items.push({
+      kind: 'visit',
+      id: v.id,
+      row: v.row,
+      date: v.date as IsoDate,
+      followUp: v.followUp as FollowUp,
+      owner: followUpOwner(campaign, v),
+      visitor: v.visitor,
+      age: daysBetween(v.date as IsoDate, today),
+      text: v.suggestions !== '' ? v.suggestions : v.record,
+      closedOn: v.closedOn,
+    });
+  }
+  for (const v of campaign.homeVisits) {
+    if (!isOpenOn(v, until)) continue;
+    items.push({
+      kind: 'homeVisit',
+      id: v.id,
+      row: v.row,
+      date: v.date as IsoDate,
+      followUp: v.followUp as FollowUp,
+      owner: followUpOwner(campaign, v),
+      visitor: v.teacher,
+      age: daysBetween(v.date as IsoDate, today),
+      text: v.parentNeeds !== '' ? v.parentNeeds : v.record,
+      closedOn: v.closedOn,
+    });
+  }
+  // Oldest first: the items waiting longest lead.
+  return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
+}
+
+/** Whether a rectification item is overdue on a day: 期限 before it, status 待整改 or 整改中. */
+export function isOverdue(item: Rectification, today: IsoDate): boolean {
+  return (
+    item.deadline !== null &&
+    item.deadline < today &&
+    (item.status === 'open' || item.status === 'inProgress')
+  );
+}
+
+export interface OverdueItem {
+  id: string;
+  problem: string;
+  owner: string;
+  deadline: IsoDate;
+  daysOverdue: number;
+  status: RectStatus;
+}
+
+/** The overdue items of the ledger on a day, most overdue first. */
+export function overdueItems(campaign: Campaign, today: IsoDate): OverdueItem[] {
+  return campaign.rectification
+    .filter((item) => isOverdue(item, today))
+    .map((item) => ({
+      id: item.id,
+      problem: item.problem,
+      owner: item.owner,
+      deadline: item.deadline as IsoDate,
+      daysOverdue: daysBetween(item.deadline as IsoDate, today),
+      status: item.status as RectStatus,
+    }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
