@@ -1,7 +1,13 @@
-// Record numbers: V-n for visits, H-n for home visits, S-n for suggestions; the next one after the largest in use.
+// Record numbers: V-n visits, H-n home visits, R-n rectification, S-n suggestions, D-n discussion activities; the next one after the largest in use.
 import { cellText, type Cell } from '../core/grid';
 
-export const ID_PREFIX = { visits: 'V', homeVisits: 'H', suggestions: 'S', rectification: 'R' } as const;
+export const ID_PREFIX = {
+  visits: 'V',
+  homeVisits: 'H',
+  suggestions: 'S',
+  rectification: 'R',
+  discussions: 'D',
+} as const;
 
 /** The largest n of cells written PREFIX-n (any case, optional spaces); 0 when there is none. */
 export function largestId(cells: readonly Cell[], prefix: string): number {
