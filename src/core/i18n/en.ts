@@ -1026,7 +1026,7 @@ export const en: Messages = {
     previewDayNone: 'No reminder would be sent on {day}.',
     logKindHeader: 'Kind',
     nextDay:
-      'Today ({today}) is not a reminder day; the next one is {day}. As of today\'s figures, that day would send:',
+      "Today ({today}) is not a reminder day; the next one is {day}. As of today's figures, that day would send:",
     noDays: 'Settings name no reminder day: no reminder is sent.',
     cliMessage: '→ {to}  {name}  {kind} ({units}): {subject}',
     cliNextDay:

@@ -68,7 +68,11 @@ function isShort(line: PersonLine): boolean {
 function hasContent(due: Due): boolean {
   if (due.kind === 'person') return due.quota.length + due.followUps.length + due.overdue.length > 0;
   return (
-    due.behind.length + due.notYetMet.length + due.classes.length + due.followUps.length + due.overdue.length >
+    due.behind.length +
+      due.notYetMet.length +
+      due.classes.length +
+      due.followUps.length +
+      due.overdue.length >
       0 || (due.coverage?.missing.length ?? 0) > 0
   );
 }

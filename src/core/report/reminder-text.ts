@@ -159,7 +159,8 @@ function digestMail(campaign: Campaign, due: DigestDue, today: IsoDate): Omit<Re
       ? { lines: [m.noneBehind] }
       : { heading: m.behindTitle, lines: [figures(due.behind, lang)] },
   ];
-  if (due.notYetMet.length > 0) blocks.push({ heading: m.notYetMetTitle, lines: [figures(due.notYetMet, lang)] });
+  if (due.notYetMet.length > 0)
+    blocks.push({ heading: m.notYetMetTitle, lines: [figures(due.notYetMet, lang)] });
   if (due.coverage !== null) {
     const c = due.coverage;
     blocks.push({
@@ -172,7 +173,8 @@ function digestMail(campaign: Campaign, due: DigestDue, today: IsoDate): Omit<Re
   }
   if (due.classes.length > 0) {
     const shown = due.classes.slice(0, MISSING_LISTED).map((c) => format(m.classLine, { ...c }));
-    const rest = due.classes.length > MISSING_LISTED ? [format(m.classesMore, { count: due.classes.length })] : [];
+    const rest =
+      due.classes.length > MISSING_LISTED ? [format(m.classesMore, { count: due.classes.length })] : [];
     blocks.push({ heading: m.classesTitle, lines: [...shown, ...rest] });
   }
   blocks.push(...followUpLines(due.followUps, lang), ...overdueLines(due.overdue, lang));

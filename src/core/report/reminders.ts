@@ -96,7 +96,8 @@ export function planReminders(
     if (slot?.legacy && entry.status === 'sent') mailedBefore.add(`${slot.month}|${slot.day}|${slot.person}`);
   }
   const done = (slot: ReminderSlot) =>
-    latest.get(keyOfSlot(slot))?.status === 'sent' || mailedBefore.has(`${slot.month}|${slot.day}|${slot.person}`);
+    latest.get(keyOfSlot(slot))?.status === 'sent' ||
+    mailedBefore.has(`${slot.month}|${slot.day}|${slot.person}`);
 
   const dues = remindersDue(campaign, today);
   const dueById = new Map(dues.map((d) => [dueId(d), d]));

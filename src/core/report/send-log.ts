@@ -8,7 +8,17 @@ import { nameKey } from '../names';
 export type SendStatus = 'sent' | 'deferred' | 'failed';
 export const SEND_STATUSES: readonly SendStatus[] = ['sent', 'deferred', 'failed'];
 /** The columns of a new log, in the order a person reads them: the technical key last. */
-export const LOG_COLUMNS = ['time', 'to', 'name', 'kind', 'unit', 'month', 'status', 'reason', 'key'] as const;
+export const LOG_COLUMNS = [
+  'time',
+  'to',
+  'name',
+  'kind',
+  'unit',
+  'month',
+  'status',
+  'reason',
+  'key',
+] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 /** What a logged mail was: a person's reminder, a unit digest, the monthly report's summary. */
@@ -77,7 +87,8 @@ export function slotOfKey(key: string): ReminderSlot | undefined {
   if (!/^\d{4}-\d{2}$/.test(month) || !/^\d{2}$/.test(day) || person === '') return undefined;
   if (parts.length === 3) return { kind: 'person', month, day, person, unit: '', legacy: false };
   if (parts.length === 4) return { kind: 'person', month, day, person, unit: '', legacy: true };
-  if (parts.length === 5 && parts[4] === 'digest') return { kind: 'digest', month, day, person, unit, legacy: false };
+  if (parts.length === 5 && parts[4] === 'digest')
+    return { kind: 'digest', month, day, person, unit, legacy: false };
   return undefined;
 }
 
@@ -162,7 +173,13 @@ export function sendLogRow(entry: SendLogEntry, lang: Lang, header?: readonly Ce
   const label = texts(lang).remind.logStatus[entry.status];
   const kind = kindOfKey(entry.key);
   const value = (c: LogColumn) =>
-    c === 'status' ? label : c === 'kind' ? (kind === '' ? '' : texts(lang).reminderMail.kinds[kind]) : entry[c];
+    c === 'status'
+      ? label
+      : c === 'kind'
+        ? kind === ''
+          ? ''
+          : texts(lang).reminderMail.kinds[kind]
+        : entry[c];
   const columns = header !== undefined && header.length > 0 ? columnsOf(header) : [...LOG_COLUMNS];
   if (!columns.includes('key')) return LOG_COLUMNS.map(value);
   return columns.map((c) => (c === undefined ? '' : value(c)));
