@@ -75,6 +75,9 @@ async function remind(
   }
   const m = texts(campaign.lang).reminderMail;
   const sep = campaign.lang === 'en' ? ', ' : '、';
+  // A preview on a day that is not a reminder day first says which day its messages are for.
+  const headline = dryRun ? previewHeadline(result.plan, campaign.lang) : [];
+  if (headline.length > 1) io.out(headline.shift()!);
   for (const message of result.messages)
     io.out(
       format(m.cliMessage, {
@@ -86,7 +89,7 @@ async function remind(
       }),
     );
   if (dryRun) {
-    for (const line of previewHeadline(result.plan, campaign.lang)) io.out(line);
+    for (const line of headline) io.out(line);
   } else {
     io.out(
       format(t.sent, { sent: result.messages.length, deferred: result.deferred, failed: result.failed }),
