@@ -591,12 +591,10 @@ export const en: Messages = {
     previewSummary:
       'Today ({today}) {count} reminder(s) would be sent and {deferred} deferred for lack of quota. Nothing is sent.',
     previewNone: 'No reminder would be sent today ({today}).',
-    notReminderDay: 'Today is not a reminder day ({days}); only deferred or failed reminders are retried.',
     sent: '{sent} sent, {deferred} deferred, {failed} failed.',
     enabled: 'Reminders enabled: runs once a day at {hour}:00 ({timeZone}).',
     disabled: 'Reminders disabled.',
     busy: 'Another run is in progress; please try again in a moment.',
-    cliMessage: '→ {to}  {name}  {unit}: {subject}',
     cliOutbox: 'Messages written to {dir}',
     reportPrompt: 'Report for which month? (YYYY-MM; empty for last month, {month})',
     reportBadMonth: '"{value}" is not a month; write it as YYYY-MM.',

@@ -547,12 +547,10 @@ export const zh = {
     previewSummary:
       '今天（{today}）将发送 {count} 封提醒，另有 {deferred} 封因配额不足将延后。不会发送任何邮件。',
     previewNone: '今天（{today}）没有要发送的提醒。',
-    notReminderDay: '今天不是提醒日（{days}），只会补发以前延后或失败的提醒。',
     sent: '已发送 {sent} 封，延后 {deferred} 封，失败 {failed} 封。',
     enabled: '已启用自动提醒：每天 {hour} 点（{timeZone}）运行一次。',
     disabled: '已停用自动提醒。',
     busy: '另一个运行正在进行，请稍后再试。',
-    cliMessage: '→ {to}  {name}  {unit}：{subject}',
     cliOutbox: '邮件已写入 {dir}',
     reportPrompt: '生成哪个月的月报？（YYYY-MM，留空为上月 {month}）',
     reportBadMonth: '“{value}”不是月份，请写成 YYYY-MM。',
