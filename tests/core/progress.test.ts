@@ -50,7 +50,7 @@ describe('a person’s progress', () => {
       马丽: '李副校长、张\u3000校长',
       杨帆: '李副校长',
     };
-    const targets = TARGETS.map((t) => ({ ...t, assignedTo: assigned[String(t.name)] ?? '' }));
+    const targets = TARGETS.map((t) => ({ ...t, assignedTo: assigned[String(t?.name)] ?? '' }));
     const c = loadCampaign(
       school({ targets, visits: [visit('2027-04-02', '张校长', '陈红、刘洋', { mode: '集中走访' })] }),
       TODAY,
