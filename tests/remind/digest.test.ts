@@ -2,7 +2,8 @@
 import { WorkbookSession } from '../../src/app/session';
 import { runReminders } from '../../src/app/remind';
 import { sendLogHeader } from '../../src/core/report/send-log';
-import { clockAt, plainLock } from '../report/helpers';
+import { healthOf } from '../../src/app/health';
+import { clockAt, memoryStore, plainLock } from '../report/helpers';
 import { COUNCIL, logOf, MemoryMailer, TARGETS, UNIT_STAFF, unitSchool, visitRow } from './helpers';
 
 type School = ReturnType<typeof unitSchool>;
@@ -228,6 +229,13 @@ describe('a 发送日志 written by the earlier version (one key per person and 
       '2027-04|20|方老师',
       '2027-04|20|邓主任|学生中心|digest',
     ]);
+    // The health panel no longer counts the old deferred key: that mail went out under the new one.
+    const health = healthOf(WorkbookSession.open(wb, clockAt('2027-04-20')), {
+      mailer,
+      store: memoryStore(),
+      trigger: null,
+    });
+    expect([health.deferred, health.failed]).toEqual([0, 0]);
     // The next reminder day mails everyone under the new keys.
     expect(run(wb, mailer, '2027-04-21').messages).toHaveLength(4);
   });

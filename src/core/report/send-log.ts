@@ -191,3 +191,23 @@ export function latestByKey(entries: readonly SendLogEntry[]): Map<string, SendL
   for (const e of entries) latest.set(e.key, e);
   return latest;
 }
+
+/**
+ * The latest entries still to be sent (deferred or failed), less an earlier version's per-unit keys of a
+ * person who was mailed that day since (their one mail went out under the new key).
+ */
+export function waitingEntries(latest: ReadonlyMap<string, SendLogEntry>): SendLogEntry[] {
+  const mailed = new Set<string>();
+  for (const [key, entry] of latest) {
+    const slot = slotOfKey(key);
+    if (slot?.kind === 'person' && entry.status === 'sent')
+      mailed.add(`${slot.month}|${slot.day}|${slot.person}`);
+  }
+  return [...latest]
+    .filter(([key, entry]) => {
+      if (entry.status === 'sent') return false;
+      const slot = slotOfKey(key);
+      return !(slot?.legacy === true && mailed.has(`${slot.month}|${slot.day}|${slot.person}`));
+    })
+    .map(([, entry]) => entry);
+}
