@@ -200,10 +200,7 @@ export interface PersonProgress {
   month: IsoMonth;
   /** The person's quota lines this month. */
   lines: PersonLine[];
-  /**
-   * Per unit: who in its groups is not yet visited this cycle (leader units: their 分管 people first), or this
-   * semester in the person's class.
-   */
+  /** Per unit: who in its groups is not yet visited this cycle (leader units), or this semester in the person's class. */
   missing: { unit: string; names: string[] }[];
 }
 
@@ -219,7 +216,7 @@ export function personProgress(campaign: Campaign, name: string, today: IsoDate)
     const unit = campaign.rosters.unitByKey.get(nameKey(unitName));
     if (unit === undefined) continue;
     if (!unit.homeVisits) {
-      const left = unitCoverage(campaign, index, unit, month, today).missing;
+      const left = unitCoverage(campaign, index, unit, month, today).missing; // 分管 people first:
       missing.push({ unit: unit.name, names: assignedFirst(campaign, name, left) });
       continue;
     }
