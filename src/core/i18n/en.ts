@@ -1027,7 +1027,5 @@ export const en: Messages = {
       "Today ({today}) is not a reminder day; the next one is {day}. As of today's figures, that day would send:",
     noDays: 'Settings name no reminder day: no reminder is sent.',
     cliMessage: '→ {to}  {name}  {kind} ({units}): {subject}',
-    cliNextDay:
-      'Today ({today}) is not a reminder day: no new reminder is sent; the next one is {day}. Preview: visit-ledger remind FILE --dry-run',
   },
 };

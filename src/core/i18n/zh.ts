@@ -953,7 +953,5 @@ export const zh = {
     nextDay: '今天（{today}）不是提醒日；下一个提醒日是 {day}。以下是按今天的数据，届时将发送的邮件：',
     noDays: '设置中没有提醒日，不会发送提醒。',
     cliMessage: '→ {to}  {name}  {kind}（{units}）：{subject}',
-    cliNextDay:
-      '今天（{today}）不是提醒日，不发送新提醒；下一个提醒日是 {day}。预览：visit-ledger remind 文件 --dry-run',
   },
 } as const;
