@@ -177,7 +177,7 @@ export const en: Messages = {
       'The date "{value}" is not recognised; write it as 2027-04-05, 2027/4/5, 2027.4.5 or 2027年4月5日',
     DATE_FUTURE: 'The date {date} is after today ({today})',
     VISIT_BEFORE_CAMPAIGN: 'The visit date {date} is before the campaign start {start}',
-    HOME_VISIT_OUTSIDE_SEMESTER: 'The home visit date {date} is outside the semester ({start} to {end})',
+    HOME_VISIT_OUTSIDE_SEMESTER: 'The home visit date {date} is in no semester ({semesters})',
     VISITOR_MISSING: 'The visitor is missing',
     VISITOR_UNKNOWN: '"{name}" is not on the staff roster',
     VISITOR_INACTIVE: '"{name}" is no longer active',
@@ -227,6 +227,10 @@ export const en: Messages = {
       '"{column}" holds {length} characters, more than the {limit} an Excel cell takes: .xlsx exports shorten it',
     NAME_INVISIBLE:
       '"{name}" holds characters nobody can see; it was matched without them. Please delete them',
+    STUDENT_SEMESTER_UNKNOWN:
+      'The semester "{value}" is none of the semesters listed ({semesters}); this row counts in every semester',
+    CAPACITY_SHORT:
+      '{unit}: {members} member(s) × {minimum} a month × {months} month(s) = {capacity}, fewer than the {size} people of its groups: one cycle cannot cover them',
   },
   robust: {
     usingDefault: 'the default is used meanwhile: {value}',
@@ -996,5 +1000,12 @@ export const en: Messages = {
       'This changes {cells} cell(s) ({sheets}): the name "{who}" becomes {marker}, contacts and guardians are blanked; rows and counts stay. It cannot be undone. Go on?',
     cancelled: 'Cancelled: nothing changed.',
     emptyAnswer: 'No name or ID typed: nothing changed.',
+  },
+  semesterEngine: {
+    span: '{name} {start} to {end}',
+    separator: '; ',
+    statusLine: 'Semester: {name} ({start} to {end})',
+    classesOf: 'Home visits by class ({name})',
+    reportClasses: '{title}: {name}',
   },
 };
