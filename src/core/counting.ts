@@ -274,6 +274,14 @@ export function unitCoverage(
   };
 }
 
+/** The distinct students visited within a semester: any mode, and in person. */
+export interface SemesterVisited {
+  readonly visited: ReadonlySet<string>;
+  readonly inPerson: ReadonlySet<string>;
+}
+
+const semesterVisitedCache = new WeakMap<CountIndex, Map<string, SemesterVisited>>();
+
 /** The semester whose figures a month shows (the one holding it; in the summer the one just ended). */
 export function semesterForMonth(campaign: Campaign, month: IsoMonth): Semester {
   return semesterOfMonth(campaign.semesters, month) ?? rosterOf(campaign.rosters, undefined).semester;
@@ -283,11 +291,16 @@ export function semesterForMonth(campaign: Campaign, month: IsoMonth): Semester 
  * The distinct students (counting keys) visited within a semester up to `asOf`, any mode and in person:
  * only that semester's home visits count, so a child visited in spring is still to visit in autumn.
  */
-export function visitedInSemester(
-  index: CountIndex,
-  semester: Semester,
-  asOf: IsoDate,
-): { visited: ReadonlySet<string>; inPerson: ReadonlySet<string> } {
+export function visitedInSemester(index: CountIndex, semester: Semester, asOf: IsoDate): SemesterVisited {
+  // Reminders ask once per teacher on one day: the sets are made once per (semester, day) and campaign.
+  let known = semesterVisitedCache.get(index);
+  if (known === undefined) {
+    known = new Map();
+    semesterVisitedCache.set(index, known);
+  }
+  const cacheKey = `${semester.start}|${semester.end}|${asOf}`;
+  const held = known.get(cacheKey);
+  if (held !== undefined) return held;
   const visited = new Set<string>();
   const inPerson = new Set<string>();
   const until = semester.end < asOf ? semester.end : asOf;
@@ -301,7 +314,9 @@ export function visitedInSemester(
       }
     }
   }
-  return { visited, inPerson };
+  const made = { visited, inPerson };
+  known.set(cacheKey, made);
+  return made;
 }
 
 /**

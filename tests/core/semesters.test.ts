@@ -1,6 +1,8 @@
 // Semesters in counting (issue 9): rosters per semester, home visits by the semester of their date, quota months, class figures and who is left.
 import { computeStatus, loadCampaign, personProgress, problemsOf } from '../../src/core/engine';
 import { buildMonthlyReport } from '../../src/core/report/monthly-report';
+import { reportDocument } from '../../src/core/report/report-document';
+import { statusSheet } from '../../src/app/status-sheet';
 import { lineOf, school, workbook, type Row } from './helpers';
 import {
   AUTUMN,
@@ -169,10 +171,30 @@ describe('a campaign year with a spring and an autumn semester', () => {
   it('counts an autumn visit toward its semester: the report of September names the autumn', () => {
     const report = buildMonthlyReport(november(), '2027-09', NOVEMBER);
     expect(report.semester.name).toBe(AUTUMN);
+    const doc = reportDocument(report, 'zh', { phase: '', generatedAt: '' });
+    expect(doc.tables.find((t) => t.key === 'classes')?.title).toBe(
+      '四、各班家访（2027年秋季学期）（截至 2027-09-30）',
+    );
     const unit = report.units.find((u) => u.unit === '全体教师');
     // Rows 7 and 8: two home visits, 2 distinct students (王芳, 刘丽).
     expect([unit?.visits, unit?.distinct]).toEqual([2, 2]);
   });
+});
+
+it('names the semester over the class figures of 进度', () => {
+  const status = computeStatus(november(), '2027-11', NOVEMBER);
+  const { grid } = statusSheet({
+    lang: 'zh',
+    campaignName: '三大一实干',
+    status,
+    phase: '',
+    computedAt: '',
+    errors: 0,
+    warnings: 0,
+    units: [{ name: '全体教师', homeVisits: true }],
+    semester: status.semester,
+  });
+  expect(grid.some((row) => row[0] === '班级家访（2027年秋季学期）')).toBe(true);
 });
 
 describe('the 学生 sheet across semesters', () => {

@@ -1006,6 +1006,6 @@ export const en: Messages = {
     separator: '; ',
     statusLine: 'Semester: {name} ({start} to {end})',
     classesOf: 'Home visits by class ({name})',
-    reportClasses: '{title}: {name}',
+    reportClasses: '4. Home visits by class ({name})',
   },
 };

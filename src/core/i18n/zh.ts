@@ -936,6 +936,7 @@ export const zh = {
     /** The semester line of `status` and the report: the class figures are of this semester. */
     statusLine: '学期：{name}（{start} 至 {end}）',
     classesOf: '班级家访（{name}）',
-    reportClasses: '{title}：{name}',
+    /** The report's class section, named by its semester. */
+    reportClasses: '四、各班家访（{name}）',
   },
 } as const;
