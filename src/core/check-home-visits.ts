@@ -3,7 +3,7 @@ import { cellAt, cellText, type ParsedTable } from './grid';
 import { nameKey } from './names';
 import { FindingList } from './findings';
 import { studentKey, type StudentRoster } from './rosters';
-import { semesterOfDate, semesterSpans } from './semesters';
+import { semesterSpans } from './semesters';
 import type { HomeVisit, Student } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { isHomeVisitMode, parseMode } from './values';
@@ -31,6 +31,13 @@ export function findStudent(
   if (inClass !== undefined && inClass.length > 0) return inClass[0];
   const byId = roster.studentById.get(nameKey(token));
   return byId !== undefined && nameKey(byId.className) === classKey ? byId : undefined;
+}
+
+/** The roster of the semester holding a date (a plain loop: this runs once a row). */
+function rosterOfDate(rosters: readonly StudentRoster[], date: string): StudentRoster | undefined {
+  for (const roster of rosters)
+    if (roster.semester.start <= date && date <= roster.semester.end) return roster;
+  return undefined;
 }
 
 export function checkHomeVisits(
@@ -62,16 +69,14 @@ export function checkHomeVisits(
     let date = checkDate(list, row, cellAt(line, at.date), ctx);
     // The semester holding the date gives the roster its class and students are found in; a date of no
     // semester (the summer holiday) is an error naming them all, and its students are sought in any roster.
-    const semester = date === null ? undefined : semesterOfDate(semesters, date);
-    if (date !== null && semester === undefined) {
+    let roster: Pick<StudentRoster, 'studentsByClass' | 'studentById'> | undefined;
+    if (date !== null) roster = rosterOfDate(semesterRosters, date);
+    if (date !== null && roster === undefined) {
       spans ??= semesterSpans(semesters, ctx.settings.language);
       list.error(row, 'date', 'HOME_VISIT_OUTSIDE_SEMESTER', { date, semesters: spans });
       date = null;
     }
-    const roster =
-      semester === undefined
-        ? ctx.rosters
-        : (semesterRosters.find((r) => r.semester === semester) ?? ctx.rosters);
+    roster ??= ctx.rosters;
     const className = cellText(cellAt(line, at.className));
     if (className === '') list.error(row, 'className', 'CLASS_MISSING');
     const studentText = cellText(cellAt(line, at.students));

@@ -11,7 +11,7 @@ import {
 import { membersOfUnit, rosterOf, studentKey, type Rosters } from './rosters';
 import { semesterOfMonth } from './semesters';
 import type { Campaign, ClassLine, CoverageLine, PersonLine } from './model';
-import { addMonths, monthOf, type IsoDate, type IsoMonth } from './dates';
+import { addMonths, lastDay, monthOf, type IsoDate, type IsoMonth } from './dates';
 import type { HomeVisit, Semester, Unit, Visit } from './schemas';
 
 /**
@@ -25,7 +25,7 @@ export interface CountIndex {
   readonly visitsByMonth: ReadonlyMap<IsoMonth, readonly Visit[]>;
   /** Valid, dated home visits by calendar month, in sheet order. */
   readonly homeVisitsByMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>;
-  /** Valid, dated home visits by the quota month of their semester they count toward, in sheet order. */
+  /** Valid, dated home visits by the quota month of their semester they count toward (by month, then sheet order). */
   readonly homeVisitsByQuotaMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>;
   /** Person key → unit key → distinct people visited (target or student keys) in one quota month. */
   countsOf(month: IsoMonth): MonthCounts;
@@ -85,35 +85,41 @@ function byMonth<T extends { valid: boolean; date: IsoDate | null }>(
 
 /**
  * Home visits by the quota month they count toward: their own month, or their semester's first quota month
- * for the days before it. The previous row's semester and month are tried first (no string made).
+ * for the days before it. Made from the calendar months: a month inside one semester moves whole (its list
+ * shared, no copy); only a month a semester starts or ends in is looked at row by row.
  */
-function byHomeQuotaMonth(records: readonly HomeVisit[], cal: QuotaCalendar): Map<IsoMonth, HomeVisit[]> {
-  const months = new Map<IsoMonth, HomeVisit[]>();
-  let span: SemesterMonths | undefined;
-  let lastMonth = '';
-  let last: HomeVisit[] = [];
-  for (const record of records) {
-    const date = record.date;
-    if (!record.valid || date === null) continue;
-    if (
-      span === undefined ||
-      date < span.semester.start ||
-      date > span.semester.end ||
-      !date.startsWith(lastMonth)
-    ) {
-      span = cal.homeMonths.find((s) => s.semester.start <= date && date <= s.semester.end);
-      if (span === undefined) continue; // a valid home visit lies in a semester: never here
-      lastMonth = monthOf(date);
-      const quota = lastMonth < span.first ? span.first : lastMonth;
-      let list = months.get(quota);
-      if (list === undefined) {
-        list = [];
-        months.set(quota, list);
-      }
-      last = list;
+function byHomeQuotaMonth(
+  byCalendarMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>,
+  cal: QuotaCalendar,
+): Map<IsoMonth, readonly HomeVisit[]> {
+  const parts = new Map<IsoMonth, (readonly HomeVisit[])[]>();
+  const add = (quota: IsoMonth, records: readonly HomeVisit[]) => {
+    const list = parts.get(quota);
+    if (list === undefined) parts.set(quota, [records]);
+    else list.push(records);
+  };
+  const quotaOf = (span: SemesterMonths, month: IsoMonth) => (month < span.first ? span.first : month);
+  for (const [month, records] of byCalendarMonth) {
+    const first = `${month}-01`;
+    const last = lastDay(month);
+    const whole = cal.homeMonths.find((s) => s.semester.start <= first && last <= s.semester.end);
+    if (whole !== undefined) {
+      add(quotaOf(whole, month), records);
+      continue;
     }
-    last.push(record);
+    const bySpan = new Map<SemesterMonths, HomeVisit[]>();
+    for (const record of records) {
+      const date = record.date ?? '';
+      const span = cal.homeMonths.find((s) => s.semester.start <= date && date <= s.semester.end);
+      if (span === undefined) continue; // a valid home visit lies in a semester: never here
+      const list = bySpan.get(span);
+      if (list === undefined) bySpan.set(span, [record]);
+      else list.push(record);
+    }
+    for (const [span, list] of bySpan) add(quotaOf(span, month), list);
   }
+  const months = new Map<IsoMonth, readonly HomeVisit[]>();
+  for (const [quota, lists] of parts) months.set(quota, lists.length === 1 ? (lists[0] ?? []) : lists.flat());
   return months;
 }
 
@@ -134,7 +140,7 @@ export function countIndex(campaign: Campaign): CountIndex {
   const calendar = quotaCalendar(campaign.settings, campaign.semesters);
   const visitsByMonth = byMonth(campaign.visits);
   const homeVisitsByMonth = byMonth(campaign.homeVisits);
-  const homeVisitsByQuotaMonth = byHomeQuotaMonth(campaign.homeVisits, calendar);
+  const homeVisitsByQuotaMonth = byHomeQuotaMonth(homeVisitsByMonth, calendar);
   const unitsByPerson = new Map<string, UnitOfPerson[]>();
   const unitsOf = (personKey: string): UnitOfPerson[] => {
     let units = unitsByPerson.get(personKey);

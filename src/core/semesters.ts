@@ -84,7 +84,8 @@ export function readSemesters(
 
 /** The semester whose dates hold a day, if any. */
 export function semesterOfDate(semesters: readonly Semester[], date: IsoDate): Semester | undefined {
-  return semesters.find((s) => s.start <= date && date <= s.end);
+  for (const s of semesters) if (s.start <= date && date <= s.end) return s;
+  return undefined;
 }
 
 /**
