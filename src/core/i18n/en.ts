@@ -376,11 +376,12 @@ export const en: Messages = {
   },
   cli: {
     usage:
-      'Usage: visit-ledger <init|validate|status|report|remind|export|erase> <workbook.xlsx> [options]\n' +
+      'Usage: visit-ledger <init|validate|status|report|summary|remind|export|erase> <workbook.xlsx> [options]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
       '  report FILE --month YYYY-MM [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
+      '  summary FILE (--semester NAME | --year) [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
       '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
       '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
       '  erase FILE (--person NAME | --student ID) [--yes]',

@@ -347,11 +347,12 @@ export const zh = {
   },
   cli: {
     usage:
-      '用法：visit-ledger <init|validate|status|report|remind|export|erase> <工作簿.xlsx> [选项]\n' +
+      '用法：visit-ledger <init|validate|status|report|summary|remind|export|erase> <工作簿.xlsx> [选项]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
       '  report FILE --month YYYY-MM [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
+      '  summary FILE (--semester NAME | --year) [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
       '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
       '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
       '  erase FILE (--person NAME | --student ID) [--yes]',
