@@ -983,7 +983,13 @@ export const zh = {
       item: '项目',
       value: '数量',
     },
-    suggestionRows: { received: '收到', yes: '采纳', no: '不采纳', pending: '待定', unknown: '采纳一栏无法识别' },
+    suggestionRows: {
+      received: '收到',
+      yes: '采纳',
+      no: '不采纳',
+      pending: '待定',
+      unknown: '采纳一栏无法识别',
+    },
     formUnknown: '形式无法识别',
     monthsNote:
       '“考核月数”只算已结束且不免考核的月份；完成率 = 每人每月已走访人数（不超过指标）之和 ÷ 指标之和，与月报相同。',

@@ -164,26 +164,14 @@ export function summaryDocument(summary: Summary, lang: Lang, meta: { generatedA
     null,
   ]);
 
-  const classRows = summary.classes.flatMap((sem) =>
-    sem.classes.map((k) => ({ semester: sem.semester, asAt: sem.asAt, k })),
-  );
+  const classRows = summary.classes.flatMap((sem) => sem.classes.map((k) => ({ semester: sem.semester, k })));
   const classes = table(
     'classes',
     asAt(s.sections.classes),
-    [
-      c.semester,
-      rc.className,
-      c.asAt,
-      rc.students,
-      rc.visitedStudents,
-      rc.coverage,
-      rc.inPerson,
-      rc.inPersonMinimum,
-    ],
-    classRows.map(({ semester, asAt: day, k }) => [
+    [c.semester, rc.className, rc.students, rc.visitedStudents, rc.coverage, rc.inPerson, rc.inPersonMinimum],
+    classRows.map(({ semester, k }) => [
       semester,
       k.class,
-      day,
       k.students,
       k.visited,
       percent(share(k.visited, k.students)),
@@ -197,12 +185,10 @@ export function summaryDocument(summary: Summary, lang: Lang, meta: { generatedA
     null,
     null,
     null,
-    null,
     aimColor(share(k.visited, k.students)),
     minimumColor(k.inPerson, CLASS_IN_PERSON_MINIMUM),
     null,
   ]);
-  classes.blocks = classRows.length > 12 ? 2 : 1;
 
   const followRows: ReportCell[][] = summary.followUps.map((f) => [
     t.report.kinds[f.kind],
