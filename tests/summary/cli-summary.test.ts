@@ -34,6 +34,7 @@ it('prints the year summary with the bureau’s table first, and leaves the work
   expect(lines.slice(bureau, bureau + 12).join('\n')).toMatch(/走访次数（走访与家访）\s+12/);
   expect(run.out).toMatch(/建立长效机制（项）\s+2/);
   expect(run.out).toContain('食堂每周公示菜谱');
+  expect(run.out).not.toMatch(/13800000001|13900000001|王爸爸/);
   expect(await sha256(file)).toBe(before);
 });
 
@@ -60,6 +61,8 @@ it('writes the year summary as an A4 page with one chart per unit and nothing fe
   expect(charts.match(/<rect /g)).toHaveLength(8 + 8 + 4);
   expect(html).toContain('<title>27-10 50%</title>');
   expect(html).toContain('走访工作情况统计表（报教育局）');
+  // Contact details never appear (陈红's number, 王芳's guardian and number are in the workbook).
+  expect(html).not.toMatch(/13800000001|13900000001|王爸爸/);
 });
 
 it('writes the summary as an .xlsx whose one sheet is 学期报<semester>', async () => {

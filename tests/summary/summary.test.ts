@@ -152,6 +152,20 @@ describe('the year summary', () => {
   });
 });
 
+describe('in an English workbook', () => {
+  it('labels the bureau’s table and the sheets in English', () => {
+    const campaign = loadCampaign(yearSchool({ lang: 'en', semesters: undefined }), YEAR_DAY);
+    const summary = buildSummary(campaign, yearScope(campaign, YEAR_DAY), YEAR_DAY);
+    const doc = summaryDocument(summary, campaign.lang, { generatedAt: '2028-02-10 09:00' });
+    expect(doc.tables[0]?.title).toBe(
+      `1. Visits at a glance (for the education bureau) (as at ${summary.asAt})`,
+    );
+    expect(doc.tables[0]?.rows[0]?.[0]).toBe('Visits made (visits and home visits)');
+    for (const table of doc.tables)
+      expect(`${table.title}${table.columns.join('')}`).not.toMatch(/[\u4e00-\u9fff]/u);
+  });
+});
+
 describe('a semester summary', () => {
   it('evaluates the spring’s ended months only: the leaders’ April–June, the teachers’ March–June', () => {
     expect(spring().summary.people).toEqual([

@@ -21,7 +21,7 @@ export const STAFF: Row[] = [
 ];
 
 export const TARGETS: Row[] = [
-  { name: '陈红', group: '家委会成员' },
+  { name: '陈红', group: '家委会成员', contact: '13800000001' },
   { name: '刘洋', group: '家委会成员' },
   { name: '黄敏', group: '家委会成员' },
   { name: '林国栋', group: '社会贤达人士' },
@@ -30,7 +30,7 @@ export const TARGETS: Row[] = [
 ];
 
 export const STUDENTS: Row[] = [
-  { studentId: 'S101', name: '王芳', className: '一(1)班' },
+  { studentId: 'S101', name: '王芳', className: '一(1)班', guardian: '王爸爸', contact: '13900000001' },
   { studentId: 'S102', name: '李明', className: '一(1)班' },
   { studentId: 'S201', name: '陈静', className: '一(2)班' },
   { studentId: 'S202', name: '赵磊', className: '一(2)班' },
