@@ -55,7 +55,7 @@ const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> =
   followUps: { index: 6, fit: 'clip' },
   overdue: { index: 1, fit: 'clip' },
   suggestions: { index: 3, fit: 'clip' },
-  rules: { index: 2, fit: 'fill' },
+  summaryRules: { index: 2, fit: 'fill' },
 };
 
 function fitOf(table: ReportTable, column: number): ColumnFit {

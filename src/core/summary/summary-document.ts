@@ -220,7 +220,7 @@ export function summaryDocument(summary: Summary, lang: Lang, meta: { generatedA
   );
 
   const rules = table(
-    'rules',
+    'summaryRules',
     asAt(s.sections.rules),
     [rc.id, rc.problem, c.rule, rc.rectStatus, c.doneOn],
     summary.rectification.rules.map((r) => [
