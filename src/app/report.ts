@@ -85,12 +85,16 @@ export function reportGrid(doc: ReportDocument): { grid: Grid; format: SheetForm
   return { grid, format: fmt };
 }
 
-/** Writes a report document as its month's sheet, replacing that sheet (and no other). */
-export function writeReportSheet(wb: WorkbookPort, doc: ReportDocument, month: IsoMonth): string {
-  const sheet = reportSheetName(month, doc.lang);
+/** Writes a report document (a month's report, a summary) as a generated sheet, replacing that sheet (and no other). */
+export function writeDocumentSheet(wb: WorkbookPort, doc: ReportDocument, sheet: string): string {
   const { grid, format: look } = reportGrid(doc);
   wb.replace(sheet, grid, look);
   return sheet;
+}
+
+/** Writes a report document as its month's sheet, replacing that sheet (and no other). */
+export function writeReportSheet(wb: WorkbookPort, doc: ReportDocument, month: IsoMonth): string {
+  return writeDocumentSheet(wb, doc, reportSheetName(month, doc.lang));
 }
 
 export interface ReportOptions {

@@ -77,6 +77,11 @@ export interface PlaygroundTexts {
   /** 恢复行's menu item and its one question (the row and the time, e.g. "V-12 2027-04-20 10:00"). */
   restore: string;
   restorePrompt: string;
+  /** 学期总结 and 年度总结; the semester question (listing the semesters) and the one an empty answer means. */
+  summarySemester: string;
+  summaryYear: string;
+  semesterPrompt: string;
+  defaultSemester: string;
 }
 
 /** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */
@@ -145,12 +150,23 @@ export interface EditRequest {
 }
 
 export type MenuAction =
-  'setUp' | 'recompute' | 'report' | 'remindPreview' | 'remindSend' | 'daily' | 'restore' | 'help';
+  | 'setUp'
+  | 'recompute'
+  | 'report'
+  | 'summarySemester'
+  | 'summaryYear'
+  | 'remindPreview'
+  | 'remindSend'
+  | 'daily'
+  | 'restore'
+  | 'help';
 
 export interface MenuRequest {
   action: MenuAction;
   /** For report: the month as typed (YYYY-MM, 2027/3, 2027年3月); empty for last month. */
   month?: string;
+  /** For summarySemester: the semester's name as typed; empty for the one of today (else the latest ended). */
+  semester?: string;
   /** For daily: the day to run the daily job for, as typed (2027-05-01, 2027/5/1); empty for today. */
   day?: string;
   /** For restore: the row and the time as typed, e.g. "V-12 2027-04-20 10:00" or "走访记录 5 2027-04-20". */

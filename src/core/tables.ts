@@ -5,7 +5,8 @@ import type { Lang } from './i18n/messages';
 
 export type TableKey = keyof typeof zh.columns;
 export type ColumnKey<T extends TableKey> = keyof (typeof zh.columns)[T] & string;
-export type GeneratedSheetKey = 'status' | 'report' | 'sendLog' | 'changeLog';
+export type GeneratedSheetKey =
+  'status' | 'report' | 'sendLog' | 'changeLog' | 'summarySemester' | 'summaryYear';
 
 export interface ColumnDef {
   readonly key: string;

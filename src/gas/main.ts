@@ -8,6 +8,7 @@ import { promptRestoreRow } from './restore';
 import { disableReminders, enableReminders, runDailyJob, showHealth, showReminderPreview } from './remind';
 import { runSelfTestMenu } from './self-test';
 import { sidebarServer } from './sidebar';
+import { promptSemesterSummary, runYearSummary } from './summary';
 import type { RecordInput } from '../contract/record-input';
 
 /** Builds the add-on menu when the spreadsheet opens. */
@@ -53,6 +54,16 @@ export function menuHelp(): void {
 /** Menu: 生成月报 (asks for the month, default last month). */
 export function menuMonthlyReport(): void {
   promptMonthlyReport();
+}
+
+/** Menu: 学期总结 (asks which semester; writes the sheet 学期报<semester>). */
+export function menuSemesterSummary(): void {
+  promptSemesterSummary();
+}
+
+/** Menu: 年度总结 (the campaign year, with the bureau's table; writes the sheet 年度总结). */
+export function menuYearSummary(): void {
+  runYearSummary();
 }
 
 /** Menu: 提醒预览 (a dialog of the messages a run would send; sends nothing). */

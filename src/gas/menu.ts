@@ -19,6 +19,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.changeLog.menu, functionName: 'menuRestoreRow' },
   SEPARATOR,
   { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
+  { caption: (t) => t.summary.menuSemester, functionName: 'menuSemesterSummary' },
+  { caption: (t) => t.summary.menuYear, functionName: 'menuYearSummary' },
   { caption: (t) => t.remind.menu.preview, functionName: 'menuReminderPreview' },
   { caption: (t) => t.remind.menu.enable, functionName: 'menuEnableReminders' },
   { caption: (t) => t.remind.menu.disable, functionName: 'menuDisableReminders' },

@@ -1,4 +1,4 @@
-// The monthly report as one printable A4 HTML page: inline style, an inline SVG chart, no external resource.
+// A report document (the monthly report, a summary) as one printable A4 HTML page: inline style and SVG charts, no external resource.
 import { escapeHtml } from '../core/report/escape';
 import type { ReportChart, ReportDocument, ReportTable } from '../core/report/report-document';
 
@@ -36,6 +36,9 @@ p.legend { margin: 1mm 0 0; color: #555; font-size: 8.5pt; }
 .notice { margin: 8mm 0; padding: 4mm; border: 1px solid #e0c000; background: #fffbe6; font-size: 12pt; }
 .note { color: #666; font-size: 8.5pt; margin: 0.5mm 0 0; }
 figure { margin: 0; page-break-inside: avoid; }
+.charts { display: flex; flex-wrap: wrap; gap: 2mm 4mm; }
+.charts > figure { flex: 0 0 calc(50% - 2mm); }
+.charts figcaption { font-weight: 600; font-size: 9pt; }
 @media print { body { padding: 0; max-width: none; } }
 `;
 
@@ -52,6 +55,7 @@ const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> =
   followUps: { index: 6, fit: 'clip' },
   overdue: { index: 1, fit: 'clip' },
   suggestions: { index: 3, fit: 'clip' },
+  summaryRules: { index: 2, fit: 'fill' },
 };
 
 function fitOf(table: ReportTable, column: number): ColumnFit {
@@ -138,6 +142,51 @@ export function chartSvg(chart: ReportChart): string {
   );
 }
 
+const COLUMN_CHART = { width: 330, height: 120, top: 14, bottom: 16, left: 28 };
+
+/** A small column chart, 0–100 %, one column per label (a unit's completion month by month), as inline SVG. */
+export function columnChartSvg(chart: ReportChart): string {
+  const { width, height, top, bottom, left } = COLUMN_CHART;
+  const plot = height - top - bottom;
+  const step = (width - left) / Math.max(1, chart.bars.length);
+  const ticks = [0, 50, 100]
+    .map((t) => {
+      const y = top + plot - Math.round((plot * t) / 100);
+      return (
+        `<line x1="${left}" y1="${y}" x2="${width}" y2="${y}" stroke="#ddd"/>` +
+        `<text x="${left - 3}" y="${y + 3}" text-anchor="end" fill="#777">${t}%</text>`
+      );
+    })
+    .join('');
+  const columns = chart.bars
+    .map((bar, i) => {
+      const value = Math.max(0, Math.min(100, bar.value));
+      const h = Math.round((plot * value) / 100);
+      const x = Math.round(left + i * step + step * 0.15);
+      const w = Math.max(1, Math.round(step * 0.7));
+      const mid = x + w / 2;
+      return (
+        `<rect x="${x}" y="${top + plot - h}" width="${w}" height="${h}" fill="${BAR_COLOR}">` +
+        `<title>${escapeHtml(`${bar.label} ${bar.value}%`)}</title></rect>` +
+        `<text x="${mid}" y="${top + plot - h - 2}" text-anchor="middle">${escapeHtml(String(Math.round(value)))}</text>` +
+        `<text x="${mid}" y="${height - 4}" text-anchor="middle" fill="#555">${escapeHtml(bar.label)}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<svg role="img" aria-label="${escapeHtml(chart.title)}" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" font-size="8" font-family="sans-serif">${ticks}${columns}</svg>`
+  );
+}
+
+/** A table drawn as small column charts side by side (two to a row), under the table's title. */
+function chartsHtml(table: ReportTable, charts: readonly ReportChart[]): string {
+  const figures = charts.map(
+    (chart) => `<figure><figcaption>${escapeHtml(chart.title)}</figcaption>${columnChartSvg(chart)}</figure>`,
+  );
+  return `<h2>${escapeHtml(table.title)}</h2>\n<div class="charts" data-section="${escapeHtml(table.key)}">${figures.join('')}</div>`;
+}
+
 /** The whole report as a standalone HTML page; everything typed by a person is escaped. */
 export function reportHtml(doc: ReportDocument): string {
   // One line of who, what and when: page one has no room for a table of six lines.
@@ -158,7 +207,11 @@ export function reportHtml(doc: ReportDocument): string {
       );
       continue;
     }
-    parts.push(tableHtml(table));
+    parts.push(
+      table.charts !== undefined && table.charts.length > 0
+        ? chartsHtml(table, table.charts)
+        : tableHtml(table),
+    );
   }
   return (
     `<!DOCTYPE html>\n<html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}">\n<head>\n<meta charset="utf-8">\n` +

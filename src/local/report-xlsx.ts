@@ -1,8 +1,19 @@
-// The monthly report as its own .xlsx file: one sheet 月报 YYYY-MM with the same tables as in the workbook.
+// A report document as its own .xlsx file: one sheet (月报 YYYY-MM, 学期报…, 年度总结) with the same tables as in the workbook.
 import type { IsoMonth } from '../core/dates';
 import type { ReportDocument } from '../core/report/report-document';
-import { writeReportSheet } from '../app/report';
+import { reportSheetName, writeDocumentSheet } from '../app/report';
 import { newXlsx, type SaveResult } from './xlsx-workbook';
+
+/** Writes a report document as one sheet of a new .xlsx (atomically); says how many texts were shortened. */
+export async function writeDocumentXlsx(
+  doc: ReportDocument,
+  sheet: string,
+  file: string,
+): Promise<SaveResult> {
+  const book = newXlsx();
+  writeDocumentSheet(book, doc, sheet);
+  return book.save(file);
+}
 
 /** Writes the report to `file` (atomically: a temporary file, then a rename); says how many texts were shortened. */
 export async function writeReportXlsx(
@@ -10,7 +21,5 @@ export async function writeReportXlsx(
   month: IsoMonth,
   file: string,
 ): Promise<SaveResult> {
-  const book = newXlsx();
-  writeReportSheet(book, doc, month);
-  return book.save(file);
+  return writeDocumentXlsx(doc, reportSheetName(month, doc.lang), file);
 }

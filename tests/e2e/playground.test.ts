@@ -62,6 +62,8 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
     t.menu.setUp,
     t.menu.recompute,
     t.remind.menu.report,
+    t.summary.menuSemester,
+    t.summary.menuYear,
     t.remind.menu.preview,
     t.playground.sendReminders,
     t.playground.dailyJob,

@@ -83,6 +83,16 @@ class Playground {
       { id: 'setUp', label: texts.setUp, run: action('setUp') },
       { id: 'recompute', label: texts.recompute, run: action('recompute') },
       { id: 'report', label: texts.report, run: () => this.askMonth() },
+      {
+        id: 'summarySemester',
+        label: texts.summarySemester,
+        run: () =>
+          this.ask(texts.semesterPrompt, '', texts.defaultSemester, (semester) => ({
+            action: 'summarySemester',
+            semester,
+          })),
+      },
+      { id: 'summaryYear', label: texts.summaryYear, run: action('summaryYear') },
       { id: 'remindPreview', label: texts.remindPreview, run: action('remindPreview') },
       { id: 'remindSend', label: texts.remindSend, run: action('remindSend') },
       { id: 'daily', label: texts.dailyJob, run: () => this.askDay() },

@@ -18,6 +18,8 @@ export const en: Messages = {
     report: 'Report',
     sendLog: 'Send log',
     changeLog: 'Change log',
+    summarySemester: 'Semester summary',
+    summaryYear: 'Year summary',
   },
   columns: {
     settings: { key: 'Setting', value: 'Value' },
@@ -378,11 +380,12 @@ export const en: Messages = {
   },
   cli: {
     usage:
-      'Usage: visit-ledger <init|validate|status|report|remind|export|erase> <workbook.xlsx> [options]\n' +
+      'Usage: visit-ledger <init|validate|status|report|summary|remind|export|erase> <workbook.xlsx> [options]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
       '  report FILE --month YYYY-MM [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
+      '  summary FILE (--semester NAME | --year) [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
       '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
       '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
       '  erase FILE (--person NAME | --student ID) [--yes]',
@@ -1038,5 +1041,77 @@ export const en: Messages = {
     statusLine: 'Semester: {name} ({start} to {end})',
     classesOf: 'Home visits by class ({name})',
     reportClasses: '4. Home visits by class ({name})',
+  },
+  summary: {
+    semesterSheet: '{sheet} {semester}',
+    title: { semester: '{campaign} semester summary {semester}', year: '{campaign} year summary' },
+    header: { scope: 'Scope', period: 'Period', asAt: 'Figures as at' },
+    scopeYear: 'Campaign year',
+    period: '{start} to {end}',
+    sections: {
+      bureau: '1. Visits at a glance (for the education bureau)',
+      overview: '1. Visits at a glance',
+      units: '2. Units: quota months met',
+      unitMonths: '3. Units: completion by month',
+      chart: 'School completion by month',
+      people: '4. People: quota months met',
+      cycles: '5. Coverage of visit targets (at each cycle’s end)',
+      classes: '6. Home visits by class (at the semester’s end)',
+      followUps: '7. Follow-ups (report to a leader / study and act)',
+      rectification: '8. Rectification by status',
+      rules: 'Lasting rules made',
+      suggestions: '9. Suggestions',
+      discussions: '10. Discussion activities by form',
+    },
+    bureau: {
+      item: 'Item',
+      value: 'Number',
+      visits: 'Visits made (visits and home visits)',
+      people: 'People covered',
+      families: 'Families covered',
+      inPerson: 'Home visits in person',
+      problemsFound: 'Problems found',
+      problemsSolved: 'Problems solved',
+      rules: 'Lasting rules made',
+      suggestionsReceived: 'Suggestions received',
+      suggestionsAdopted: 'Suggestions adopted',
+    },
+    columns: {
+      metMonths: 'Months met',
+      evaluatedMonths: 'Months evaluated',
+      metPersonMonths: 'Met (person-months)',
+      evaluatedPersonMonths: 'Evaluated (person-months)',
+      metShare: 'Met share',
+      completion: 'Completion',
+      asAt: 'As at',
+      semester: 'Semester',
+      opened: 'Opened',
+      closed: 'Closed',
+      open: 'Still open at the end',
+      rule: 'Lasting rule',
+      doneOn: 'Done on',
+      form: 'Form',
+      count: 'Held',
+      attendance: 'Attendance',
+      missingCount: 'Not yet visited',
+      item: 'Item',
+      value: 'Number',
+    },
+    suggestionRows: {
+      received: 'Received',
+      yes: 'Adopted',
+      no: 'Not adopted',
+      pending: 'Pending',
+      unknown: 'Adopted cell unreadable',
+    },
+    formUnknown: 'Form unreadable',
+    monthsNote:
+      'Months evaluated are the months ended and not exempt; completion = Σ people visited per person and month (up to the minimum) ÷ Σ minimums, as in the monthly report.',
+    needScope: 'Give --semester NAME or --year (one of the two)',
+    semesterUnknown: 'No semester is named "{name}". The workbook’s semesters: {semesters}',
+    menuSemester: 'Semester summary',
+    menuYear: 'Year summary',
+    semesterPrompt: 'Which semester? One of: {semesters}. Empty for "{semester}".',
+    done: 'Wrote the sheet "{sheet}".',
   },
 };

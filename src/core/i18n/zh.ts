@@ -17,6 +17,8 @@ export const zh = {
     report: '月报',
     sendLog: '发送日志',
     changeLog: '修改日志',
+    summarySemester: '学期报',
+    summaryYear: '年度总结',
   },
   columns: {
     settings: { key: '设置项', value: '值' },
@@ -349,11 +351,12 @@ export const zh = {
   },
   cli: {
     usage:
-      '用法：visit-ledger <init|validate|status|report|remind|export|erase> <工作簿.xlsx> [选项]\n' +
+      '用法：visit-ledger <init|validate|status|report|summary|remind|export|erase> <工作簿.xlsx> [选项]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
       '  report FILE --month YYYY-MM [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
+      '  summary FILE (--semester NAME | --year) [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
       '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
       '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
       '  erase FILE (--person NAME | --student ID) [--yes]',
@@ -967,5 +970,77 @@ export const zh = {
     classesOf: '班级家访（{name}）',
     /** The report's class section, named by its semester. */
     reportClasses: '四、各班家访（{name}）',
+  },
+  summary: {
+    semesterSheet: '{sheet}{semester}',
+    title: { semester: '{campaign} {semester} 学期总结', year: '{campaign} 年度总结' },
+    header: { scope: '范围', period: '起止', asAt: '统计截至' },
+    scopeYear: '活动年度',
+    period: '{start} 至 {end}',
+    sections: {
+      bureau: '一、走访工作情况统计表（报教育局）',
+      overview: '一、走访工作情况统计',
+      units: '二、各部门达标情况',
+      unitMonths: '三、各部门逐月完成率',
+      chart: '全校逐月完成率',
+      people: '四、个人达标月数',
+      cycles: '五、走访对象覆盖（各周期末）',
+      classes: '六、各班家访（学期末）',
+      followUps: '七、待跟进事项（及时汇报 / 研究实践）',
+      rectification: '八、问题整改（按状态）',
+      rules: '建立的长效机制',
+      suggestions: '九、献计献策',
+      discussions: '十、讨论活动（按形式）',
+    },
+    bureau: {
+      item: '项目',
+      value: '数量',
+      visits: '走访次数（走访与家访）',
+      people: '走访覆盖人数',
+      families: '家访覆盖家庭数',
+      inPerson: '上门家访次数',
+      problemsFound: '发现问题（项）',
+      problemsSolved: '解决问题（项）',
+      rules: '建立长效机制（项）',
+      suggestionsReceived: '收到意见建议（条）',
+      suggestionsAdopted: '采纳意见建议（条）',
+    },
+    columns: {
+      metMonths: '达标月数',
+      evaluatedMonths: '考核月数',
+      metPersonMonths: '达标（人·月）',
+      evaluatedPersonMonths: '考核（人·月）',
+      metShare: '达标率',
+      completion: '完成率',
+      asAt: '截至',
+      semester: '学期',
+      opened: '新增',
+      closed: '办结',
+      open: '期末未办结',
+      rule: '长效机制',
+      doneOn: '完成日期',
+      form: '形式',
+      count: '场次',
+      attendance: '参加人次',
+      missingCount: '尚未走访人数',
+      item: '项目',
+      value: '数量',
+    },
+    suggestionRows: {
+      received: '收到',
+      yes: '采纳',
+      no: '不采纳',
+      pending: '待定',
+      unknown: '采纳一栏无法识别',
+    },
+    formUnknown: '形式无法识别',
+    monthsNote:
+      '“考核月数”只算已结束且不免考核的月份；完成率 = 每人每月已走访人数（不超过指标）之和 ÷ 指标之和，与月报相同。',
+    needScope: '请给出 --semester 学期名 或 --year（二者选一）',
+    semesterUnknown: '没有名为“{name}”的学期。工作簿中的学期：{semesters}',
+    menuSemester: '学期总结',
+    menuYear: '年度总结',
+    semesterPrompt: '生成哪个学期的总结？可选：{semesters}。留空为“{semester}”。',
+    done: '已生成工作表“{sheet}”。',
   },
 } as const;

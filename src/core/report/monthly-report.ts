@@ -86,7 +86,8 @@ function membersOf(campaign: Campaign, unit: Unit): string[] {
     .map((p) => nameKey(p.name));
 }
 
-function completionOf(lines: readonly PersonLine[]): {
+/** Σ min(count, minimum) ÷ Σ minimum over the non-exempt quota lines (null without any); the people counted and met. */
+export function completionOf(lines: readonly PersonLine[]): {
   people: number;
   met: number;
   completion: number | null;

@@ -22,6 +22,8 @@ export interface ReportTable {
   blocks?: number;
   /** The first table of the detail pages: printed from a new page. */
   newPage?: boolean;
+  /** Drawn on the printed page as these small charts side by side, in place of the table (the sheet keeps the table). */
+  charts?: ReportChart[];
 }
 
 export interface ReportChart {

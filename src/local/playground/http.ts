@@ -120,6 +120,7 @@ function menuRequest(body: unknown): MenuRequest {
       action: body.action as MenuRequest['action'],
       ...(typeof body.month === 'string' ? { month: body.month } : {}),
       ...(typeof body.day === 'string' ? { day: body.day } : {}),
+      ...(typeof body.semester === 'string' ? { semester: body.semester } : {}),
     };
   throw new HttpError(400, 'Expected { action }');
 }

@@ -15,6 +15,8 @@ import { runDailyJob, type DailyOutcome } from '../../app/daily';
 import { runReminders, type RemindDeps, type SendJournal } from '../../app/remind';
 import { previewHeadline } from '../../core/report/reminder-preview';
 import { buildReportSheet } from '../../app/report';
+import { buildSummarySheet, semesterList, summaryScopeOf, type SummaryRequest } from '../../app/summary';
+import { defaultSemester } from '../../core/summary/scope';
 import { WorkbookSession, type SessionOptions } from '../../app/session';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
 import { OUTBOX_SHEET, sheetLink } from '../../contract/playground-protocol';
@@ -95,9 +97,16 @@ export class PlaygroundSession implements PlaygroundBackend {
     return this.open({ only: ['settings'] }).today;
   }
 
+  /** The campaign's settings and semesters only (the summaries' questions need no more). */
+  private semesterCampaign() {
+    return this.open({ only: ['settings', 'semesters'] });
+  }
+
   private pageTexts(lang: Lang, today: string): PlaygroundTexts {
     const t = texts(lang);
     const lastMonth = lastMonthOf(today);
+    const light = this.semesterCampaign();
+    const semester = defaultSemester(light.campaign, light.today)?.name ?? '';
     return {
       title: t.playground.title,
       menu: t.menu.title,
@@ -129,6 +138,10 @@ export class PlaygroundSession implements PlaygroundBackend {
         now: dateTimeInZone(this.ports.clock.now(), this.open({ only: ['settings'] }).settings.timeZone),
         today,
       }),
+      summarySemester: t.summary.menuSemester,
+      summaryYear: t.summary.menuYear,
+      semesterPrompt: format(t.summary.semesterPrompt, { semesters: semesterList(light.campaign), semester }),
+      defaultSemester: semester,
     };
   }
 
@@ -335,6 +348,21 @@ export class PlaygroundSession implements PlaygroundBackend {
           this.ports.lock.withLock(() => buildReportSheet(this.open(), { month }).sheet),
         );
         return { patch, message: format(t.remind.reportDone, { sheet }), show: sheet };
+      }
+      case 'summarySemester':
+      case 'summaryYear': {
+        // As the Sheets menu: a name of no semester is refused with the list, before anything is written.
+        const ask: SummaryRequest =
+          request.action === 'summaryYear'
+            ? { kind: 'year' }
+            : { kind: 'semester', name: request.semester ?? '' };
+        const light = this.semesterCampaign();
+        const found = summaryScopeOf(light.campaign, ask, light.today);
+        if ('refusal' in found) throw new ActionFailed(found.refusal);
+        const { result: sheet, patch } = await this.change(() =>
+          this.ports.lock.withLock(() => buildSummarySheet(this.open(), found.scope).sheet),
+        );
+        return { patch, message: format(t.summary.done, { sheet }), show: sheet };
       }
       case 'remindPreview': {
         const session = this.open();
