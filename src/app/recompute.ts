@@ -1,4 +1,4 @@
-// Recompute: re-checks every row of both visit sheets (one 校验 write each), numbers rows onEdit missed, rewrites 进度.
+// Recompute: re-checks every row of both visit sheets (one 校验 write each), numbers and stamps rows onEdit missed, rewrites 进度.
 import { dateTimeInZone, monthOf, type IsoDate } from '../core/dates';
 import { computeStatus } from '../core/engine';
 import { en } from '../core/i18n/en';
@@ -12,6 +12,7 @@ import { openFollowUps, overdueItems } from '../core/follow-through';
 import { sheetName } from '../core/tables';
 import { logChanges, type ChangeEntry } from './change-log';
 import { headerOf } from './change-log-edit';
+import { stampLedgers } from './ledger-stamps';
 import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
 import type { WorkbookSession } from './session';
@@ -129,9 +130,10 @@ export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
 }
 
 /**
- * Re-checks every record row, numbers rows lacking a 编号, rewrites 进度 for this month. Reads nothing itself.
- * The numbers written go to 修改日志 with one append (none when no row lacked one); the verdicts do not: they
- * are worked out again on every run.
+ * Re-checks every record row, numbers rows lacking a 编号, stamps the ledger sheets (R-n / S-n / D-n, 登记日期,
+ * 完成日期: ledger-stamps.ts), rewrites 进度 for this month. Reads nothing itself. The stamps written go to
+ * 修改日志 with one append (none when nothing lacked one); the verdicts do not: they are worked out again on
+ * every run.
  */
 export function recompute(session: WorkbookSession): RecomputeResult {
   const numbered: ChangeEntry[] = [];
@@ -139,6 +141,7 @@ export function recompute(session: WorkbookSession): RecomputeResult {
     writeVerdicts(session, table);
     numbered.push(...fillIds(session, table));
   }
+  numbered.push(...stampLedgers(session));
   logChanges(session.workbook, session.lang, numbered);
   return { today: session.today, lang: session.lang, ...writeStatusSheet(session) };
 }

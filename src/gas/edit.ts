@@ -1,6 +1,7 @@
 // The onEdit hint: checks the edited rows of a visit sheet (a full recompute is the truth).
 import { checkEditedRows, editAnswer } from '../app/check-edit';
 import { logSheetEdit, type EditedRange } from '../app/change-log-edit';
+import { checkLedgerEdit, isLedgerTable } from '../app/ledger-stamps';
 import { dateTimeInZone } from '../core/dates';
 import { enteredBy } from '../app/who';
 import { tableOfSheet } from '../core/tables';
@@ -59,11 +60,13 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = editedRange(e, lastRow - firstRow + 1);
   if (table !== 'visits' && table !== 'homeVisits') {
     try {
+      const rows = { first: firstRow, last: lastRow };
+      const ctx = { now: new Date(), who: currentEnterer() };
+      // A ledger sheet's edited rows get their stamps (R-n, 登记日期, 完成日期 …) with the log line.
       new GasLock(EDIT_LOCK_WAIT_MS).withLock(() =>
-        logSheetEdit(wb, sheet, { first: firstRow, last: lastRow }, edit, {
-          now: new Date(),
-          who: currentEnterer(),
-        }),
+        isLedgerTable(table)
+          ? checkLedgerEdit(wb, sheet, rows, edit, ctx)
+          : logSheetEdit(wb, sheet, rows, edit, ctx),
       );
     } catch (error) {
       if (!(error instanceof LockBusyError)) throw error;

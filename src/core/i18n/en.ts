@@ -1005,6 +1005,7 @@ export const en: Messages = {
   // The rectification ledger, suggestions and discussion activities in 进度 and the report (issue 10).
   ledger: {
     sourceField: { openedOn: 'opening date', deadline: 'deadline' },
+    stampedOnRecompute: 'Filled in (recompute)',
     report: {
       lastingRules: 'Lasting rules made this year',
       suggestionsByMonth: 'Suggestions received and adopted, by month and category',

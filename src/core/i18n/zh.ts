@@ -933,6 +933,7 @@ export const zh = {
   // The rectification ledger, suggestions and discussion activities in 进度 and the report (issue 10).
   ledger: {
     sourceField: { openedOn: '登记日期', deadline: '期限' },
+    stampedOnRecompute: '自动填写（重新计算）',
     report: {
       lastingRules: '本年度建立的长效机制',
       suggestionsByMonth: '献计：各月各类别的收到与采纳',

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock, Lock, Store, UserInfo } from '../../app/ports';
 import { checkEditedRows, editAnswer } from '../../app/check-edit';
+import { checkLedgerEdit, isLedgerTable } from '../../app/ledger-stamps';
 import { logSheetEdit } from '../../app/change-log-edit';
 import { restoreRow } from '../../app/restore';
 import { cellText } from '../../core/grid';
@@ -262,8 +263,11 @@ export class PlaygroundSession implements PlaygroundBackend {
       const table = tableOfSheet(request.sheet);
       if (table !== 'visits' && table !== 'homeVisits') {
         const rows = { first: request.row, last: request.row };
+        const log = { now: ctx.now, who };
         this.ports.lock.withLock(() =>
-          logSheetEdit(this.workbook, request.sheet, rows, edit, { now: ctx.now, who }),
+          isLedgerTable(table)
+            ? checkLedgerEdit(this.workbook, request.sheet, rows, edit, log)
+            : logSheetEdit(this.workbook, request.sheet, rows, edit, log),
         );
         return undefined;
       }
