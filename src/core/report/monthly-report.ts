@@ -8,6 +8,7 @@ import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
 import type { Campaign, ClassLine, CoverageLine, PersonLine } from '../model';
 import type { RectStatus, Unit } from '../schemas';
 import { openFollowUps, overdueItems, type FollowUpItem, type OverdueItem } from '../follow-through';
+import { ledgerFigures, type LedgerFigures } from './ledger-figures';
 
 export type { FollowUpItem, OverdueItem } from '../follow-through';
 
@@ -61,7 +62,7 @@ export interface MonthlyReport {
   semester: { start: IsoDate; end: IsoDate };
   school: string;
   campaign: string;
-  /** True when the month holds no visit, home visit or suggestion at all. */
+  /** True when the month holds no visit, home visit, suggestion or discussion activity at all. */
   empty: boolean;
   units: UnitFigures[];
   people: PersonLine[];
@@ -71,6 +72,8 @@ export interface MonthlyReport {
   rectification: { counts: Record<RectStatus | 'unknown', number>; total: number; overdue: OverdueItem[] };
   suggestions: SuggestionItem[];
   change: ChangeLine[];
+  /** Lasting rules (in the consolidation phase), suggestions by month and category, discussion activities. */
+  ledger: LedgerFigures;
 }
 
 function membersOf(campaign: Campaign, unit: Unit): string[] {
@@ -181,7 +184,8 @@ function isEmptyMonth(campaign: Campaign, month: IsoMonth): boolean {
   return (
     !campaign.visits.some((v) => inMonth(v.date, index.calendar.leaderFirst)) &&
     !campaign.homeVisits.some((v) => inMonth(v.date, index.calendar.homeFirst)) &&
-    !campaign.suggestions.some((s) => s.date !== null && monthOf(s.date) === month)
+    !campaign.suggestions.some((s) => s.date !== null && monthOf(s.date) === month) &&
+    !campaign.discussions.some((d) => d.date !== null && monthOf(d.date) === month)
   );
 }
 
@@ -208,10 +212,11 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
       currentMet: u.met,
     };
   });
+  const asAt = lastDay(month) < today ? lastDay(month) : today;
   return {
     month,
     today,
-    asAt: lastDay(month) < today ? lastDay(month) : today,
+    asAt,
     semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
     school: campaign.settings.schoolName,
     campaign: campaign.settings.campaignName,
@@ -224,5 +229,6 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
     rectification: rectification(campaign, today),
     suggestions: suggestions(campaign, month),
     change,
+    ledger: ledgerFigures(campaign, month, asAt),
   };
 }
