@@ -2,13 +2,13 @@
 import { dateTimeInZone, monthOf, type IsoDate } from '../core/dates';
 import { computeStatus } from '../core/engine';
 import { en } from '../core/i18n/en';
-import { texts, type Lang } from '../core/i18n/messages';
+import { format, texts, type Lang } from '../core/i18n/messages';
 import { zh } from '../core/i18n/zh';
 import { isEmptyCell } from '../core/grid';
 import type { Campaign, StatusResult } from '../core/model';
 import { phaseLabel } from '../core/phase';
 import { nameKey } from '../core/names';
-import { openFollowUps, overdueItems } from '../core/follow-through';
+import { openFollowUps, overdueItems, type FollowUpItem } from '../core/follow-through';
 import { sheetName } from '../core/tables';
 import { logChanges, type ChangeEntry } from './change-log';
 import { headerOf } from './change-log-edit';
@@ -87,6 +87,25 @@ function statusSheetName(wb: WorkbookPort, campaign: Campaign): string {
   );
 }
 
+/** An item without an 编号 yet (numbered by this very run) is named by its row. */
+function rowLabel(campaign: Campaign, row: number): string {
+  return format(texts(campaign.lang).check.rowLabel, { row });
+}
+
+/** The open follow-ups per owner: most first, then the longest waiting. */
+function followUpsByOwner(open: readonly FollowUpItem[]) {
+  const owners = new Map<string, { owner: string; count: number; older: number; oldest: number }>();
+  for (const f of open) {
+    const key = nameKey(f.owner);
+    const entry = owners.get(key) ?? { owner: f.owner, count: 0, older: 0, oldest: 0 };
+    entry.count += 1;
+    if (f.age > 7) entry.older += 1;
+    entry.oldest = Math.max(entry.oldest, f.age);
+    owners.set(key, entry);
+  }
+  return [...owners.values()].sort((a, b) => b.count - a.count || b.oldest - a.oldest);
+}
+
 /** What 进度's summary adds to the month's figures: units in order, open and overdue items, class teachers. */
 function glance(campaign: Campaign, today: IsoDate) {
   const open = openFollowUps(campaign, today, today);
@@ -98,10 +117,15 @@ function glance(campaign: Campaign, today: IsoDate) {
     const known = classTeachers.get(key);
     classTeachers.set(key, known === undefined ? person.name : `${known}${sep}${person.name}`);
   }
+  const overdue = overdueItems(campaign, today);
   return {
     units: campaign.units.map((u) => ({ name: u.name, homeVisits: u.homeVisits })),
     followUps: { open: open.length, older: open.filter((f) => f.age > 7).length },
-    overdue: overdueItems(campaign, today).length,
+    overdue: overdue.length,
+    overdueItems: overdue.map((item) =>
+      item.id === '' ? { ...item, id: rowLabel(campaign, item.row) } : item,
+    ),
+    followUpOwners: followUpsByOwner(open),
     classTeachers,
     semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
   };
