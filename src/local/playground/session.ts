@@ -184,11 +184,11 @@ export class PlaygroundSession implements PlaygroundBackend {
     for (const ws of this.workbook.book.worksheets) {
       const rows = changes.rows.get(ws.name);
       if (changes.whole.has(ws.name) || (rows !== undefined && rows.size > PATCH_ROWS_MAX)) {
-        sheets.push(withChart(sheetView(ws), this.workbook.charts.get(ws.name)));
+        sheets.push(withChart(sheetView(ws, today), this.workbook.charts.get(ws.name)));
       } else if (rows !== undefined) {
         const grid = this.workbook.read(ws.name) ?? [];
         const width = grid[0]?.length ?? 0;
-        patches.push({ name: ws.name, rowCount: grid.length, rows: rowViews(ws, rows, width) });
+        patches.push({ name: ws.name, rowCount: grid.length, rows: rowViews(ws, rows, width, today) });
       }
     }
     return {
