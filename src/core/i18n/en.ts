@@ -213,7 +213,8 @@ export const en: Messages = {
     // The ledger's references (issue 10).
     SOURCE_UNKNOWN: 'The source "{value}" is not the ID of any record',
     SOURCE_LATER: 'The source "{value}" is dated {date}, after this item\'s {field} {day}: check the source',
-    RECTIFICATION_UNKNOWN: 'The rectification ID "{value}" is not the ID of any item of the rectification ledger',
+    RECTIFICATION_UNKNOWN:
+      'The rectification ID "{value}" is not the ID of any item of the rectification ledger',
     OWNER_UNKNOWN: '{role} "{name}" is not on the staff roster',
     // Issue 11 (bad input): one problem on its row, never a stopped run.
     SETTING_DUPLICATE: 'The setting "{setting}" is already on row {row}; this row is not used',
