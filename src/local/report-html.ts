@@ -52,6 +52,8 @@ const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> =
   followUps: { index: 6, fit: 'clip' },
   overdue: { index: 1, fit: 'clip' },
   suggestions: { index: 3, fit: 'clip' },
+  lastingRules: { index: 2, fit: 'fill' },
+  discussions: { index: 3, fit: 'clip' },
 };
 
 function fitOf(table: ReportTable, column: number): ColumnFit {

@@ -2,6 +2,8 @@
 import { loadCampaign } from '../../src/core/engine';
 import { buildMonthlyReport } from '../../src/core/report/monthly-report';
 import { reportDocument, type ReportTable } from '../../src/core/report/report-document';
+import { reportGrid } from '../../src/app/report';
+import { reportHtml } from '../../src/local/report-html';
 import { school, visit, type WorkbookSpec } from '../core/helpers';
 
 const SPEC: WorkbookSpec = {
@@ -144,5 +146,28 @@ describe('the December report (consolidation: 建章立制)', () => {
     ]);
     const table = tables.find((t) => t.key === 'lastingRules')!;
     expect(table.title).toBe('本年度建立的长效机制（截至 2027-12-20）');
+  });
+});
+
+describe('rendered', () => {
+  const campaign = loadCampaign(school(SPEC), '2027-05-10');
+  const doc = reportDocument(buildMonthlyReport(campaign, '2027-04', '2027-05-10'), 'zh', {
+    phase: '',
+    generatedAt: '2027-05-10 09:00',
+  });
+
+  it('puts the new sections in the HTML page, each as its own table', () => {
+    const html = reportHtml(doc);
+    for (const key of ['overdue', 'suggestionTally', 'discussions'])
+      expect(html).toContain(`data-section="${key}"`);
+    expect(html).toContain('献计：各月各类别的收到与采纳（截至 2027-04-30）');
+  });
+
+  it('writes them into the 月报 sheet under their titles', () => {
+    const { grid } = reportGrid(doc);
+    const title = grid.findIndex((row) => row[0] === '本月讨论活动（截至 2027-04-30）');
+    expect(title).toBeGreaterThan(0);
+    expect(grid[title + 1]).toEqual(['编号', '日期', '形式', '主题', '组织者', '参加人数']);
+    expect(grid[title + 2]).toEqual(['D-3', '2027-04-03', '座谈会', '家校共育', '张校长', 40]);
   });
 });
