@@ -147,14 +147,12 @@ export function checkLedgerEdit(
   const time = dateTimeInZone(ctx.now, session.settings.timeZone);
   const first = Math.max(rows.first, 2);
   const edited = Array.from({ length: Math.max(rows.last - first + 1, 0) }, (_, i) => first + i);
-  const stamps = stampLedger(
-    session,
-    table,
-    { who: ctx.who, time, note: texts(lang).changeLog.stamped },
-    'edited',
-    edited,
-  );
-  const idColumn = session.campaign.tables[table]?.columnIndex.id;
+  // A second sheet of the same table (SHEET_DUPLICATE) is not read by the engine: its rows get no stamps.
+  const parsed = session.campaign.tables[table];
+  const read = parsed !== undefined && parsed.sheet === sheet;
+  const stamper = { who: ctx.who, time, note: texts(lang).changeLog.stamped };
+  const stamps = read ? stampLedger(session, table, stamper, 'edited', edited) : [];
+  const idColumn = read ? parsed.columnIndex.id : undefined;
   const readId = idReader(grid, idColumn);
   const numbered = new Map(stamps.filter((s) => s.id !== '').map((s) => [s.row ?? 0, s.id]));
   const entries = [
