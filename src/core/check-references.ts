@@ -21,18 +21,23 @@ export interface ReferenceInput {
 
 /** An ID as compared: NFKC, no white space, upper case (v - 12 is V-12). */
 export function idKey(id: string): string {
+  // The usual cell (V-12 as the add-on writes it) skips the normalisation: 100k IDs are read per load.
+  if (PLAIN_ID.test(id)) return id.toUpperCase();
   return id.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 
+const PLAIN_ID = /^[A-Za-z]-\d+$/;
+
 const SOURCE_FORM = /^([VHS])-\d+$/;
 
-/** The records a 来源 may name, by ID key, with their date; only of the sheets the workbook has. */
-function sourceRecords(input: ReferenceInput): Map<string, IsoDate | null> {
+/** The records the 来源 cells name (`wanted`, by ID key), with their date; only of the sheets the workbook has. */
+function sourceRecords(input: ReferenceInput, wanted: ReadonlySet<string>): Map<string, IsoDate | null> {
   const records = new Map<string, IsoDate | null>();
   const add = (list: readonly { id: string; date: IsoDate | null }[]) => {
     for (const r of list) {
+      if (r.id === '') continue;
       const key = idKey(r.id);
-      if (key !== '' && !records.has(key)) records.set(key, r.date);
+      if (wanted.has(key) && !records.has(key)) records.set(key, r.date);
     }
   };
   add(input.visits);
@@ -51,7 +56,9 @@ function readPrefixes(input: ReferenceInput): Set<string> {
 }
 
 function checkSources(input: ReferenceInput, list: FindingList): void {
-  const records = sourceRecords(input);
+  const wanted = new Set(input.rectification.map((item) => idKey(item.source)).filter((k) => k !== ''));
+  if (wanted.size === 0) return;
+  const records = sourceRecords(input, wanted);
   const prefixes = readPrefixes(input);
   const fields = texts(input.lang).ledger.sourceField;
   for (const item of input.rectification) {
