@@ -48,7 +48,10 @@ function staffNameOf(stamp: string, staff: readonly Staff[]): string {
   return (matches.find((p) => p.active) ?? matches[0])?.name ?? stamp;
 }
 
-/** What a visit row is checked against: the rectification and suggestion ledgers play no part. */
+/**
+ * What a visit row is checked against: 问题整改 for its 整改编号 (so the edit's verdict is recompute's); the
+ * suggestion and discussion sheets play no part.
+ */
 const TABLES_READ: readonly TableKey[] = [
   'settings',
   'units',
@@ -57,6 +60,7 @@ const TABLES_READ: readonly TableKey[] = [
   'students',
   'visits',
   'homeVisits',
+  'rectification',
 ];
 
 function isRecordTable(table: string | undefined): table is RecordTable {

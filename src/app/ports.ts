@@ -1,6 +1,14 @@
 // The small ports the use cases are written against; Apps Script and Node each implement them.
 import type { Cell, Grid } from '../core/grid';
 
+/** A formula rule of a column's data cells, written for row 2 (each row reads its own cells). */
+export interface FormulaHighlight {
+  column: number;
+  /** Without the leading '=', e.g. AND(ISNUMBER($H2),$H2<TODAY(),OR($I2="",$I2="待整改",…)). */
+  formula: string;
+  color: string;
+}
+
 /** How a sheet written by set-up, recompute or a report looks. Every field is optional. */
 export interface SheetFormat {
   /** Rows frozen at the top (the header row: 1). */
@@ -25,6 +33,8 @@ export interface SheetFormat {
   protect?: boolean;
   /** Conditional colours of a 0-based column: text starting with a prefix gets a colour. */
   highlights?: { column: number; prefix: string; color: string }[];
+  /** Conditional colours of a 0-based column by a formula written for row 2 (the overdue 期限: overdue-format.ts). */
+  formulaHighlights?: FormulaHighlight[];
   /**
    * How the sheet prints where the adapter can say so (the .xlsx; Sheets keeps print settings to the
    * person): A4 portrait, fitted to the page's width, the first `repeatRows` rows on every page.

@@ -1,17 +1,18 @@
-// Recompute: re-checks every row of both visit sheets (one 校验 write each), numbers rows onEdit missed, rewrites 进度.
+// Recompute: re-checks every row of both visit sheets (one 校验 write each), numbers and stamps rows onEdit missed, rewrites 进度.
 import { dateTimeInZone, monthOf, type IsoDate } from '../core/dates';
 import { computeStatus } from '../core/engine';
 import { en } from '../core/i18n/en';
-import { texts, type Lang } from '../core/i18n/messages';
+import { format, texts, type Lang } from '../core/i18n/messages';
 import { zh } from '../core/i18n/zh';
 import { isEmptyCell } from '../core/grid';
 import type { Campaign, StatusResult } from '../core/model';
 import { phaseLabel } from '../core/phase';
 import { nameKey } from '../core/names';
-import { openFollowUps, overdueItems } from '../core/follow-through';
+import { openFollowUps, overdueItems, type FollowUpItem } from '../core/follow-through';
 import { sheetName } from '../core/tables';
 import { logChanges, type ChangeEntry } from './change-log';
 import { headerOf } from './change-log-edit';
+import { stampLedgers } from './ledger-stamps';
 import { numberRows } from './numbering';
 import type { WorkbookPort } from './ports';
 import type { WorkbookSession } from './session';
@@ -86,6 +87,25 @@ function statusSheetName(wb: WorkbookPort, campaign: Campaign): string {
   );
 }
 
+/** An item without an 编号 yet (numbered by this very run) is named by its row. */
+function rowLabel(campaign: Campaign, row: number): string {
+  return format(texts(campaign.lang).check.rowLabel, { row });
+}
+
+/** The open follow-ups per owner: most first, then the longest waiting. */
+function followUpsByOwner(open: readonly FollowUpItem[]) {
+  const owners = new Map<string, { owner: string; count: number; older: number; oldest: number }>();
+  for (const f of open) {
+    const key = nameKey(f.owner);
+    const entry = owners.get(key) ?? { owner: f.owner, count: 0, older: 0, oldest: 0 };
+    entry.count += 1;
+    if (f.age > 7) entry.older += 1;
+    entry.oldest = Math.max(entry.oldest, f.age);
+    owners.set(key, entry);
+  }
+  return [...owners.values()].sort((a, b) => b.count - a.count || b.oldest - a.oldest);
+}
+
 /** What 进度's summary adds to the month's figures: units in order, open and overdue items, class teachers. */
 function glance(campaign: Campaign, today: IsoDate) {
   const open = openFollowUps(campaign, today, today);
@@ -97,10 +117,15 @@ function glance(campaign: Campaign, today: IsoDate) {
     const known = classTeachers.get(key);
     classTeachers.set(key, known === undefined ? person.name : `${known}${sep}${person.name}`);
   }
+  const overdue = overdueItems(campaign, today);
   return {
     units: campaign.units.map((u) => ({ name: u.name, homeVisits: u.homeVisits })),
     followUps: { open: open.length, older: open.filter((f) => f.age > 7).length },
-    overdue: overdueItems(campaign, today).length,
+    overdue: overdue.length,
+    overdueItems: overdue.map((item) =>
+      item.id === '' ? { ...item, id: rowLabel(campaign, item.row) } : item,
+    ),
+    followUpOwners: followUpsByOwner(open),
     classTeachers,
   };
 }
@@ -129,9 +154,10 @@ export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
 }
 
 /**
- * Re-checks every record row, numbers rows lacking a 编号, rewrites 进度 for this month. Reads nothing itself.
- * The numbers written go to 修改日志 with one append (none when no row lacked one); the verdicts do not: they
- * are worked out again on every run.
+ * Re-checks every record row, numbers rows lacking a 编号, stamps the ledger sheets (R-n / S-n / D-n, 登记日期,
+ * 完成日期: ledger-stamps.ts), rewrites 进度 for this month. Reads nothing itself. The stamps written go to
+ * 修改日志 with one append (none when nothing lacked one); the verdicts do not: they are worked out again on
+ * every run.
  */
 export function recompute(session: WorkbookSession): RecomputeResult {
   const numbered: ChangeEntry[] = [];
@@ -139,6 +165,7 @@ export function recompute(session: WorkbookSession): RecomputeResult {
     writeVerdicts(session, table);
     numbered.push(...fillIds(session, table));
   }
+  numbered.push(...stampLedgers(session));
   logChanges(session.workbook, session.lang, numbered);
   return { today: session.today, lang: session.lang, ...writeStatusSheet(session) };
 }

@@ -6,6 +6,7 @@ import { format, texts, type Lang } from '../core/i18n/messages';
 import type { PersonLine, QuotaStatus, StatusResult } from '../core/model';
 import { nameKey } from '../core/names';
 import { AIM_COLORS, aimColor, elapsedShare, minimumColor } from '../core/report/aims';
+import type { OverdueItem } from '../core/follow-through';
 import type { SheetFormat } from './ports';
 import { COLORS } from './table-format';
 
@@ -43,6 +44,10 @@ export interface StatusSheetInput {
   followUps?: { open: number; older: number };
   /** Rectification items past their 期限 and still 待整改 / 整改中. */
   overdue?: number;
+  /** Those items, most overdue first: listed in a section of their own. */
+  overdueItems?: readonly OverdueItem[];
+  /** The open follow-ups counted per owner (most first): how many, how many older than 7 days, the oldest's age. */
+  followUpOwners?: readonly { owner: string; count: number; older: number; oldest: number }[];
   /** Class → its class teacher (人员 › 班级). */
   classTeachers?: ReadonlyMap<string, string>;
   /** The semester of the class figures (named in their title): their aim is every student by its end. */
@@ -61,6 +66,14 @@ export const STATUS_FROZEN_ROWS = 2;
 
 /** Worst first: the people behind lead the list. */
 const RANK: Record<QuotaStatus, number> = { missed: 0, behind: 0, on_track: 1, met: 2, exempt: 3 };
+
+/** Longest problem text shown in the overdue list (the sheet's row stays one line high). */
+const EXCERPT = 40;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
+}
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—';
@@ -343,6 +356,37 @@ export function statusSheet(input: StatusSheetInput): { grid: Grid; format: Shee
     );
   }
   rows.put(row++, 0, [format(o.classLegend, { minimum: CLASS_IN_PERSON_MINIMUM })]);
+
+  // The ledger: the overdue items one by one, then the open follow-ups per owner.
+  const l = t.ledger.status;
+  if (input.overdueItems !== undefined) {
+    row++;
+    rows.put(row, 0, [l.overdue]);
+    rows.bold.add(row++);
+    rows.header(row++, 0, l.overdueHeader);
+    if (input.overdueItems.length === 0) rows.put(row++, 0, [o.none]);
+    for (const item of input.overdueItems)
+      rows.put(
+        row++,
+        0,
+        [item.id, excerpt(item.problem), item.owner, item.deadline, item.daysOverdue],
+        [null, null, null, null, AIM_COLORS.behind],
+      );
+  }
+  if (input.followUpOwners !== undefined) {
+    row++;
+    rows.put(row, 0, [l.followUps]);
+    rows.bold.add(row++);
+    rows.header(row++, 0, l.followUpsHeader);
+    if (input.followUpOwners.length === 0) rows.put(row++, 0, [o.none]);
+    for (const f of input.followUpOwners)
+      rows.put(
+        row++,
+        0,
+        [f.owner, f.count, f.older, f.oldest],
+        [null, null, f.older > 0 ? AIM_COLORS.onTrack : null, null],
+      );
+  }
 
   const widths = [NAME_WIDTH, STATE_WIDTH, ...units.map(() => UNIT_WIDTH), GAP_WIDTH, ...SUMMARY_WIDTHS];
   return {

@@ -2,6 +2,7 @@
 import { texts, type Lang } from '../core/i18n/messages';
 import { TABLES, type TableKey } from '../core/tables';
 import { choiceNames } from '../core/values';
+import { overdueHighlight, readOverdueFormula } from './overdue-format';
 import type { SheetFormat } from './ports';
 
 /** Colours shared by the check column, rectification status and the status sheet. */
@@ -122,6 +123,9 @@ export function tableFormat(
       format.highlights.push({ column: index, prefix: s.rule, color: COLORS.ok });
     }
   }
+  const { deadline, status } = columnIndex;
+  if (table === 'rectification' && deadline !== undefined && status !== undefined)
+    format.formulaHighlights = [overdueHighlight(deadline, status, COLORS.missed)];
   return format;
 }
 
@@ -133,5 +137,9 @@ export function formatOfColumns(format: SheetFormat, columns: ReadonlySet<number
     dateColumns: format.dateColumns?.filter((c) => columns.has(c)),
     textColumns: format.textColumns?.filter((c) => columns.has(c)),
     highlights: format.highlights?.filter((h) => columns.has(h.column)),
+    // The overdue colour of 期限 reads 状态 too: it comes with either column.
+    formulaHighlights: format.formulaHighlights?.filter(
+      (h) => columns.has(h.column) || columns.has(readOverdueFormula(h.formula)?.status ?? -1),
+    ),
   };
 }

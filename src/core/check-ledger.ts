@@ -5,6 +5,7 @@ import { FindingList } from './findings';
 import type { Discussion, Rectification, Suggestion } from './schemas';
 import { parseAdoption, parseDiscussionForm, parseRectStatus } from './values';
 import { checkDate, IdCheck, type CheckContext } from './check-visits';
+import { idKey } from './check-references';
 
 const SOURCE = /^[VHS]-\d+$/i;
 
@@ -45,7 +46,7 @@ export function checkRectification(
     if (deadline === undefined)
       list.error(row, 'deadline', 'DATE_INVALID', { value: cellText(cellAt(line, at.deadline)) });
     const source = cellText(cellAt(line, at.source)).normalize('NFKC');
-    if (source !== '' && !SOURCE.test(source))
+    if (source !== '' && !SOURCE.test(idKey(source)))
       list.warning(row, 'source', 'SOURCE_INVALID', { value: source });
     const openedOn = optionalDate(list, row, 'openedOn', cellAt(line, at.openedOn), ctx);
     const doneOn = optionalDate(list, row, 'doneOn', cellAt(line, at.doneOn), ctx);

@@ -9,6 +9,7 @@ import { readRosters } from './rosters';
 import { checkVisits, type CheckContext } from './check-visits';
 import { checkHomeVisits } from './check-home-visits';
 import { checkDiscussions, checkRectification, checkSuggestions } from './check-ledger';
+import { checkReferences } from './check-references';
 import { readSemesters } from './semesters';
 import {
   classLines,
@@ -157,6 +158,7 @@ export function loadCampaign(sheets: readonly SheetInput[], today: IsoDate): Cam
   const rectification = checkRectification(tables.rectification, ctx, lists);
   const suggestions = checkSuggestions(tables.suggestions, ctx, lists);
   const discussions = checkDiscussions(tables.discussions, ctx, lists);
+  checkReferences({ lang, rosters, tables, visits, homeVisits, rectification, suggestions }, lists);
   checkCellLengths(tables, lists);
   const { structural, notices } = structuralFindings(tables, ignored, lang);
   return {

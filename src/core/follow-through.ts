@@ -131,6 +131,8 @@ export function isOverdue(item: Rectification, today: IsoDate): boolean {
 
 export interface OverdueItem {
   id: string;
+  /** The item's row in 问题整改. */
+  row: number;
   problem: string;
   owner: string;
   deadline: IsoDate;
@@ -144,6 +146,7 @@ export function overdueItems(campaign: Campaign, today: IsoDate): OverdueItem[] 
     .filter((item) => isOverdue(item, today))
     .map((item) => ({
       id: item.id,
+      row: item.row,
       problem: item.problem,
       owner: item.owner,
       deadline: item.deadline as IsoDate,

@@ -26,6 +26,11 @@ export function phaseOf(date: IsoDate, settings: Pick<Settings, 'campaignStart'>
   return date.slice(0, 4) === settings.campaignStart.slice(0, 4) ? ['mobilisation'] : ['consolidation'];
 }
 
+/** The last day of the discussion phase (大讨论) of the campaign year: 15 April of the start year. */
+export function discussionEnd(settings: Pick<Settings, 'campaignStart'>): IsoDate {
+  return `${settings.campaignStart.slice(0, 4)}-04-${String(DISCUSSION_LAST_APRIL_DAY).padStart(2, '0')}`;
+}
+
 /** The phases of a day in words, e.g. "大讨论 · 大转变·思想发动". */
 export function phaseLabel(date: IsoDate, settings: Pick<Settings, 'campaignStart'>, lang: Lang): string {
   const names = texts(lang).phases;

@@ -1,6 +1,7 @@
 // The onEdit hint: checks the edited rows of a visit sheet (a full recompute is the truth).
 import { checkEditedRows, editAnswer } from '../app/check-edit';
 import { logSheetEdit, type EditedRange } from '../app/change-log-edit';
+import { checkLedgerEdit, isLedgerTable } from '../app/ledger-stamps';
 import { dateTimeInZone } from '../core/dates';
 import { enteredBy } from '../app/who';
 import { tableOfSheet } from '../core/tables';
@@ -42,8 +43,9 @@ function editedRange(e: GoogleAppsScript.Events.SheetsOnEdit, rows: number): Edi
 /**
  * Handles one edit event. A multi-cell paste has no e.value, so the rows come from e.range. Edits of
  * generated sheets cost two calls, edits of the header row alone four, and nothing else. An edit of a visit
- * sheet is checked and logged (修改日志: the person's edit and the stamps, one append); an edit of another sheet
- * people fill in (人员, 学生 …) is logged only. A row with a problem gets its answer where the person is looking
+ * sheet is checked and logged (修改日志: the person's edit and the stamps, one append); an edit of a ledger sheet
+ * (问题整改, 献计, 讨论活动) is stamped (R-n / S-n / D-n, 登记日期, 完成日期) and logged the same way; an edit of
+ * another sheet people fill in (人员, 学生 …) is logged only. A row with a problem gets its answer where the person is looking
  * (校验 may be off screen): a note on the edited cells and a toast — two calls more (its notes, the toast),
  * whatever the number of rows; a clean edit costs nothing more.
  */
@@ -59,11 +61,13 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = editedRange(e, lastRow - firstRow + 1);
   if (table !== 'visits' && table !== 'homeVisits') {
     try {
+      const rows = { first: firstRow, last: lastRow };
+      const ctx = { now: new Date(), who: currentEnterer() };
+      // A ledger sheet's edited rows get their stamps (R-n, 登记日期, 完成日期 …) with the log line.
       new GasLock(EDIT_LOCK_WAIT_MS).withLock(() =>
-        logSheetEdit(wb, sheet, { first: firstRow, last: lastRow }, edit, {
-          now: new Date(),
-          who: currentEnterer(),
-        }),
+        isLedgerTable(table)
+          ? checkLedgerEdit(wb, sheet, rows, edit, ctx)
+          : logSheetEdit(wb, sheet, rows, edit, ctx),
       );
     } catch (error) {
       if (!(error instanceof LockBusyError)) throw error;

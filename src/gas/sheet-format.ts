@@ -153,18 +153,28 @@ function applyWrittenLook(target: FormatTarget, format: SheetFormat): void {
   }
 }
 
-/** Conditional colours by text prefix, added to the sheet's own rules (a fresh sheet has none to read). */
+/** Conditional colours by text prefix and by formula, added to the sheet's own rules (a fresh sheet has none to read). */
 function applyHighlights(target: FormatTarget, format: SheetFormat): void {
   const highlights = format.highlights ?? [];
+  const formulas = format.formulaHighlights ?? [];
   const dataRows = target.maxRows - 1;
-  if (highlights.length === 0 || dataRows < 1) return;
-  const rules = highlights.map((h) =>
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenTextStartsWith(h.prefix)
-      .setBackground(h.color)
-      .setRanges([target.sheet.getRange(2, h.column + 1, dataRows, 1)])
-      .build(),
-  );
+  if (highlights.length + formulas.length === 0 || dataRows < 1) return;
+  const rules = [
+    ...highlights.map((h) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextStartsWith(h.prefix)
+        .setBackground(h.color)
+        .setRanges([target.sheet.getRange(2, h.column + 1, dataRows, 1)])
+        .build(),
+    ),
+    ...formulas.map((h) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${h.formula}`)
+        .setBackground(h.color)
+        .setRanges([target.sheet.getRange(2, h.column + 1, dataRows, 1)])
+        .build(),
+    ),
+  ];
   const kept = target.fresh ? [] : target.sheet.getConditionalFormatRules();
   target.sheet.setConditionalFormatRules([...kept, ...rules]);
 }

@@ -56,6 +56,8 @@ const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> =
   overdue: { index: 1, fit: 'clip' },
   suggestions: { index: 3, fit: 'clip' },
   summaryRules: { index: 2, fit: 'fill' },
+  lastingRules: { index: 2, fit: 'fill' },
+  discussions: { index: 3, fit: 'clip' },
 };
 
 function fitOf(table: ReportTable, column: number): ColumnFit {

@@ -109,6 +109,23 @@ export function applySheetFormat(ws: Worksheet, format: SheetFormat): void {
       ],
     });
   });
+  const prefixes = format.highlights?.length ?? 0;
+  (format.formulaHighlights ?? []).forEach((h, i) => {
+    const col = columnLetter(h.column);
+    ws.addConditionalFormatting({
+      ref: `${col}2:${col}${lastRow}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: prefixes + i + 1,
+          formulae: [h.formula],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${h.color.replace('#', '')}` } },
+          },
+        },
+      ],
+    });
+  });
   // format.chart: exceljs cannot draw charts; the report's table holds the same figures.
   // format.protect: an .xlsx has no warning-only protection; an offline file is the user's own copy.
 }

@@ -318,13 +318,20 @@ describe('the rosters, settings and ledgers', () => {
     expect(computeStatus(campaign, '2027-04', TODAY).people.filter((l) => l.unit === '校长室')).toEqual([]);
   });
 
-  it('accepts the record IDs V-12, H-7 and S-3 as rectification sources', () => {
+  it('accepts the record IDs V-12, H-7 and S-3 of existing records as rectification sources', () => {
     const rectification = ['V-12', 'H-7', 'S-3'].map((source) => ({
       problem: '问题',
       status: '待整改',
       source,
     }));
-    expect(problemsIn({ rectification })).toEqual([]);
+    expect(
+      problemsIn({
+        rectification,
+        visits: [{ ...GOOD_VISIT, id: 'V-12' }],
+        homeVisits: [{ ...GOOD_HOME_VISIT, id: 'H-7' }],
+        suggestions: [{ id: 'S-3', date: '2027-04-02', text: '多开放图书馆' }],
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -38,8 +38,9 @@ function observe(work: () => void): { reads: Record<string, number>; loads: numb
   }
 }
 
+/** The tables a visit row is checked against: 问题整改 for its 整改编号. */
 const RECORD_SHEETS = TABLE_KEYS.map((key) => sheetName(key, 'zh')).filter((name) =>
-  ['settings', 'units', 'staff', 'targets', 'students', 'visits', 'homeVisits'].includes(
+  ['settings', 'units', 'staff', 'targets', 'students', 'visits', 'homeVisits', 'rectification'].includes(
     tableOfSheet(name) ?? '',
   ),
 );

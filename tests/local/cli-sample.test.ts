@@ -96,6 +96,8 @@ describe('status --json on the sample workbook', () => {
       'coverage',
       'semester',
       'classes',
+      'followUps',
+      'rectification',
       'problems',
     ]);
     expect(status.month).toBe('2027-11');

@@ -31,6 +31,8 @@ describe('status on a campaign year', () => {
       'coverage',
       'semester',
       'classes',
+      'followUps',
+      'rectification',
       'problems',
     ]);
     expect(status.semester).toEqual({ name: '2027年春季学期', start: '2027-02-17', end: '2027-07-05' });

@@ -111,6 +111,24 @@ describe('edits', () => {
     expect(await sha256(playground.workbook)).toBe(before);
   });
 
+  it('stamps a new 问题整改 row typed in the page with R-n and 登记日期, as onEdit does in Sheets', async () => {
+    const book = playground.running.session.view();
+    const ledger = book.sheets.find((s) => s.name === t.sheets.rectification)!;
+    const header = ledger.cells[0]!;
+    const row = ledger.cells.length + 1;
+    const largest = Math.max(
+      0,
+      ...ledger.cells.slice(1).map((r) => Number(/^R-(\d+)$/.exec(r[0] ?? '')?.[1] ?? 0)),
+    );
+    const answer = await edit(t.sheets.rectification, row, header.indexOf('问题'), '楼道灯坏了');
+    expect(answer.status).toBe(200);
+    const after = playground.running.session.view();
+    const line = after.sheets.find((s) => s.name === t.sheets.rectification)!.cells[row - 1]!;
+    expect(line[header.indexOf('编号')]).toBe(`R-${largest + 1}`);
+    expect(line[header.indexOf('登记日期')]).toBe(after.today);
+    expect(line[header.indexOf('完成日期')] ?? '').toBe('');
+  });
+
   it('keeps the first 32,767 characters of a longer text, and says so', async () => {
     const book = playground.running.session.view();
     const suggestions = book.sheets.find((s) => s.name === t.sheets.suggestions)!;

@@ -212,6 +212,12 @@ export const en: Messages = {
     STATUS_INVALID: 'The status "{value}" is not one of: {allowed}',
     ACTIVE_INVALID: 'Active "{value}" must be "Yes" or "No"',
     SOURCE_INVALID: 'The source "{value}" should be an ID such as V-12, H-7 or S-3',
+    // The ledger's references (issue 10).
+    SOURCE_UNKNOWN: 'The source "{value}" is not the ID of any record',
+    SOURCE_LATER: 'The source "{value}" is dated {date}, after this item\'s {field} {day}: check the source',
+    RECTIFICATION_UNKNOWN:
+      'The rectification ID "{value}" is not the ID of any item of the rectification ledger',
+    OWNER_UNKNOWN: '{role} "{name}" is not on the staff roster',
     // Issue 11 (bad input): one problem on its row, never a stopped run.
     SETTING_DUPLICATE: 'The setting "{setting}" is already on row {row}; this row is not used',
     COVERAGE_OUT_OF_RANGE:
@@ -1113,5 +1119,35 @@ export const en: Messages = {
     menuYear: 'Year summary',
     semesterPrompt: 'Which semester? One of: {semesters}. Empty for "{semester}".',
     done: 'Wrote the sheet "{sheet}".',
+  },
+  // The rectification ledger, suggestions and discussion activities in 进度 and the report (issue 10).
+  ledger: {
+    sourceField: { openedOn: 'opening date', deadline: 'deadline' },
+    stampedOnRecompute: 'Filled in (recompute)',
+    report: {
+      lastingRules: 'Lasting rules made this year',
+      suggestionsByMonth: 'Suggestions received and adopted, by month and category',
+      discussions: 'Discussion activities this month',
+      discussionTotals: 'Discussion activities in all, by form',
+      uncategorised: '(no category)',
+      columns: {
+        month: 'Month',
+        category: 'Category',
+        received: 'Received',
+        adopted: 'Adopted',
+        form: 'Form',
+        topic: 'Topic',
+        organiser: 'Organiser',
+        attendance: 'Attendance',
+        activities: 'Activities',
+        lastingRule: 'Lasting rule',
+      },
+    },
+    status: {
+      overdue: 'Overdue rectification items (past the deadline, still open or in progress)',
+      overdueHeader: ['ID', 'Problem', 'Owner', 'Deadline', 'Days overdue'],
+      followUps: 'Open follow-ups by owner',
+      followUpsHeader: ['Owner', 'Items', 'Over 7 days', 'Oldest (days)'],
+    },
   },
 };

@@ -195,6 +195,11 @@ export const zh = {
     STATUS_INVALID: '状态“{value}”不在可选范围内（{allowed}）',
     ACTIVE_INVALID: '在岗“{value}”应为“是”或“否”',
     SOURCE_INVALID: '来源“{value}”应写成 V-12、H-7 或 S-3 这样的编号',
+    // The ledger's references (issue 10).
+    SOURCE_UNKNOWN: '来源“{value}”不是任何一条记录的编号',
+    SOURCE_LATER: '来源“{value}”的日期 {date} 晚于本条的{field} {day}，请核对来源',
+    RECTIFICATION_UNKNOWN: '整改编号“{value}”不是问题整改中任何一条的编号',
+    OWNER_UNKNOWN: '{role}“{name}”不在人员名单中',
     // Issue 11 (bad input): one problem on its row, never a stopped run.
     SETTING_DUPLICATE: '设置“{setting}”在第 {row} 行已有，本行未使用',
     COVERAGE_OUT_OF_RANGE: '覆盖周期“{value}”应为 1–12 之间的整数；暂用设置中的默认值 {default}',
@@ -1042,5 +1047,35 @@ export const zh = {
     menuYear: '年度总结',
     semesterPrompt: '生成哪个学期的总结？可选：{semesters}。留空为“{semester}”。',
     done: '已生成工作表“{sheet}”。',
+  },
+  // The rectification ledger, suggestions and discussion activities in 进度 and the report (issue 10).
+  ledger: {
+    sourceField: { openedOn: '登记日期', deadline: '期限' },
+    stampedOnRecompute: '自动填写（重新计算）',
+    report: {
+      lastingRules: '本年度建立的长效机制',
+      suggestionsByMonth: '献计：各月各类别的收到与采纳',
+      discussions: '本月讨论活动',
+      discussionTotals: '讨论活动合计（按形式）',
+      uncategorised: '（未分类）',
+      columns: {
+        month: '月份',
+        category: '类别',
+        received: '收到',
+        adopted: '采纳',
+        form: '形式',
+        topic: '主题',
+        organiser: '组织者',
+        attendance: '参加人数',
+        activities: '次数',
+        lastingRule: '长效机制',
+      },
+    },
+    status: {
+      overdue: '逾期的整改事项（期限已过，仍为待整改或整改中）',
+      overdueHeader: ['编号', '问题', '责任人', '期限', '逾期天数'],
+      followUps: '待跟进事项（按跟进人）',
+      followUpsHeader: ['跟进人', '项数', '超过 7 天', '最久（天）'],
+    },
   },
 } as const;

@@ -8,6 +8,7 @@ import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
 import type { Campaign, ClassLine, CoverageLine, PersonLine, SemesterRef } from '../model';
 import type { RectStatus, Unit } from '../schemas';
 import { openFollowUps, overdueItems, type FollowUpItem, type OverdueItem } from '../follow-through';
+import { ledgerFigures, type LedgerFigures } from './ledger-figures';
 
 export type { FollowUpItem, OverdueItem } from '../follow-through';
 
@@ -61,7 +62,7 @@ export interface MonthlyReport {
   semester: SemesterRef;
   school: string;
   campaign: string;
-  /** True when the month holds no visit, home visit or suggestion at all. */
+  /** True when the month holds no visit, home visit, suggestion or discussion activity at all. */
   empty: boolean;
   units: UnitFigures[];
   people: PersonLine[];
@@ -71,6 +72,8 @@ export interface MonthlyReport {
   rectification: { counts: Record<RectStatus | 'unknown', number>; total: number; overdue: OverdueItem[] };
   suggestions: SuggestionItem[];
   change: ChangeLine[];
+  /** Lasting rules (in the consolidation phase), suggestions by month and category, discussion activities. */
+  ledger: LedgerFigures;
 }
 
 /** The quota month a record counts toward: a home visit by its semester, a leader visit by the campaign start. */
@@ -186,7 +189,8 @@ function isEmptyMonth(campaign: Campaign, month: IsoMonth): boolean {
   return (
     !campaign.visits.some((v) => inMonth(v.date, false)) &&
     !campaign.homeVisits.some((v) => inMonth(v.date, true)) &&
-    !campaign.suggestions.some((s) => s.date !== null && monthOf(s.date) === month)
+    !campaign.suggestions.some((s) => s.date !== null && monthOf(s.date) === month) &&
+    !campaign.discussions.some((d) => d.date !== null && monthOf(d.date) === month)
   );
 }
 
@@ -213,10 +217,11 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
       currentMet: u.met,
     };
   });
+  const asAt = lastDay(month) < today ? lastDay(month) : today;
   return {
     month,
     today,
-    asAt: lastDay(month) < today ? lastDay(month) : today,
+    asAt,
     semester: status.semester,
     school: campaign.settings.schoolName,
     campaign: campaign.settings.campaignName,
@@ -229,5 +234,6 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
     rectification: rectification(campaign, today),
     suggestions: suggestions(campaign, month),
     change,
+    ledger: ledgerFigures(campaign, month, asAt),
   };
 }

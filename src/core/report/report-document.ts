@@ -1,6 +1,7 @@
 // A monthly report put in words: a title, header lines and titled tables with status colours, for every renderer.
 import { format, texts, type Lang } from '../i18n/messages';
 import { followUpName, rectStatusName } from '../values';
+import { ledgerTables } from './ledger-tables';
 import { RECT_STATUSES } from '../schemas';
 import type { QuotaStatus } from '../model';
 import type { MonthlyReport } from './monthly-report';
@@ -440,6 +441,7 @@ export function reportDocument(
       rectification,
       overdue,
       suggestions,
+      ...ledgerTables(report, lang, asAt),
     ],
     chart: bars.length > 0 ? { title: asAt(r.sections.chart), bars } : null,
     chartNote: r.completionNote,

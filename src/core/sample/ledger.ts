@@ -16,6 +16,8 @@ export interface LedgerInput {
   /** IDs of visits and home visits that raised something to follow up. */
   visitIds: string[];
   homeVisitIds: string[];
+  /** The date of each of those records (a 来源 is registered on or after its record's day). */
+  recordDates?: ReadonlyMap<string, IsoDate>;
 }
 
 export function suggestionRows(input: LedgerInput): Record<string, Cell>[] {
@@ -41,7 +43,11 @@ export function suggestionRows(input: LedgerInput): Record<string, Cell>[] {
   }));
 }
 
-export function rectificationRows(input: LedgerInput, suggestionIds: string[]): Record<string, Cell>[] {
+export function rectificationRows(
+  input: LedgerInput,
+  suggestionIds: string[],
+  suggestionDates: ReadonlyMap<string, IsoDate> = new Map(),
+): Record<string, Cell>[] {
   const { random, lang, today, people } = input;
   const statusNames = texts(lang).values.rectStatus;
   const owners = people.staff.filter((s) => s.active && s.units.some((u) => u !== 5)).map((s) => s.name);
@@ -59,9 +65,14 @@ export function rectificationRows(input: LedgerInput, suggestionIds: string[]): 
     const status = statuses[i % statuses.length]!;
     const overdue = i < 2;
     const deadline = overdue ? addDays(today, -random.int(5, 20)) : addDays(today, random.int(-30, 45));
+    // Registered two days after its source's record (never after today): the source comes first.
+    const source = sources[i] ?? '';
+    const sourceDate = input.recordDates?.get(source) ?? suggestionDates.get(source);
+    const openedOn = sourceDate === undefined ? null : [addDays(sourceDate, 2), today].sort()[0]!;
     return {
       id: `R-${i + 1}`,
-      source: sources[i] ?? '',
+      openedOn,
+      source,
       problem: item.problem,
       rootCause: item.rootCause,
       measures: item.measures,

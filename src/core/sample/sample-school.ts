@@ -57,15 +57,17 @@ function ledgerOf(drafts: Draft[], table: 'visits' | 'homeVisits', lang: Lang, i
     )
     .map((x) => x.draft);
   const ids: string[] = [];
+  const dates = new Map<string, IsoDate>();
   const rows = ordered.map((draft, i) => {
     const id = `${prefix}-${i + 1}`;
     if (draft.intended.length === 0) ids.push(id);
+    if (draft.intended.length === 0) dates.set(id, draft.sortDate);
     for (const problem of draft.intended) {
       intended.push({ table, sheet: sheetName(table, lang), row: i + 2, ...problem });
     }
     return inColumnOrder(table, { ...draft.cells, id });
   });
-  return { rows, ids };
+  return { rows, ids, dates };
 }
 
 /**
@@ -117,11 +119,13 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
     people,
     visitIds: visits.ids,
     homeVisitIds: home.ids,
+    recordDates: new Map([...visits.dates, ...home.dates]),
   };
   const suggestions = suggestionRows(ledgerInput);
   const rectification = rectificationRows(
     ledgerInput,
     suggestions.map((s) => String(s.id)),
+    new Map(suggestions.map((s) => [String(s.id), String(s.date)])),
   );
   const sep = listSeparator(lang);
 

@@ -1,6 +1,7 @@
 // `status FILE [--month] [--today] [--json]`: the §3 figures of one month, as JSON or as readable tables.
 import { computeStatus } from '../../core/engine';
 import { monthOf } from '../../core/dates';
+import { followUpStatus, rectificationStatus } from '../../core/ledger-status';
 import { renderStatus } from '../status-text';
 import { monthOption, type CliCommand } from './command';
 import { openCampaign } from './open-campaign';
@@ -19,7 +20,15 @@ export const statusCommand: CliCommand = {
     const problems = reportedProblems(campaign);
     if (values.json === true) {
       const { month: m, today: d, people, coverage, semester, classes } = status;
-      io.out(JSON.stringify({ month: m, today: d, people, coverage, semester, classes, problems }, null, 2));
+      const followUps = followUpStatus(campaign, m, d);
+      const rectification = rectificationStatus(campaign, d);
+      io.out(
+        JSON.stringify(
+          { month: m, today: d, people, coverage, semester, classes, followUps, rectification, problems },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out(
         renderStatus(

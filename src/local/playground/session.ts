@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock, Lock, Store, UserInfo } from '../../app/ports';
 import { checkEditedRows, editAnswer } from '../../app/check-edit';
+import { checkLedgerEdit, isLedgerTable } from '../../app/ledger-stamps';
 import { logSheetEdit } from '../../app/change-log-edit';
 import { restoreRow } from '../../app/restore';
 import { cellText } from '../../core/grid';
@@ -197,11 +198,11 @@ export class PlaygroundSession implements PlaygroundBackend {
     for (const ws of this.workbook.book.worksheets) {
       const rows = changes.rows.get(ws.name);
       if (changes.whole.has(ws.name) || (rows !== undefined && rows.size > PATCH_ROWS_MAX)) {
-        sheets.push(withChart(sheetView(ws), this.workbook.charts.get(ws.name)));
+        sheets.push(withChart(sheetView(ws, today), this.workbook.charts.get(ws.name)));
       } else if (rows !== undefined) {
         const grid = this.workbook.read(ws.name) ?? [];
         const width = grid[0]?.length ?? 0;
-        patches.push({ name: ws.name, rowCount: grid.length, rows: rowViews(ws, rows, width) });
+        patches.push({ name: ws.name, rowCount: grid.length, rows: rowViews(ws, rows, width, today) });
       }
     }
     return {
@@ -276,8 +277,11 @@ export class PlaygroundSession implements PlaygroundBackend {
       const table = tableOfSheet(request.sheet);
       if (table !== 'visits' && table !== 'homeVisits') {
         const rows = { first: request.row, last: request.row };
+        const log = { now: ctx.now, who };
         this.ports.lock.withLock(() =>
-          logSheetEdit(this.workbook, request.sheet, rows, edit, { now: ctx.now, who }),
+          isLedgerTable(table)
+            ? checkLedgerEdit(this.workbook, request.sheet, rows, edit, log)
+            : logSheetEdit(this.workbook, request.sheet, rows, edit, log),
         );
         return undefined;
       }

@@ -5,6 +5,7 @@ import type { XlsxWorkbook } from '../xlsx-workbook';
 import { fromExcel, serialNumberToDate } from '../xlsx-cells';
 import type { CellStyle, RowView, SheetChart, SheetView } from '../../contract/playground-protocol';
 import type { SheetFormat } from '../../app/ports';
+import { readOverdueFormula, type OverdueRule } from '../../app/overdue-format';
 
 const PX_PER_WIDTH_UNIT = 7;
 const DEFAULT_WIDTH_PX = 100;
@@ -46,6 +47,34 @@ function prefixHighlights(ws: Worksheet): PrefixHighlight[] {
     }
   }
   return out;
+}
+
+/** The overdue rule of 问题整改 (overdue-format.ts) with its colour: the page works the formula out itself. */
+interface OverdueLook extends OverdueRule {
+  color: string;
+}
+
+function overdueLooks(ws: Worksheet): OverdueLook[] {
+  const out: OverdueLook[] = [];
+  for (const cf of (ws as unknown as WithConditional).conditionalFormattings ?? []) {
+    for (const rule of cf.rules) {
+      const read = readOverdueFormula(rule.formulae?.[0] ?? '');
+      const argb = rule.style?.fill?.bgColor?.argb;
+      if (read && argb) out.push({ ...read, color: `#${argb.slice(-6)}` });
+    }
+  }
+  return out;
+}
+
+/** The colour of a 期限 cell by the overdue rule: a date (as the spreadsheet holds one) before today, 状态 open. */
+function overdueColor(cell: ExcelCell, row: Row, col: number, rules: readonly OverdueLook[], today?: string) {
+  if (today === undefined) return undefined;
+  const rule = rules.find((r) => r.deadline === col - 1);
+  if (rule === undefined) return undefined;
+  const isDate = cell.value instanceof Date || (typeof cell.value === 'number' && isDateFormat(cell.numFmt));
+  if (!isDate) return undefined;
+  const status = displayText(row.getCell(rule.status + 1)).trim();
+  return displayText(cell).slice(0, 10) < today && rule.words.includes(status) ? rule.color : undefined;
 }
 
 function isDateFormat(numFmt: string | undefined): boolean {
@@ -93,6 +122,7 @@ function rowLook(
   row: Row,
   rowNumber: number,
   highlights: readonly PrefixHighlight[],
+  overdue: { rules: readonly OverdueLook[]; today?: string } = { rules: [] },
 ): { line: string[]; styles: CellStyle[]; width: number } {
   const line: string[] = [];
   const styles: CellStyle[] = [];
@@ -102,7 +132,8 @@ function rowLook(
     const style: CellStyle = { row: rowNumber, col: col - 1 };
     const bg =
       fillColor(cell) ??
-      highlights.find((h) => h.col === col - 1 && rowNumber > 1 && text.startsWith(h.prefix))?.color;
+      highlights.find((h) => h.col === col - 1 && rowNumber > 1 && text.startsWith(h.prefix))?.color ??
+      (rowNumber > 1 ? overdueColor(cell, row, col, overdue.rules, overdue.today) : undefined);
     if (bg) style.bg = bg;
     if (cell.font?.bold) style.bold = true;
     const note = noteText(cell);
@@ -119,25 +150,27 @@ function rowLook(
  * Some rows of a worksheet as the page draws them, `width` cells wide (the sheet's used width): what a change
  * sends instead of the whole sheet. A row with nothing in it comes as [] (its styles still come).
  */
-export function rowViews(ws: Worksheet, rows: Iterable<number>, width: number): RowView[] {
+export function rowViews(ws: Worksheet, rows: Iterable<number>, width: number, today?: string): RowView[] {
   const highlights = prefixHighlights(ws);
+  const overdue = { rules: overdueLooks(ws), today };
   return [...rows]
     .sort((a, b) => a - b)
     .map((rowNumber) => {
-      const { line, styles, width: used } = rowLook(ws.getRow(rowNumber), rowNumber, highlights);
+      const { line, styles, width: used } = rowLook(ws.getRow(rowNumber), rowNumber, highlights, overdue);
       const cells = used === 0 ? [] : Array.from({ length: Math.max(width, used) }, (_, c) => line[c] ?? '');
       return { row: rowNumber, cells, styles };
     });
 }
 
 /** One worksheet as the page draws it. */
-export function sheetView(ws: Worksheet): SheetView {
+export function sheetView(ws: Worksheet, today?: string): SheetView {
   const cells: string[][] = [];
   const styles: CellStyle[] = [];
   const highlights = prefixHighlights(ws);
+  const overdue = { rules: overdueLooks(ws), today };
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const look = rowLook(row, rowNumber, highlights);
+    const look = rowLook(row, rowNumber, highlights, overdue);
     styles.push(...look.styles);
     width = Math.max(width, look.width);
     if (look.line.length > 0) cells[rowNumber - 1] = look.line;

@@ -68,6 +68,8 @@ export class FakeConditionalFormatRule {
     readonly startsWith: string,
     readonly background: string,
     readonly ranges: readonly FakeRange[],
+    /** A custom formula rule's formula ('' for a text rule). */
+    readonly formula = '',
   ) {}
 }
 
@@ -78,9 +80,16 @@ export class FakeConditionalFormatRuleBuilder {
 
   constructor(private readonly calls: CallLog) {}
 
+  private formula = '';
+
   whenTextStartsWith(text: string): this {
     this.calls.hit('ConditionalFormatRuleBuilder.whenTextStartsWith');
     this.startsWith = text;
+    return this;
+  }
+  whenFormulaSatisfied(formula: string): this {
+    this.calls.hit('ConditionalFormatRuleBuilder.whenFormulaSatisfied');
+    this.formula = formula;
     return this;
   }
   setBackground(color: string): this {
@@ -95,7 +104,7 @@ export class FakeConditionalFormatRuleBuilder {
   }
   build(): FakeConditionalFormatRule {
     this.calls.hit('ConditionalFormatRuleBuilder.build');
-    return new FakeConditionalFormatRule(this.startsWith, this.background, this.ranges);
+    return new FakeConditionalFormatRule(this.startsWith, this.background, this.ranges, this.formula);
   }
 }
 
