@@ -7,7 +7,7 @@ import { refuse, type ActionOutcome } from './follow-through-action';
 import { logDiscussion } from './log-discussion';
 import type { WorkbookSession } from './session';
 import { openSession, PERSON_KEY, type SidebarPorts } from './sidebar';
-import { findStaff } from './sidebar-view';
+import { findStaff, staffOfEmail } from './sidebar-view';
 import { submitSuggestion } from './submit-suggestion';
 import { todoList } from './todo-list';
 
@@ -16,10 +16,13 @@ function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-/** The remembered person as the roster spells them, if they are active staff. */
+/** The person as the bootstrap finds them (the remembered name, else the signed-in email), as the roster spells them. */
 function person(ports: SidebarPorts, session: WorkbookSession): string | undefined {
   const remembered = ports.store.get(PERSON_KEY);
-  return remembered === null ? undefined : findStaff(session.campaign, remembered)?.name;
+  const found =
+    (remembered !== null ? findStaff(session.campaign, remembered) : undefined) ??
+    staffOfEmail(session.campaign, ports.user.email());
+  return found?.name;
 }
 
 /** Runs an action for the remembered person; the answer carries their to-do list as it now stands. */
