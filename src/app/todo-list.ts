@@ -74,5 +74,5 @@ export function todoList(campaign: Campaign, person: string, today: IsoDate): To
   }
   // Oldest first; an item without a date after the dated ones of its age.
   items.sort((a, b) => b.age - a.age || (a.date === '' ? 1 : 0) - (b.date === '' ? 1 : 0));
-  return { person, items: items.slice(0, TODO_LIMIT), total: items.length };
+  return { person, items: items.slice(0, TODO_LIMIT), total: items.length, lateDays: FOLLOW_UP_LATE_DAYS };
 }

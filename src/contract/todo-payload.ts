@@ -28,6 +28,8 @@ export interface TodoList {
   person: string;
   items: TodoItem[];
   total: number;
+  /** A follow-up open longer than this many days is late. */
+  lateDays: number;
 }
 
 /** The answer to an action of the sidebar (close, convert, suggest, log an activity). */

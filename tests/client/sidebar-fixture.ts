@@ -84,6 +84,7 @@ export function principal(): PersonView {
         },
       ],
       total: 2,
+      lateDays: 7,
     },
   };
 }
