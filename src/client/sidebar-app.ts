@@ -309,8 +309,17 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
       (id) => {
         for (const part of [summary, status]) part.hidden = id !== 'record';
         if (id !== 'record') hideConfirm();
+        // The list as it now stands (a record saved meanwhile may have opened a follow-up).
+        if (id === 'todo' && shown)
+          server.sidebarTodo().then(
+            (list) => {
+              if (list && list.person === person.name) todo.show(list);
+            },
+            () => undefined,
+          );
       },
     );
+    let shown = false;
     personArea.appendChild(bar.element);
     const todo = todoBox({
       texts: boot.texts,
@@ -320,6 +329,7 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     });
     todoPanel.appendChild(todo.element);
     todo.show(person.todo);
+    shown = true;
     suggestPanel.appendChild(suggestionForm(boot.texts, (input) => server.sidebarSuggest(input)));
     discussPanel.appendChild(
       discussionForm(boot.texts, boot.today, person.name, (input) => server.sidebarDiscussion(input)),
