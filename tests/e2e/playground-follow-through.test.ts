@@ -160,3 +160,33 @@ test('log a discussion activity (讨论活动)', async () => {
     attendance: 36,
   });
 });
+
+test('at the sidebar width every tab fits without sideways scrolling, each field is labelled, ← → walk the tabs', async () => {
+  const sidebar = page.frames().find((f) => f.url().includes('/sidebar.html'));
+  if (!sidebar) throw new Error('no sidebar frame');
+  for (const tab of ['record', 'todo', 'suggest', 'discuss']) {
+    await frame.locator(`#tab-${tab}`).click();
+    const fit = await sidebar.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      unlabelled: [
+        ...document.querySelectorAll<HTMLInputElement>(
+          '[role=tabpanel]:not([hidden]) input, [role=tabpanel]:not([hidden]) select, [role=tabpanel]:not([hidden]) textarea',
+        ),
+      ]
+        .filter(
+          (el) =>
+            el.type !== 'hidden' &&
+            ![...(el.labels ?? [])].some((l) => (l.textContent ?? '').trim() !== '') &&
+            !el.closest('fieldset'),
+        )
+        .map((el) => el.id),
+    }));
+    expect({ tab, ...fit }).toEqual({ tab, width: expect.any(Number), overflow: false, unlabelled: [] });
+    expect(fit.width).toBeLessThanOrEqual(360);
+  }
+  await frame.locator('#tab-record').focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await sidebar.evaluate(() => document.activeElement?.id)).toBe('tab-todo');
+  expect(await frame.locator('#panel-todo').isVisible()).toBe(true);
+});
