@@ -1,6 +1,7 @@
 // Closing an open follow-up (及时汇报 / 研究实践): fills its empty 跟进结果 and 办结日期 under the lock, logged in 修改日志.
 import { cellText, isEmptyCell } from '../core/grid';
 import { format, texts } from '../core/i18n/messages';
+import type { FieldError } from '../core/input-errors';
 import { OPEN_FOLLOW_UPS } from '../core/follow-through';
 import { parseFollowUp } from '../core/values';
 import { logChanges, type ChangeEntry } from './change-log';
@@ -51,7 +52,7 @@ export function closeFollowUp(session: WorkbookSession, lock: Lock, request: Clo
   const id = normalId(request.id);
   const table = tableOfRecordId(id);
   if (table !== 'visits' && table !== 'homeVisits') return refuse(format(u.notFound, { id: id || '?' }));
-  const errors: Parameters<typeof textField>[0] = [];
+  const errors: FieldError[] = [];
   const result = textField(errors, lang, 'result', u.result, request.result, RESULT_MAX, true);
   if (errors.length > 0) return { ok: false, errors };
   const sheet = session.sheetOf(table)?.name;

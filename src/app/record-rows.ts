@@ -1,6 +1,6 @@
 // Rows of the record sheets by 编号 for the follow-through actions: find one, build one by column key, make an optional sheet.
 import { cellText, parseGrid, type Cell, type Grid } from '../core/grid';
-import { texts, type Lang } from '../core/i18n/messages';
+import { format, texts, type Lang } from '../core/i18n/messages';
 import { defaultHeaders, sheetName, type TableKey } from '../core/tables';
 import type { ChangeEntry } from './change-log';
 import type { WorkbookPort } from './ports';
@@ -89,7 +89,7 @@ export function ensureTableSheet(
   const index = parseGrid(table, name, [header]).columnIndex as Record<string, number>;
   // create() does nothing when another execution made the sheet meanwhile: the re-read that follows sees it.
   wb.create(name, header, tableFormat(table, lang, index, {}));
-  const note = texts(lang).todo.log.sheetCreated.replace('{sheet}', name);
+  const note = format(texts(lang).todo.log.sheetCreated, { sheet: name });
   return { sheet: name, made: { time, who, sheet: name, id: '', note } };
 }
 
