@@ -11,7 +11,7 @@ import { progressBox } from './progress-box';
 import { recordForm, type RecordForm, type RecordKind } from './record-form';
 import { errorMessage, type Server } from './server';
 import { tabs } from './tabs';
-import { todoBox } from './todo-box';
+import { todoBox, type TodoBox } from './todo-box';
 
 /** A staff list this long gets a search box over the "I am" names. */
 const FIND_FROM = 8;
@@ -297,6 +297,8 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     const todoPanel = h('div', { class: 'panel' });
     const suggestPanel = h('div', { class: 'panel' });
     const discussPanel = h('div', { class: 'panel' });
+    // Made after the tab list (its count goes on a tab); the first tab shown before it exists is the record's.
+    const made: { todo?: TodoBox } = {};
     const bar = tabs(
       tt.tabs.label,
       [
@@ -310,16 +312,17 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
         for (const part of [summary, status]) part.hidden = id !== 'record';
         if (id !== 'record') hideConfirm();
         // The list as it now stands (a record saved meanwhile may have opened a follow-up).
-        if (id === 'todo' && shown)
+        const box = made.todo;
+        if (id === 'todo' && box !== undefined) {
           server.sidebarTodo().then(
             (list) => {
-              if (list && list.person === person.name) todo.show(list);
+              if (list && list.person === person.name) box.show(list);
             },
             () => undefined,
           );
+        }
       },
     );
-    let shown = false;
     personArea.appendChild(bar.element);
     const todo = todoBox({
       texts: boot.texts,
@@ -329,7 +332,7 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     });
     todoPanel.appendChild(todo.element);
     todo.show(person.todo);
-    shown = true;
+    made.todo = todo;
     suggestPanel.appendChild(suggestionForm(boot.texts, (input) => server.sidebarSuggest(input)));
     discussPanel.appendChild(
       discussionForm(boot.texts, boot.today, person.name, (input) => server.sidebarDiscussion(input)),

@@ -68,6 +68,18 @@ describe('sidebar tabs', () => {
     expect(byId('tab-record').tabIndex).toBe(-1);
   });
 
+  test('showing 我的待办 asks for the list as it now stands (a record saved meanwhile may have opened one)', async () => {
+    const fake = await mount({ sidebarTodo: () => afterClose });
+    expect(fake.calls.map((c) => c.name)).toEqual(['sidebarBootstrap']);
+    byId('tab-todo').click();
+    await settle();
+    expect(fake.calls.map((c) => c.name)).toEqual(['sidebarBootstrap', 'sidebarTodo']);
+    expect([...document.querySelectorAll<HTMLElement>('.todo-item')].map((i) => i.dataset.id)).toEqual([
+      'R-1',
+    ]);
+    expect(byId('tab-todo').textContent).toContain('1 项待办');
+  });
+
   test('我的待办: oldest first, late and deadline said; only follow-ups can be closed or converted', async () => {
     await mount();
     byId('tab-todo').click();
