@@ -55,6 +55,7 @@ function recordCells(input: RecordInput, lang: Lang): Record<string, string> {
       suggestions: input.suggestions,
       followUp,
       followUpOwner: input.followUpOwner,
+      photos: input.photos ?? '',
     };
   return {
     date: input.date,
@@ -68,6 +69,7 @@ function recordCells(input: RecordInput, lang: Lang): Record<string, string> {
     supportNeeded: input.supportNeeded,
     record: input.record,
     followUp,
+    followUpOwner: input.followUpOwner ?? '',
   };
 }
 
@@ -206,7 +208,6 @@ function judge(
   const cells: Record<string, string> = {
     id,
     ...recordCells(input, stamp.lang),
-    photos: '',
     enteredBy: stamp.enteredBy,
     enteredAt: stamp.enteredAt,
   };

@@ -1,6 +1,6 @@
 // The texts the sidebar shows, in one language: its own section plus the labels of modes and follow-ups.
 import { texts, type Lang } from '../core/i18n/messages';
-import { FOLLOW_UPS, HOME_VISIT_MODES, MODES } from '../core/schemas';
+import { DISCUSSION_FORMS, FOLLOW_UPS, HOME_VISIT_MODES, MODES } from '../core/schemas';
 import type { SidebarTexts } from '../contract/sidebar-payload';
 
 /** The student list's words while another class is fetched (kept here until they join core's messages). */
@@ -22,5 +22,7 @@ export function sidebarTexts(lang: Lang): SidebarTexts {
     modes: MODES.map((value) => ({ value, label: t.values.modes[value] })),
     homeVisitModes: HOME_VISIT_MODES.map((value) => ({ value, label: t.values.modes[value] })),
     followUps: FOLLOW_UPS.map((value) => ({ value, label: t.values.followUps[value] })),
+    todo: t.todo,
+    discussionForms: DISCUSSION_FORMS.map((value) => ({ value, label: t.values.discussionForms[value] })),
   };
 }

@@ -15,6 +15,7 @@ import type {
   TargetOption,
 } from '../contract/sidebar-payload';
 import { initialsOf, type Initials } from './initials';
+import { todoList } from './todo-list';
 
 /** At most this many names of people not yet visited are listed per line. */
 export const LEFT_NAMES_SHOWN = 10;
@@ -179,5 +180,6 @@ export function personView(
     startClass: start === undefined ? null : studentsOfClass(campaign, start, today, initials),
     purposes,
     progress: progressLines(campaign, progress),
+    todo: todoList(campaign, person.name, today),
   };
 }

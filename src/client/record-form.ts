@@ -265,6 +265,32 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     });
   }
 
+  /**
+   * 照片: links, one per line. A line that is not an http(s) link is said under the field as it is typed (a
+   * warning: the row is saved as typed); reports never show the links.
+   */
+  function photosField(): HTMLTextAreaElement {
+    const u2 = ctx.texts.todo;
+    const area = h('textarea', { id: `${p}-photos`, name: 'photos', rows: 2, inputmode: 'url' });
+    const hint = h('p', { class: 'hint', id: `${p}-photos-hint` }, u2.photosHint);
+    const warning = h('p', { class: 'warning', id: `${p}-photos-warning`, role: 'status', hidden: true });
+    describedBy(area, hint.id, true);
+    const check = () => {
+      const bad = area.value
+        .split(/\r?\n/)
+        .map((line, i) => ({ line: i + 1, text: line.trim() }))
+        .filter((x) => x.text !== '' && !/^https?:\/\/\S+$/i.test(x.text));
+      warning.textContent = bad.map((x) => format(u2.photoNotLink, { line: x.line, text: x.text })).join(' ');
+      warning.hidden = bad.length === 0;
+      describedBy(area, warning.id, bad.length > 0);
+    };
+    area.addEventListener('input', check);
+    field('photos', area, false, h('div', {}, hint, warning));
+    photoCheck = check;
+    return area;
+  }
+  let photoCheck = () => {};
+
   let company: Checklist;
   let mode: HTMLSelectElement;
   let followUp: HTMLSelectElement;
@@ -293,6 +319,7 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     );
     texts.followUpOwner = text('followUpOwner', false, { list: owners.id }) as HTMLInputElement;
     body.push(owners);
+    texts.photos = photosField() as HTMLTextAreaElement;
   } else {
     const classes = ctx.person.classes.map((name) => ({ value: name, label: name }));
     classSelect = select('className', classes, classes.length ? null : t.choose, true) as HTMLSelectElement;
@@ -314,6 +341,14 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
     texts.parentNeeds = area('parentNeeds') as HTMLTextAreaElement;
     texts.supportNeeded = area('supportNeeded') as HTMLTextAreaElement;
     followUp = select('followUp', ctx.texts.followUps, t.noFollowUp) as HTMLSelectElement;
+    // 跟进人, as on the visit form: empty leaves it to the head of the teacher's unit, else the teacher.
+    const owners = h(
+      'datalist',
+      { id: `${p}-owner-list` },
+      ...ctx.staff.map((x) => h('option', { value: x })),
+    );
+    texts.followUpOwner = text('followUpOwner', false, { list: owners.id }) as HTMLInputElement;
+    body.push(owners);
   }
 
   const button = h('button', { type: 'submit', class: 'primary' }, t.save);
@@ -349,6 +384,8 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
           suggestions: value('suggestions'),
           followUp: followUp.value === '' ? null : followUp.value,
           followUpOwner: value('followUpOwner'),
+          // Sent only when typed (the schema's field is optional).
+          ...(value('photos').trim() === '' ? {} : { photos: value('photos') }),
         };
       return {
         kind,
@@ -363,6 +400,7 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
         supportNeeded: value('supportNeeded'),
         record: value('record'),
         followUp: followUp.value === '' ? null : followUp.value,
+        ...(value('followUpOwner').trim() === '' ? {} : { followUpOwner: value('followUpOwner') }),
       };
     },
     showErrors(errors) {
@@ -392,6 +430,7 @@ export function recordForm(kind: RecordKind, ctx: FormContext): RecordForm {
       students?.clear();
       company.clear();
       followUp.value = '';
+      photoCheck();
     },
     markVisited(names) {
       if (students && classSelect) {

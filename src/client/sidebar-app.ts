@@ -6,9 +6,12 @@ import type { RecordInput } from '../contract/record-input';
 import type { PersonView, SidebarBootstrap } from '../contract/sidebar-payload';
 import { matches, searchKey } from './checklist';
 import { describedBy, h, replaceChildren } from './dom';
+import { discussionForm, suggestionForm } from './activity-forms';
 import { progressBox } from './progress-box';
 import { recordForm, type RecordForm, type RecordKind } from './record-form';
 import { errorMessage, type Server } from './server';
+import { tabs } from './tabs';
+import { todoBox, type TodoBox } from './todo-box';
 
 /** A staff list this long gets a search box over the "I am" names. */
 const FIND_FROM = 8;
@@ -283,16 +286,64 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
     hideConfirm();
     progress.show(person?.progress ?? []);
     meFinder.hidden = person !== null;
+    summary.hidden = false;
+    status.hidden = false;
     if (!person) return;
     me.value = person.name;
+    meFinder.hidden = true;
+    // The record forms in the first tab; 我的待办, 献一计 and 讨论活动 beside it.
+    const tt = boot.texts.todo;
+    const recordPanel = h('div', { class: 'panel' });
+    const todoPanel = h('div', { class: 'panel' });
+    const suggestPanel = h('div', { class: 'panel' });
+    const discussPanel = h('div', { class: 'panel' });
+    // Made after the tab list (its count goes on a tab); the first tab shown before it exists is the record's.
+    const made: { todo?: TodoBox } = {};
+    const bar = tabs(
+      tt.tabs.label,
+      [
+        { id: 'record', label: tt.tabs.record, panel: recordPanel },
+        { id: 'todo', label: tt.tabs.todo, panel: todoPanel },
+        { id: 'suggest', label: tt.tabs.suggest, panel: suggestPanel },
+        { id: 'discuss', label: tt.tabs.discuss, panel: discussPanel },
+      ],
+      // The record form's words (errors, warnings, the saved line) belong to its tab.
+      (id) => {
+        for (const part of [summary, status]) part.hidden = id !== 'record';
+        if (id !== 'record') hideConfirm();
+        // The list as it now stands (a record saved meanwhile may have opened a follow-up).
+        const box = made.todo;
+        if (id === 'todo' && box !== undefined) {
+          server.sidebarTodo().then(
+            (list) => {
+              if (list && list.person === person.name) box.show(list);
+            },
+            () => undefined,
+          );
+        }
+      },
+    );
+    personArea.appendChild(bar.element);
+    const todo = todoBox({
+      texts: boot.texts,
+      staff: boot.staff,
+      server,
+      onCount: (count) => bar.setBadge('todo', count, format(tt.badge, { count })),
+    });
+    todoPanel.appendChild(todo.element);
+    todo.show(person.todo);
+    made.todo = todo;
+    suggestPanel.appendChild(suggestionForm(boot.texts, (input) => server.sidebarSuggest(input)));
+    discussPanel.appendChild(
+      discussionForm(boot.texts, boot.today, person.name, (input) => server.sidebarDiscussion(input)),
+    );
     const kinds: RecordKind[] = [];
     if (person.canVisit) kinds.push('visit');
     if (person.canHomeVisit) kinds.push('homeVisit');
     if (kinds.length === 0) {
-      personArea.appendChild(h('p', { class: 'notice' }, t.noUnits));
+      recordPanel.appendChild(h('p', { class: 'notice' }, t.noUnits));
       return;
     }
-    meFinder.hidden = true;
     const ctx = {
       texts: boot.texts,
       today: boot.today,
@@ -310,7 +361,7 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
       hideConfirm();
     };
     if (kinds.length > 1) {
-      personArea.appendChild(
+      recordPanel.appendChild(
         h(
           'fieldset',
           { class: 'kinds' },
@@ -328,13 +379,13 @@ function renderSidebar(root: HTMLElement, boot: SidebarBootstrap, server: Server
           }),
         ),
       );
-    } else personArea.appendChild(h('h2', { class: 'kind-title' }, t.kinds[kinds[0] as RecordKind]));
+    } else recordPanel.appendChild(h('h2', { class: 'kind-title' }, t.kinds[kinds[0] as RecordKind]));
     for (const form of forms) {
       form.element.addEventListener('submit', (event) => {
         event.preventDefault();
         void save(form);
       });
-      personArea.appendChild(form.element);
+      recordPanel.appendChild(form.element);
     }
     choose(kinds[0] as RecordKind);
   };

@@ -82,6 +82,8 @@ export interface PlaygroundTexts {
   summaryYear: string;
   semesterPrompt: string;
   defaultSemester: string;
+  /** 献计转整改's menu item (it converts the 献计 row of the selected cell). */
+  suggestionToRect: string;
 }
 
 /** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */
@@ -159,6 +161,7 @@ export type MenuAction =
   | 'remindSend'
   | 'daily'
   | 'restore'
+  | 'suggestionToRect'
   | 'help';
 
 export interface MenuRequest {
@@ -171,6 +174,8 @@ export interface MenuRequest {
   day?: string;
   /** For restore: the row and the time as typed, e.g. "V-12 2027-04-20 10:00" or "走访记录 5 2027-04-20". */
   restore?: string;
+  /** For suggestionToRect: the selected cell (sheet name, 1-based row), as Sheets' active range. */
+  cell?: { sheet: string; row: number };
 }
 
 /** What a menu action or edit answers: what changed in the book, a line to show, the sheet to bring forward. */

@@ -8,12 +8,14 @@ import type { Choice, SidebarTexts } from './sidebar-payload';
  * schema as the truth; tests/contract/record-check.test.ts holds both checkers to the same answers.
  */
 type Rule =
-  | { type: 'text'; max: number; required: boolean }
+  | { type: 'text'; max: number; required: boolean; optional?: true }
   | { type: 'list'; max: number; required: boolean }
   | { type: 'date' }
   | { type: 'choice'; from: 'modes' | 'homeVisitModes' | 'followUps'; nullable: boolean };
 
 const text = (max: number, required = false): Rule => ({ type: 'text', max, required });
+/** A text the sidebar may leave out altogether (the schema's .optional()). */
+const optionalText = (max: number): Rule => ({ type: 'text', max, required: false, optional: true });
 const list = (max: number, required = false): Rule => ({ type: 'list', max, required });
 const DATE: Rule = { type: 'date' };
 
@@ -31,6 +33,7 @@ const VISIT: Fields<'visit'> = {
   suggestions: text(5000),
   followUp: { type: 'choice', from: 'followUps', nullable: true },
   followUpOwner: text(50),
+  photos: optionalText(5000),
 };
 const HOME_VISIT: Fields<'homeVisit'> = {
   date: DATE,
@@ -44,6 +47,7 @@ const HOME_VISIT: Fields<'homeVisit'> = {
   supportNeeded: text(5000),
   record: text(5000, true),
   followUp: { type: 'choice', from: 'followUps', nullable: true },
+  followUpOwner: optionalText(50),
 };
 /** The fields of each kind, every one named (the compiler checks), in the schema's order (errors come in it). */
 const FIELDS: Record<RecordInput['kind'], [string, Rule][]> = {
@@ -84,6 +88,7 @@ function checkField(
       return allowed.some((c) => c.value === value) ? { value } : { problem: 'choice' };
     }
     case 'text': {
+      if (value === undefined && rule.optional) return { value: undefined };
       if (typeof value !== 'string') return { problem: absent ? 'required' : 'invalid' };
       const trimmed = value.trim();
       if (trimmed.length > rule.max) return { problem: 'tooLong', max: rule.max };
@@ -128,7 +133,7 @@ export function checkRecord(value: unknown, texts: SidebarTexts): CheckedInput {
   for (const [field, rule] of FIELDS[kind]) {
     const result = checkField(rule, given[field], texts);
     if ('value' in result) {
-      input[field] = result.value;
+      if (result.value !== undefined) input[field] = result.value;
       continue;
     }
     const label = labels[field] ?? field;

@@ -9,6 +9,14 @@ import type {
   SidebarBootstrap,
   WithdrawResult,
 } from './sidebar-payload';
+import type {
+  ActionAnswer,
+  CloseInput,
+  ConvertInput,
+  DiscussionInput,
+  SuggestionInput,
+  TodoList,
+} from './todo-payload';
 
 /**
  * Every function the sidebar may call through google.script.run. No index signature: a misspelled
@@ -29,6 +37,16 @@ export interface ServerApi {
   sidebarSave(input: RecordInput): SaveResult;
   /** Withdraws the person's own record of the last minutes: marked 已撤回, kept, never counted, logged. */
   sidebarWithdraw(id: string): WithdrawResult;
+  /** 我的待办 of the remembered person, as it now stands (null when nobody is remembered). */
+  sidebarTodo(): TodoList | null;
+  /** Closes an open follow-up the person owns: fills 跟进结果 and 办结日期 (logged). */
+  sidebarCloseFollowUp(input: CloseInput): ActionAnswer;
+  /** Turns a follow-up into a rectification item (a new 问题整改 row; the record gets its R-n and is closed). */
+  sidebarConvert(input: ConvertInput): ActionAnswer;
+  /** 献一计: appends a 献计 row S-n. */
+  sidebarSuggest(input: SuggestionInput): ActionAnswer;
+  /** 讨论活动: appends a D-n row. */
+  sidebarDiscussion(input: DiscussionInput): ActionAnswer;
 }
 
 export type ServerFunction = keyof ServerApi;
@@ -42,6 +60,11 @@ const FUNCTIONS: { readonly [K in ServerFunction]: true } = {
   sidebarPreview: true,
   sidebarSave: true,
   sidebarWithdraw: true,
+  sidebarTodo: true,
+  sidebarCloseFollowUp: true,
+  sidebarConvert: true,
+  sidebarSuggest: true,
+  sidebarDiscussion: true,
 };
 export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunction[];
 
@@ -68,5 +91,10 @@ const JSON_ONLY: {
   sidebarPreview: true,
   sidebarSave: true,
   sidebarWithdraw: true,
+  sidebarTodo: true,
+  sidebarCloseFollowUp: true,
+  sidebarConvert: true,
+  sidebarSuggest: true,
+  sidebarDiscussion: true,
 };
 void JSON_ONLY;

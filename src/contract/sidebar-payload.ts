@@ -2,6 +2,7 @@
 import type { Lang, Messages } from '../core/i18n/messages';
 import type { FieldError } from '../core/input-errors';
 import type { QuotaStatus } from '../core/model';
+import type { TodoList } from './todo-payload';
 
 /** A value the form sends and the label it shows, e.g. { value: 'inPerson', label: '上门' }. */
 export interface Choice {
@@ -26,6 +27,10 @@ export interface SidebarTexts {
   /** Modes of a home visit. */
   homeVisitModes: Choice[];
   followUps: Choice[];
+  /** 我的待办, 献一计, 讨论活动, photos. */
+  todo: Messages['todo'];
+  /** 讨论活动 › 形式. */
+  discussionForms: Choice[];
 }
 
 /** A person of the visitor's target groups, for the targets checklist. */
@@ -114,6 +119,8 @@ export interface PersonView {
   /** The purposes of the person's leader-visit units (the first is the form's default). */
   purposes: string[];
   progress: ProgressLine[];
+  /** 我的待办: the open follow-ups and rectification items the person owns, oldest first (bounded). */
+  todo: TodoList;
 }
 
 /** The one payload the sidebar loads at start. */

@@ -220,6 +220,8 @@ export const VisitInputSchema = z.object({
   suggestions: text(5000),
   followUp: FollowUpSchema.nullable(),
   followUpOwner: text(50),
+  /** 照片: links, one per line (optional; the form warns on a line that is not an http(s) link). */
+  photos: text(5000).optional(),
 });
 export type VisitInput = z.infer<typeof VisitInputSchema>;
 
@@ -237,6 +239,8 @@ export const HomeVisitInputSchema = z.object({
   supportNeeded: text(5000),
   record: text(5000).min(1),
   followUp: FollowUpSchema.nullable(),
+  /** 跟进人 (optional; empty: the head of the teacher's unit, else the teacher). */
+  followUpOwner: text(50).optional(),
 });
 export type HomeVisitInput = z.infer<typeof HomeVisitInputSchema>;
 

@@ -9,7 +9,9 @@ import { disableReminders, enableReminders, runDailyJob, showHealth, showReminde
 import { runSelfTestMenu } from './self-test';
 import { sidebarServer } from './sidebar';
 import { promptSemesterSummary, runYearSummary } from './summary';
+import { convertActiveSuggestion } from './suggestion-menu';
 import type { RecordInput } from '../contract/record-input';
+import type { CloseInput, ConvertInput, DiscussionInput, SuggestionInput } from '../contract/todo-payload';
 
 /** Builds the add-on menu when the spreadsheet opens. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -44,6 +46,11 @@ export function menuRecompute(): void {
 /** Menu: 恢复行 (a row's values from before a time, from 修改日志; logged as a change). */
 export function menuRestoreRow(): void {
   promptRestoreRow();
+}
+
+/** Menu: 献计转整改 (the 献计 row of the active cell becomes a rectification item, linked both ways). */
+export function menuSuggestionToRectification(): void {
+  convertActiveSuggestion();
 }
 
 /** Menu: 使用说明. */
@@ -141,4 +148,33 @@ export function sidebarWithdraw(id: string): ReturnType<typeof sidebarServer.sid
 /** Sidebar: saves one visit or home visit. */
 export function sidebarSave(input: RecordInput): ReturnType<typeof sidebarServer.sidebarSave> {
   return sidebarServer.sidebarSave(input);
+}
+
+/** Sidebar: 我的待办 of the remembered person. */
+export function sidebarTodo(): ReturnType<typeof sidebarServer.sidebarTodo> {
+  return sidebarServer.sidebarTodo();
+}
+
+/** Sidebar: closes a follow-up (fills 跟进结果 and 办结日期, logged). */
+export function sidebarCloseFollowUp(
+  input: CloseInput,
+): ReturnType<typeof sidebarServer.sidebarCloseFollowUp> {
+  return sidebarServer.sidebarCloseFollowUp(input);
+}
+
+/** Sidebar: turns a follow-up into a rectification item. */
+export function sidebarConvert(input: ConvertInput): ReturnType<typeof sidebarServer.sidebarConvert> {
+  return sidebarServer.sidebarConvert(input);
+}
+
+/** Sidebar: 献一计 (a 献计 row S-n). */
+export function sidebarSuggest(input: SuggestionInput): ReturnType<typeof sidebarServer.sidebarSuggest> {
+  return sidebarServer.sidebarSuggest(input);
+}
+
+/** Sidebar: a 讨论活动 row D-n. */
+export function sidebarDiscussion(
+  input: DiscussionInput,
+): ReturnType<typeof sidebarServer.sidebarDiscussion> {
+  return sidebarServer.sidebarDiscussion(input);
 }

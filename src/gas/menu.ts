@@ -17,6 +17,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.menu.setUp, functionName: 'menuSetUp' },
   { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
   { caption: (t) => t.changeLog.menu, functionName: 'menuRestoreRow' },
+  { caption: (t) => t.todo.menu.suggestionToRect, functionName: 'menuSuggestionToRectification' },
   SEPARATOR,
   { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
   { caption: (t) => t.summary.menuSemester, functionName: 'menuSemesterSummary' },

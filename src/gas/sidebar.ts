@@ -8,6 +8,13 @@ import {
   sidebarBootstrap,
   type SidebarPorts,
 } from '../app/sidebar';
+import {
+  closeFromSidebar,
+  convertFromSidebar,
+  discussionFromSidebar,
+  sidebarTodo,
+  suggestFromSidebar,
+} from '../app/sidebar-todo';
 import { withdrawRecord } from '../app/withdraw';
 import type { ServerApi } from '../contract/server-api';
 import { GasLock } from './lock';
@@ -36,4 +43,9 @@ export const sidebarServer: ServerApi = {
   sidebarPreview: (input) => previewSave(gasPorts(), input),
   sidebarSave: (input) => saveRecord(gasPorts(), input),
   sidebarWithdraw: (id) => withdrawRecord(gasPorts(), id),
+  sidebarTodo: () => sidebarTodo(gasPorts()),
+  sidebarCloseFollowUp: (input) => closeFromSidebar(gasPorts(), input),
+  sidebarConvert: (input) => convertFromSidebar(gasPorts(), input),
+  sidebarSuggest: (input) => suggestFromSidebar(gasPorts(), input),
+  sidebarDiscussion: (input) => discussionFromSidebar(gasPorts(), input),
 };

@@ -15,11 +15,12 @@ function builtPage(): string {
 
 /**
  * Measured (`wc -c`, `gzip -c | wc -c`): 264,829 bytes (55,056 gzipped) with zod; 32,034 (8,957) without it;
- * 34,269 (9,497) with the class fetch too. The budgets leave room for the page to grow (about 40 %), not
- * for a library to come back.
+ * 34,269 (9,497) with the class fetch too; 37,838 (11,703) before the follow-through tabs, 51,820 (15,037) with
+ * 我的待办, 献一计, 讨论活动 and photo links (their words come in the bootstrap payload, not the page). The budgets
+ * leave room for the page to grow, not for a library to come back.
  */
-const BUDGET_BYTES = 48 * 1024;
-const BUDGET_GZIP_BYTES = 14 * 1024;
+const BUDGET_BYTES = 60 * 1024;
+const BUDGET_GZIP_BYTES = 18 * 1024;
 
 test('dist/sidebar.html holds no zod and no dayjs: the browser checks with src/contract/record-check.ts', () => {
   const page = builtPage();

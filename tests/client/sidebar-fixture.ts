@@ -55,6 +55,37 @@ export function principal(): PersonView {
         leftText: '本周期尚未走访：周家长、吴先生',
       },
     ],
+    todo: {
+      person: '张校长',
+      items: [
+        {
+          kind: 'followUp',
+          id: 'V-3',
+          date: '2027-04-02',
+          age: 18,
+          overdue: true,
+          line: 'V-3 · 及时汇报 · 2027-04-02 · 已 18 天',
+          text: '操场照明不足',
+          deadline: null,
+          problem: '操场照明不足',
+          owner: '张校长',
+        },
+        {
+          kind: 'rectification',
+          id: 'R-1',
+          date: '2027-04-10',
+          age: 10,
+          overdue: false,
+          line: 'R-1 · 待整改 · 登记 2027-04-10 · 已 10 天',
+          text: '食堂排队时间长',
+          deadline: '2027-05-01',
+          problem: '',
+          owner: '张校长',
+        },
+      ],
+      total: 2,
+      lateDays: 7,
+    },
   };
 }
 

@@ -430,8 +430,13 @@ describe('sidebar page', () => {
       const filtered = !list.querySelector<HTMLElement>('label.filter')?.hidden;
       if (boxes.length) expect(boxes.filter((b) => b.tabIndex === 0)).toHaveLength(filtered ? 0 : 1);
     }
+    // …and the tabs other than the selected one (a tab list is one Tab stop too; arrow keys move along it).
     for (const el of document.querySelectorAll<HTMLElement>('[tabindex="-1"]'))
-      expect((el as HTMLInputElement).type === 'checkbox' || el.classList.contains('options')).toBe(true);
+      expect(
+        (el as HTMLInputElement).type === 'checkbox' ||
+          el.classList.contains('options') ||
+          el.getAttribute('role') === 'tab',
+      ).toBe(true);
   });
 });
 

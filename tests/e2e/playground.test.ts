@@ -68,6 +68,7 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
     t.playground.sendReminders,
     t.playground.dailyJob,
     t.changeLog.menu,
+    t.todo.menu.suggestionToRect,
     t.menu.help,
   ]);
   await page.keyboard.press('Escape');

@@ -72,3 +72,31 @@ it('sidebarBootstrap ignores arguments it does not take', () => {
   ) => ReturnType<typeof main.sidebarBootstrap>;
   expect(bootstrap({ toString: 1 }, Object.create(null)).lang).toBe('zh');
 });
+
+/** Every cell of every sheet, to see that a refused action wrote nothing. */
+function everything(): string {
+  return JSON.stringify(
+    fakes()
+      .spreadsheet.getSheets()
+      .map((s) => [s.getName(), s.store.values()]),
+  );
+}
+
+describe.each(WRONG)('the follow-through actions given %s', (_what, value) => {
+  it.each(['sidebarCloseFollowUp', 'sidebarConvert', 'sidebarSuggest', 'sidebarDiscussion'] as const)(
+    '%s answers in Chinese and writes nothing',
+    (name) => {
+      main.sidebarRememberPerson('张校长');
+      const before = everything();
+      const result = main[name](value as never);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.errors.length).toBeGreaterThan(0);
+      for (const e of result.errors) {
+        expect(e.message).toMatch(/[\u4e00-\u9fff]/u);
+        expect(e.message).not.toMatch(NO_RAW);
+      }
+      expect(everything()).toBe(before);
+    },
+  );
+});

@@ -214,6 +214,11 @@ export class SheetGrid {
   }
 
   /** Moves the selection (and the keyboard focus, when asked) to a cell. */
+  /** The selected cell's row (1-based), as Sheets' active range gives it to a menu item. */
+  selectedRow(): number {
+    return this.selected.row;
+  }
+
   select(pos: Position, focus = true): void {
     const old = this.table?.querySelector('td.selected');
     old?.classList.remove('selected');

@@ -101,6 +101,11 @@ class Playground {
         label: texts.restore,
         run: () => this.ask(texts.restorePrompt, '', '', (restore) => ({ action: 'restore', restore })),
       },
+      {
+        id: 'suggestionToRect',
+        label: texts.suggestionToRect,
+        run: () => void this.menuOnCell('suggestionToRect'),
+      },
       { id: 'help', label: texts.help, run: action('help') },
     ]);
     document.body.classList.add('ready');
@@ -296,6 +301,13 @@ class Playground {
 
   private async menu(action: MenuAction): Promise<void> {
     const result = await this.busy(() => api.menu({ action }));
+    if (result) this.done(result);
+  }
+
+  /** A menu item on the selected cell (Sheets: the active range): the sheet shown and the selected row. */
+  private async menuOnCell(action: MenuAction): Promise<void> {
+    const cell = { sheet: this.current, row: this.grid.selectedRow() };
+    const result = await this.busy(() => api.menu({ action, cell }));
     if (result) this.done(result);
   }
 

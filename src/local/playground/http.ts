@@ -121,6 +121,9 @@ function menuRequest(body: unknown): MenuRequest {
       ...(typeof body.month === 'string' ? { month: body.month } : {}),
       ...(typeof body.day === 'string' ? { day: body.day } : {}),
       ...(typeof body.semester === 'string' ? { semester: body.semester } : {}),
+      ...(isObject(body.cell) && typeof body.cell.sheet === 'string' && Number.isInteger(body.cell.row)
+        ? { cell: { sheet: body.cell.sheet, row: body.cell.row as number } }
+        : {}),
     };
   throw new HttpError(400, 'Expected { action }');
 }

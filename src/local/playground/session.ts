@@ -6,6 +6,7 @@ import { checkEditedRows, editAnswer } from '../../app/check-edit';
 import { checkLedgerEdit, isLedgerTable } from '../../app/ledger-stamps';
 import { logSheetEdit } from '../../app/change-log-edit';
 import { restoreRow } from '../../app/restore';
+import { convertSuggestionAt } from '../../app/suggestion-to-rectification';
 import { cellText } from '../../core/grid';
 import { tableOfSheet } from '../../core/tables';
 import { dateTimeInZone } from '../../core/dates';
@@ -135,6 +136,7 @@ export class PlaygroundSession implements PlaygroundBackend {
       dayPrompt: format(t.playground.dayPrompt, { today }),
       statusSheet: t.sheets.status,
       restore: t.changeLog.menu,
+      suggestionToRect: t.todo.menu.suggestionToRect,
       restorePrompt: format(t.changeLog.playgroundPrompt, {
         now: dateTimeInZone(this.ports.clock.now(), this.open({ only: ['settings'] }).settings.timeZone),
         today,
@@ -406,6 +408,16 @@ export class PlaygroundSession implements PlaygroundBackend {
         );
         if (result.restored === 0) throw new ActionFailed(result.message);
         return { patch, message: result.message, ...(result.sheet ? { show: result.sheet } : {}) };
+      }
+      case 'suggestionToRect': {
+        // As the menu item in Sheets, on the selected cell's row (the playground asks no confirmation).
+        const at = { sheet: request.cell?.sheet ?? '', row: request.cell?.row ?? 0 };
+        const who = enteredBy(this.ports.user, this.ports.store);
+        const { result, patch } = await this.change(() =>
+          convertSuggestionAt(this.open(), this.ports.lock, { ...at, who }),
+        );
+        if (!result.ok) throw new ActionFailed(result.errors.map((e) => e.message).join(' '));
+        return { patch, message: result.message };
       }
       case 'help':
         return { patch: this.patch(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };

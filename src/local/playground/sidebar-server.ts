@@ -8,6 +8,13 @@ import {
   sidebarBootstrap,
   type SidebarPorts,
 } from '../../app/sidebar';
+import {
+  closeFromSidebar,
+  convertFromSidebar,
+  discussionFromSidebar,
+  sidebarTodo,
+  suggestFromSidebar,
+} from '../../app/sidebar-todo';
 import { withdrawRecord } from '../../app/withdraw';
 import type { Initials } from '../../app/initials';
 import { pinyinInitials } from '../../app/pinyin';
@@ -36,6 +43,11 @@ export function sidebarServer(
     sidebarPreview: (input) => previewSave(sidebarPorts, input),
     sidebarSave: (input) => saveRecord(sidebarPorts, input),
     sidebarWithdraw: (id) => withdrawRecord(sidebarPorts, id),
+    sidebarTodo: () => sidebarTodo(sidebarPorts),
+    sidebarCloseFollowUp: (input) => closeFromSidebar(sidebarPorts, input),
+    sidebarConvert: (input) => convertFromSidebar(sidebarPorts, input),
+    sidebarSuggest: (input) => suggestFromSidebar(sidebarPorts, input),
+    sidebarDiscussion: (input) => discussionFromSidebar(sidebarPorts, input),
   };
 }
 

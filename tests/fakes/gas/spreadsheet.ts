@@ -587,6 +587,18 @@ export class FakeSpreadsheet {
     this.calls.hit('Spreadsheet.getActiveSheet');
     return this.activeSheet ?? this.sheets[0] ?? null;
   }
+  /** The row of the active cell (a test sets it with selectCell; row 1 by default). */
+  activeRow = 1;
+  /** Clicks a cell: its sheet becomes the active one and the row the active range's. */
+  selectCell(sheet: FakeSheet, row: number): void {
+    this.activeSheet = sheet;
+    this.activeRow = row;
+  }
+  getActiveRange(): FakeRange | null {
+    this.calls.hit('Spreadsheet.getActiveRange');
+    const sheet = this.activeSheet ?? this.sheets[0];
+    return sheet === undefined ? null : new FakeRange(this.calls, sheet, this.activeRow, 1, 1, 1);
+  }
   insertSheet(name?: string, index?: number): FakeSheet {
     this.calls.hit('Spreadsheet.insertSheet');
     const sheetName = name ?? `Sheet${this.sheets.length + 1}`;
