@@ -10,6 +10,7 @@ import { reportCommand } from './commands/report';
 import { remindCommand } from './commands/remind';
 import { exportCommand } from './commands/export';
 import { eraseCommand } from './commands/erase';
+import { newYearCommand } from './commands/new-year';
 
 /** Every command, by name. A new command is one import and one line here. */
 const COMMANDS: Record<string, CliCommand> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, CliCommand> = {
   remind: remindCommand,
   export: exportCommand,
   erase: eraseCommand,
+  'new-year': newYearCommand,
 };
 
 export const processIo: CliIo = {
