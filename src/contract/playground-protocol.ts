@@ -77,6 +77,8 @@ export interface PlaygroundTexts {
   /** 恢复行's menu item and its one question (the row and the time, e.g. "V-12 2027-04-20 10:00"). */
   restore: string;
   restorePrompt: string;
+  /** 开始新学年's menu item (its question comes with the plan, from the server). */
+  newYear: string;
 }
 
 /** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */
@@ -145,7 +147,15 @@ export interface EditRequest {
 }
 
 export type MenuAction =
-  'setUp' | 'recompute' | 'report' | 'remindPreview' | 'remindSend' | 'daily' | 'restore' | 'help';
+  | 'setUp'
+  | 'recompute'
+  | 'report'
+  | 'remindPreview'
+  | 'remindSend'
+  | 'daily'
+  | 'restore'
+  | 'help'
+  | 'newYear';
 
 export interface MenuRequest {
   action: MenuAction;
@@ -155,6 +165,10 @@ export interface MenuRequest {
   day?: string;
   /** For restore: the row and the time as typed, e.g. "V-12 2027-04-20 10:00" or "走访记录 5 2027-04-20". */
   restore?: string;
+  /** For newYear: absent, the server only answers with the plan and a question; true, it does it. */
+  confirmed?: boolean;
+  /** For newYear (confirmed): the new semester's name as typed; empty for the one the plan named. */
+  semester?: string;
 }
 
 /** What a menu action or edit answers: what changed in the book, a line to show, the sheet to bring forward. */
@@ -165,6 +179,8 @@ export interface ActionResult {
   show?: string;
   /** A dialog to show: the help text, or a reminder preview with the messages that would be sent. */
   dialog?: { title: string; text: string; mails?: { to: string; subject: string; text: string }[] };
+  /** A question to ask before going on (开始新学年's plan): the answer, with `request`, is the next menu call. */
+  ask?: { prompt: string; value: string; request: MenuRequest };
 }
 
 /**

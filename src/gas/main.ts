@@ -2,6 +2,7 @@
 import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
 import { handleEdit } from './edit';
 import { buildMenu } from './menu';
+import { newSchoolYearMenu } from './new-year';
 import { erasePersonDataMenu, exportPersonDataMenu } from './person-data';
 import { promptMonthlyReport } from './report';
 import { promptRestoreRow } from './restore';
@@ -43,6 +44,11 @@ export function menuRecompute(): void {
 /** Menu: 恢复行 (a row's values from before a time, from 修改日志; logged as a change). */
 export function menuRestoreRow(): void {
   promptRestoreRow();
+}
+
+/** Menu: 开始新学年 (the current roster copied for the new semester, each class a grade up; confirmed first). */
+export function menuNewSchoolYear(): void {
+  newSchoolYearMenu();
 }
 
 /** Menu: 使用说明. */

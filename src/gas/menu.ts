@@ -17,6 +17,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.menu.setUp, functionName: 'menuSetUp' },
   { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
   { caption: (t) => t.changeLog.menu, functionName: 'menuRestoreRow' },
+  { caption: (t) => t.schoolYear.menu, functionName: 'menuNewSchoolYear' },
   SEPARATOR,
   { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
   { caption: (t) => t.remind.menu.preview, functionName: 'menuReminderPreview' },

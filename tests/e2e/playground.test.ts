@@ -66,6 +66,7 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
     t.playground.sendReminders,
     t.playground.dailyJob,
     t.changeLog.menu,
+    t.schoolYear.menu,
     t.menu.help,
   ]);
   await page.keyboard.press('Escape');
