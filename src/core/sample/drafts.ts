@@ -105,8 +105,6 @@ export function visitDraft(ctx: SampleContext, spec: VisitSpec): Draft {
     ['resolved', 15],
     [null, 8],
   ]);
-  const owner =
-    followUp === 'report' || followUp === 'study' ? (ctx.people.staff[random.int(0, 2)]?.name ?? '') : '';
   for (const target of spec.targets) ctx.used.add(`${visitorName}|${target}|${spec.date}`);
   return {
     table: 'visits',
@@ -122,7 +120,6 @@ export function visitDraft(ctx: SampleContext, spec: VisitSpec): Draft {
       record: spec.record ?? random.pick(phrases.visitRecords[spec.unit] ?? phrases.visitRecords[0]!),
       suggestions: random.chance(0.3) ? random.pick(phrases.visitSuggestions) : '',
       followUp: followUpText(lang, followUp),
-      followUpOwner: owner,
       photos: '',
       enteredBy: email,
       enteredAt: enteredAt(ctx, spec.date),

@@ -20,6 +20,8 @@ export interface SampleTarget {
   group: string;
   /** The unit whose groups hold this target. */
   unit: number;
+  /** 分管人: the unit's leader who looks after this person ('' for most). */
+  assignedTo: string;
   contact: string;
   note: string;
 }
@@ -208,9 +210,14 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
           name = pool.next();
           note = random.pick(phrases.targetNotes.service);
         }
-        targets.push({ name, group, unit, contact: maskedPhone(random), note });
+        targets.push({ name, group, unit, assignedTo: '', contact: maskedPhone(random), note });
       }
     }),
   );
+  // 分管人 for about a third of the targets: one of their unit's leaders.
+  for (const target of targets) {
+    const leaders = staff.filter((s) => s.active && s.units[0] === target.unit).map((s) => s.name);
+    if (leaders.length > 0 && random.chance(0.3)) target.assignedTo = random.pick(leaders);
+  }
   return { units, staff, targets, students, classes, sharedStudentName };
 }

@@ -7,13 +7,15 @@ import { defaultSettings, settingsRows, unitRows } from '../defaults';
 import type { ProblemCode, Severity } from '../model';
 import type { Settings } from '../schemas';
 import { sheetName, TABLES, type TableKey } from '../tables';
+import { campaignYearSemesters } from '../school-year';
 import { Random } from './random';
 import { NamePool } from './names';
-import { makePeople } from './people';
+import { makePeople, type SamplePeople } from './people';
 import { homeVisits, leaderVisits } from './campaign-rows';
 import { badHomeVisits, badVisits } from './bad-rows';
 import { listSeparator, type Draft, type SampleContext } from './drafts';
-import { rectificationRows, suggestionRows } from './ledger';
+import { discussionRows, rectificationRows, suggestionRows, suggestionSources } from './ledger';
+import { closeFollowUps, followUpSources, type SampleRecord } from './follow-through';
 
 /** The same school every time, whatever the day or language. */
 const SEED = 20270325;
@@ -48,7 +50,12 @@ function inColumnOrder(table: TableKey, cells: Record<string, Cell>): Cell[] {
 }
 
 /** Puts drafts in date order, gives them IDs (V-1, H-1, …) and row numbers, and collects the intended problems. */
-function ledgerOf(drafts: Draft[], table: 'visits' | 'homeVisits', lang: Lang, intended: IntendedProblem[]) {
+function ledgerOf(
+  drafts: Draft[],
+  table: 'visits' | 'homeVisits',
+  lang: Lang,
+  intended: IntendedProblem[],
+): SampleRecord[] {
   const prefix = table === 'visits' ? 'V' : 'H';
   const ordered = drafts
     .map((draft, index) => ({ draft, index }))
@@ -56,16 +63,24 @@ function ledgerOf(drafts: Draft[], table: 'visits' | 'homeVisits', lang: Lang, i
       a.draft.sortDate < b.draft.sortDate ? -1 : a.draft.sortDate > b.draft.sortDate ? 1 : a.index - b.index,
     )
     .map((x) => x.draft);
-  const ids: string[] = [];
-  const rows = ordered.map((draft, i) => {
+  return ordered.map((draft, i) => {
     const id = `${prefix}-${i + 1}`;
-    if (draft.intended.length === 0) ids.push(id);
     for (const problem of draft.intended) {
       intended.push({ table, sheet: sheetName(table, lang), row: i + 2, ...problem });
     }
-    return inColumnOrder(table, { ...draft.cells, id });
+    return {
+      table,
+      id,
+      date: draft.sortDate,
+      good: draft.intended.length === 0,
+      cells: { ...draft.cells, id },
+    };
   });
-  return { rows, ids };
+}
+
+/** The active staff of a leader unit (0 校长室 … 4 服务中心), in roster order. */
+function unitLeaders(people: SamplePeople, unit: number): string[] {
+  return people.staff.filter((s) => s.active && s.units[0] === unit).map((s) => s.name);
 }
 
 export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
@@ -86,25 +101,27 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
   const intended: IntendedProblem[] = [];
   const visits = ledgerOf(visitDrafts, 'visits', lang, intended);
   const home = ledgerOf(homeDrafts, 'homeVisits', lang, intended);
-  const ledgerInput = {
-    random,
-    lang,
-    today,
-    campaignStart: settings.campaignStart,
-    people,
-    visitIds: visits.ids,
-    homeVisitIds: home.ids,
-  };
+  const ledgerInput = { random, lang, today, campaignStart: settings.campaignStart, people };
   const suggestions = suggestionRows(ledgerInput);
-  const rectification = rectificationRows(
-    ledgerInput,
-    suggestions.map((s) => String(s.id)),
-  );
+  const sources = [
+    ...followUpSources(ctx, [...visits, ...home], { visits: 3, homeVisits: 1 }),
+    ...suggestionSources(ledgerInput, suggestions),
+  ];
+  const rectification = rectificationRows(ledgerInput, sources);
+  closeFollowUps(ctx, [...visits, ...home]);
+  const discussions = discussionRows(ledgerInput);
   const sep = listSeparator(lang);
 
   const rows: Record<TableKey, Cell[][]> = {
     settings: settingsRows(settings, lang).map(([k, v]) => [k, v === '' ? null : v]),
-    units: unitRows(lang).map((r) => r.map((c) => (c === '' ? null : c))),
+    units: unitRows(lang).map((r, u) => {
+      const row = r.map((c) => (c === '' ? null : c));
+      // 负责人 named for two units: 学生中心's director, and 服务中心's deputy who runs the day-to-day.
+      const head = u === 1 ? unitLeaders(people, 1)[0] : u === 4 ? unitLeaders(people, 4)[1] : undefined;
+      const at = TABLES.units.columns.findIndex((c) => c.key === 'head');
+      if (head !== undefined && at >= 0) row[at] = head;
+      return row;
+    }),
     staff: people.staff.map((s) =>
       inColumnOrder('staff', {
         name: s.name,
@@ -116,7 +133,13 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
       }),
     ),
     targets: people.targets.map((p) =>
-      inColumnOrder('targets', { name: p.name, group: p.group, contact: p.contact, note: p.note }),
+      inColumnOrder('targets', {
+        name: p.name,
+        group: p.group,
+        assignedTo: p.assignedTo,
+        contact: p.contact,
+        note: p.note,
+      }),
     ),
     students: people.students.map((s) =>
       inColumnOrder('students', {
@@ -128,12 +151,13 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
         needsSupport: yesNo(s.needsSupport),
       }),
     ),
-    visits: visits.rows,
-    homeVisits: home.rows,
+    visits: visits.map((r) => inColumnOrder('visits', r.cells)),
+    homeVisits: home.map((r) => inColumnOrder('homeVisits', r.cells)),
     rectification: rectification.map((r) => inColumnOrder('rectification', r)),
     suggestions: suggestions.map((s) => inColumnOrder('suggestions', s)),
-    semesters: [],
-    discussions: [],
+    // The 学期 rows set-up writes in a new workbook: the campaign year's two semesters.
+    semesters: campaignYearSemesters(settings.campaignStart, lang).map((x) => [x.name, x.start, x.end]),
+    discussions: discussions.map((d) => inColumnOrder('discussions', d)),
   };
   return { today, lang, settings, rows, intended };
 }
