@@ -37,7 +37,7 @@ function isTextColumn(kind: string): boolean {
   return kind === 'text' || kind === 'list';
 }
 /** Columns offered the staff roster as a dropdown. */
-const STAFF_COLUMNS = new Set(['visitor', 'teacher', 'followUpOwner', 'owner']);
+const STAFF_COLUMNS = new Set(['visitor', 'teacher', 'followUpOwner', 'owner', 'head', 'organiser']);
 
 function choicesOf(table: TableKey, column: string, lang: Lang): string[] | undefined {
   const v = texts(lang).values;
@@ -52,7 +52,9 @@ function choicesOf(table: TableKey, column: string, lang: Lang): string[] | unde
     case 'needsSupport':
       return [v.yes, v.no];
     case 'adopted':
-      return [v.adopted.yes, v.adopted.no, v.adopted.pending];
+      return choiceNames('adopted', lang);
+    case 'form':
+      return table === 'discussions' ? choiceNames('discussionForms', lang) : undefined;
     default:
       return undefined;
   }
