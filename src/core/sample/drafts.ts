@@ -31,6 +31,16 @@ export interface SampleCalendar {
   exemptMonths: string[];
 }
 
+/** A semester of the sample with its roster (学生 rows whose 学期 is its name). */
+export interface SampleSemester {
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** The autumn: class teachers have their autumn class (人员 › 班级), else their spring one. */
+  autumn: boolean;
+  roster: SampleStudent[];
+}
+
 /** What every row builder needs: the dice, the language, the people and the rows already made. */
 export interface SampleContext {
   random: Random;
@@ -38,6 +48,8 @@ export interface SampleContext {
   today: IsoDate;
   calendar: SampleCalendar;
   people: SamplePeople;
+  /** The semesters with a roster so far, in order: the spring, and the autumn once its roster is made. */
+  semesters: SampleSemester[];
   /** visitor|person|date of every row made, so that no row repeats another by accident. */
   used: Set<string>;
 }

@@ -7,13 +7,14 @@ import { defaultSettings, settingsRows, unitRows } from '../defaults';
 import type { ProblemCode, Severity } from '../model';
 import type { Settings } from '../schemas';
 import { sheetName, TABLES, type TableKey } from '../tables';
-import { campaignYearSemesters } from '../school-year';
+import { campaignYearSemesters, type SemesterRow } from '../school-year';
+import { autumnClassOf, autumnRoster } from './autumn';
 import { Random } from './random';
 import { NamePool } from './names';
 import { makePeople, type SamplePeople } from './people';
 import { homeVisits, leaderVisits } from './campaign-rows';
 import { badHomeVisits, badVisits } from './bad-rows';
-import { listSeparator, type Draft, type SampleContext } from './drafts';
+import { listSeparator, type Draft, type SampleContext, type SampleSemester } from './drafts';
 import { discussionRows, rectificationRows, suggestionRows, suggestionSources } from './ledger';
 import { closeFollowUps, followUpSources, type SampleRecord } from './follow-through';
 
@@ -87,10 +88,27 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
   const random = new Random(SEED);
   const pool = new NamePool(random);
   const settings = defaultSettings(lang, today);
-  const schoolYear =
-    Number(today.slice(5, 7)) >= 9 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
-  const people = makePeople(random, pool, lang, schoolYear);
-  const ctx: SampleContext = { random, lang, today, calendar: settings, people, used: new Set() };
+  // The campaign year: the spring's roster (school year begun the September before), and from late August,
+  // when the office starts the new school year, the autumn's.
+  const campaignYear = Number(settings.campaignStart.slice(0, 4));
+  const [spring, autumn] = campaignYearSemesters(settings.campaignStart, lang) as [SemesterRow, SemesterRow];
+  const people = makePeople(random, pool, lang, campaignYear - 1, spring.name);
+  const semesters: SampleSemester[] = [{ ...spring, autumn: false, roster: people.students }];
+  if (today >= `${campaignYear}-08-25`) {
+    const roster = autumnRoster(random, pool, people, autumn.name, campaignYear);
+    people.students = [...people.students, ...roster];
+    semesters.push({ ...autumn, autumn: true, roster });
+    for (const person of people.staff) person.className = autumnClassOf(person.springClass);
+  }
+  const ctx: SampleContext = {
+    random,
+    lang,
+    today,
+    calendar: settings,
+    people,
+    semesters,
+    used: new Set(),
+  };
   const t = texts(lang);
   const yesNo = (value: boolean) => (value ? t.values.yes : t.values.no);
 
@@ -146,6 +164,7 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
         studentId: s.id,
         name: s.name,
         className: s.className,
+        semester: s.semester,
         guardian: s.guardian,
         contact: s.contact,
         needsSupport: yesNo(s.needsSupport),
