@@ -17,7 +17,7 @@ function neighbour(classes: readonly string[], className: string): string {
   const c = classes.indexOf(className);
   const perGrade = 3;
   const grade = Math.floor(c / perGrade);
-  return classes[grade * perGrade + ((c % perGrade) + 1) % perGrade] ?? className;
+  return classes[grade * perGrade + (((c % perGrade) + 1) % perGrade)] ?? className;
 }
 
 /**

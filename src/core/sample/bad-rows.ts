@@ -9,7 +9,14 @@ import {
   type Intended,
   type SampleContext,
 } from './drafts';
-import { activeTeachers, classOf, currentSemester, homeVisitSpan, inClassOf, leaderUnitOf } from './campaign-rows';
+import {
+  activeTeachers,
+  classOf,
+  currentSemester,
+  homeVisitSpan,
+  inClassOf,
+  leaderUnitOf,
+} from './campaign-rows';
 import type { NamePool } from './names';
 import type { SampleStaff, SampleStudent } from './people';
 
@@ -98,7 +105,8 @@ export function badVisits(ctx: SampleContext, pool: NamePool, good: Draft[]): Dr
 function outsideEverySemester(ctx: SampleContext): IsoDate {
   const [spring, autumn] = ctx.semesters;
   const summer = spring === undefined ? undefined : addDays(spring.end, 20);
-  if (summer !== undefined && summer <= ctx.today && (autumn === undefined || summer < autumn.start)) return summer;
+  if (summer !== undefined && summer <= ctx.today && (autumn === undefined || summer < autumn.start))
+    return summer;
   const first = spring?.start ?? ctx.today;
   return addDays(first < ctx.today ? first : ctx.today, -20);
 }
@@ -132,7 +140,10 @@ export function badHomeVisits(ctx: SampleContext): Draft[] {
       dateCell: lang === 'en' ? 'last Tuesday' : '上周二',
       intended: error('DATE_INVALID', 'date'),
     }),
-    row(teacher(), { date: outsideEverySemester(ctx), intended: error('HOME_VISIT_OUTSIDE_SEMESTER', 'date') }),
+    row(teacher(), {
+      date: outsideEverySemester(ctx),
+      intended: error('HOME_VISIT_OUTSIDE_SEMESTER', 'date'),
+    }),
   ];
   // The rest need a day inside the semester, up to today.
   if (span.from <= span.to) {
