@@ -114,8 +114,12 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
 
   const visitDrafts = leaderVisits(ctx);
   const homeDrafts = homeVisits(ctx);
-  visitDrafts.push(...badVisits(ctx, pool, visitDrafts));
-  homeDrafts.push(...badHomeVisits(ctx));
+  const bad = [...badVisits(ctx, pool, visitDrafts), ...badHomeVisits(ctx)];
+  // A row with an error is not counted: it leaves nothing to follow up (it would be an open item no list shows).
+  for (const draft of bad)
+    if (draft.intended.some((p) => p.severity === 'error')) draft.cells.followUp = t.values.followUps.none;
+  visitDrafts.push(...bad.filter((d) => d.table === 'visits'));
+  homeDrafts.push(...bad.filter((d) => d.table === 'homeVisits'));
   const intended: IntendedProblem[] = [];
   const visits = ledgerOf(visitDrafts, 'visits', lang, intended);
   const home = ledgerOf(homeDrafts, 'homeVisits', lang, intended);
