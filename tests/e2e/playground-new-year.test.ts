@@ -48,7 +48,9 @@ test('asks with the plan and the new semester offered; Cancel writes nothing, OK
   await input.waitFor();
   await page.click('#month-ok');
   await idle();
-  expect(await page.locator('#status').textContent()).toMatch(/已为“2027年秋季学期”追加 \d+ 行学生/);
+  await page.waitForFunction(() =>
+    /已为“2027年秋季学期”追加 \d+ 行学生/.test(document.getElementById('status')?.textContent ?? ''),
+  );
   const after = await sheetText(page, t.sheets.students);
   expect(after.length).toBeGreaterThan(before.length);
   expect(after.some((row) => row.includes('2027年秋季学期'))).toBe(true);
@@ -60,5 +62,5 @@ test('asks with the plan and the new semester offered; Cancel writes nothing, OK
     rows.filter((row) => row.includes('2027年秋季学期')).length;
   expect(autumn(saved.grid)).toBe(autumn(after));
   await startNewYear();
-  expect(await page.locator('#status').textContent()).toContain('已有');
+  await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('已有'));
 });

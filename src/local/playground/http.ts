@@ -120,6 +120,9 @@ function menuRequest(body: unknown): MenuRequest {
       action: body.action as MenuRequest['action'],
       ...(typeof body.month === 'string' ? { month: body.month } : {}),
       ...(typeof body.day === 'string' ? { day: body.day } : {}),
+      ...(typeof body.restore === 'string' ? { restore: body.restore } : {}),
+      ...(body.confirmed === true ? { confirmed: true } : {}),
+      ...(typeof body.semester === 'string' ? { semester: body.semester } : {}),
     };
   throw new HttpError(400, 'Expected { action }');
 }
