@@ -3,7 +3,7 @@ import { monthOf } from '../core/dates';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { escapeHtml } from '../core/report/escape';
 import { nextDailyRun } from '../core/report/next-run';
-import { latestByKey, parseSendLog, sendLogSheet } from '../core/report/send-log';
+import { latestByKey, parseSendLog, sendLogSheet, waitingEntries } from '../core/report/send-log';
 import { LAST_RUN_KEY, type LastRun } from './remind';
 import type { Mailer, Store } from './ports';
 import type { TriggerState } from './scheduler';
@@ -45,7 +45,7 @@ function readLastRun(store: Store): LastRun | null {
 export function healthOf(session: WorkbookSession, deps: HealthDeps): Health {
   const { campaign, today } = session;
   const log = parseSendLog(session.workbook.read(sendLogSheet(campaign.lang)));
-  const latest = [...latestByKey(log).values()].filter((e) => e.month === monthOf(today));
+  const waiting = waitingEntries(latestByKey(log)).filter((e) => e.month === monthOf(today));
   // A trigger found without its record runs at the hour of 设置.
   const trigger =
     deps.trigger && deps.trigger.hour < 0
@@ -57,8 +57,8 @@ export function healthOf(session: WorkbookSession, deps: HealthDeps): Health {
     lastRun: readLastRun(deps.store),
     sentToday: log.filter((e) => e.status === 'sent' && e.time.startsWith(today)).length,
     quotaLeft: deps.mailer.remainingQuota(),
-    deferred: latest.filter((e) => e.status === 'deferred').length,
-    failed: latest.filter((e) => e.status === 'failed').length,
+    deferred: waiting.filter((e) => e.status === 'deferred').length,
+    failed: waiting.filter((e) => e.status === 'failed').length,
   };
 }
 

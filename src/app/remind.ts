@@ -4,6 +4,7 @@ import type { Cell } from '../core/grid';
 import { dateTimeInZone, type IsoDate } from '../core/dates';
 import { texts } from '../core/i18n/messages';
 import { planReminders, type ReminderItem, type ReminderPlan } from '../core/report/reminders';
+import type { ReminderKind } from '../core/report/reminder-content';
 import {
   LOG_COLUMNS,
   latestByKey,
@@ -31,11 +32,12 @@ export interface LastRun {
   error: string;
 }
 
-/** A message as `remind --json` prints it: the plain-text body. */
+/** A message as `remind --json` prints it (§6): its kind, the units it covers, the plain-text body. */
 export interface OutgoingMessage {
   to: string;
   name: string;
-  unit: string;
+  kind: ReminderKind;
+  units: string[];
   month: string;
   subject: string;
   body: string;
@@ -74,7 +76,10 @@ export interface RemindDeps {
 }
 
 export interface RemindOptions {
-  /** Shows what would be sent: sends nothing, writes nothing. */
+  /**
+   * Shows what would be sent: sends nothing, writes nothing. On a day that is not a reminder day it shows
+   * what the next reminder day would send, as of today's figures (`plan.forDay` says which day).
+   */
   dryRun?: boolean;
 }
 
@@ -82,7 +87,8 @@ function messageOf(item: ReminderItem): OutgoingMessage {
   return {
     to: item.to,
     name: item.name,
-    unit: item.unit,
+    kind: item.kind,
+    units: item.units,
     month: item.month,
     subject: item.mail.subject,
     body: item.mail.text,
@@ -100,7 +106,7 @@ export function ensureSendLog(wb: WorkbookPort, campaign: Campaign): string {
   if (!wb.sheetNames().includes(sheet)) {
     wb.create(sheet, sendLogHeader(campaign.lang), {
       frozenRows: 1,
-      widths: [130, 200, 90, 110, 80, 80, 240, 260],
+      widths: [130, 200, 90, 80, 110, 80, 80, 240, 260],
       textColumns: LOG_COLUMNS.map((_, i) => i),
       protect: true,
     });
@@ -109,10 +115,11 @@ export function ensureSendLog(wb: WorkbookPort, campaign: Campaign): string {
 }
 
 /** The plan of the session's day: the campaign in hand, the log as it is now (one read of 发送日志). */
-function plan(session: WorkbookSession, deps: RemindDeps) {
+function plan(session: WorkbookSession, deps: RemindDeps, preview = false) {
   const { campaign, today, workbook } = session;
   const log = parseSendLog(workbook.read(sendLogSheet(campaign.lang)));
-  return { campaign, today, plan: planReminders(campaign, today, log, deps.mailer.remainingQuota()) };
+  const quota = deps.mailer.remainingQuota();
+  return { campaign, today, plan: planReminders(campaign, today, log, quota, { preview }) };
 }
 
 /** The latest entry of every key in the log as it is now (another run may have written since the plan). */
@@ -144,7 +151,7 @@ export function runReminders(
   options: RemindOptions = {},
 ): RemindResult {
   if (options.dryRun) {
-    const { today, plan: p } = plan(session, deps);
+    const { today, plan: p } = plan(session, deps, true);
     return {
       today,
       reminderDay: p.reminderDay,
@@ -196,7 +203,7 @@ function deliver(
     time: dateTimeInZone(deps.clock.now(), campaign.settings.timeZone),
     to: item.to,
     name: item.name,
-    unit: item.unit,
+    unit: item.units.join(lang === 'en' ? ', ' : '、'),
     month: item.month,
     status,
     reason,

@@ -17,6 +17,7 @@ import type { Campaign, Finding, PersonLine, Problem, StatusResult } from './mod
 import { en } from './i18n/en';
 import { columnLetter } from './a1';
 import { checkCellLengths } from './cell-limit';
+import { assignedFirst } from './assigned-first';
 
 export interface SheetInput {
   name: string;
@@ -215,7 +216,8 @@ export function personProgress(campaign: Campaign, name: string, today: IsoDate)
     const unit = campaign.rosters.unitByKey.get(nameKey(unitName));
     if (unit === undefined) continue;
     if (!unit.homeVisits) {
-      missing.push({ unit: unit.name, names: unitCoverage(campaign, index, unit, month, today).missing });
+      const left = unitCoverage(campaign, index, unit, month, today).missing; // 分管 people first:
+      missing.push({ unit: unit.name, names: assignedFirst(campaign, name, left) });
       continue;
     }
     const classKey = nameKey(person?.className ?? '');

@@ -63,7 +63,7 @@ export function unitHead(campaign: Campaign, unit: Unit): string | undefined {
 }
 
 /** The unit a record's follow-up belongs to: the visitor's home-visit unit for a home visit, else their first leader unit. */
-function unitOfRecord(campaign: Campaign, visitor: string, homeVisit: boolean): Unit | undefined {
+export function unitOfRecord(campaign: Campaign, visitor: string, homeVisit: boolean): Unit | undefined {
   const person = campaign.rosters.staffByKey.get(nameKey(visitor));
   for (const name of person?.units ?? []) {
     const unit = campaign.rosters.unitByKey.get(nameKey(name));

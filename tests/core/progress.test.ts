@@ -1,6 +1,6 @@
 // One person's progress (sidebar, reminders): this month's lines and who is left; and no contact details anywhere.
 import { computeStatus, loadCampaign, personProgress } from '../../src/core/engine';
-import { homeVisit, school, visit } from './helpers';
+import { homeVisit, school, TARGETS, visit } from './helpers';
 
 const TODAY = '2027-04-20';
 
@@ -42,6 +42,25 @@ describe('a person’s progress', () => {
     const progress = personProgress(campaign(), '张\u3000校长', TODAY);
     expect(progress.name).toBe('张校长');
     expect(progress.lines).toHaveLength(2);
+  });
+
+  it('lists the people whose 分管人 names the person first (the sidebar and the reminder alike)', () => {
+    const assigned: Record<string, string> = {
+      郭志强: '张校长',
+      马丽: '李副校长、张\u3000校长',
+      杨帆: '李副校长',
+    };
+    const targets = TARGETS.map((t) => ({ ...t, assignedTo: assigned[String(t?.name)] ?? '' }));
+    const c = loadCampaign(
+      school({ targets, visits: [visit('2027-04-02', '张校长', '陈红、刘洋', { mode: '集中走访' })] }),
+      TODAY,
+    );
+    expect(personProgress(c, '张校长', TODAY).missing[0]).toEqual({
+      unit: '校长室',
+      names: ['马丽', '郭志强', '黄敏', '杨帆', '何静', '林国栋'],
+    });
+    // 李副校长 sees their own two first.
+    expect(personProgress(c, '李副校长', TODAY).missing[0]!.names.slice(0, 2)).toEqual(['杨帆', '马丽']);
   });
 
   it('has no lines for an inactive person', () => {

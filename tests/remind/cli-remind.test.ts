@@ -13,7 +13,15 @@ let file: string;
 
 interface RemindJson {
   today: string;
-  messages: { to: string; name: string; unit: string; month: string; subject: string; body: string }[];
+  messages: {
+    to: string;
+    name: string;
+    kind: 'person' | 'digest';
+    units: string[];
+    month: string;
+    subject: string;
+    body: string;
+  }[];
   deferred: number;
 }
 
@@ -58,8 +66,24 @@ it('--dry-run --json prints what would go out, in §6’s shape, and writes noth
   expect(json.today).toBe('2027-04-20');
   expect(json.messages.length).toBeGreaterThan(10);
   for (const m of json.messages)
-    expect(Object.keys(m)).toEqual(['to', 'name', 'unit', 'month', 'subject', 'body']);
+    expect(Object.keys(m)).toEqual(['to', 'name', 'kind', 'units', 'month', 'subject', 'body']);
   expect(json.deferred).toBe(0);
+  // The sample's heads (the principal, each center's 主任, and the first 副校长 for 全体教师) get digests of one
+  // unit; a center's deputy, also a teacher, gets one mail over both units when short in both.
+  const digests = json.messages.filter((m) => m.kind === 'digest');
+  expect(digests.map((m) => m.units)).toEqual([
+    ['校长室'],
+    ['全体教师'],
+    ['学生中心'],
+    ['发展中心'],
+    ['课程中心'],
+    ['服务中心'],
+  ]);
+  for (const m of digests) expect(m.subject).toBe(`部门汇总：${m.units[0]} 2027-04`);
+  expect(json.messages.some((m) => m.kind === 'person' && m.units.length === 2)).toBe(true);
+  // One personal mail per person.
+  const people = json.messages.filter((m) => m.kind === 'person').map((m) => m.name);
+  expect(new Set(people).size).toBe(people.length);
   expect(await sha256(file)).toBe(before);
   expect(await outbox()).toEqual([]);
 });
@@ -105,6 +129,23 @@ it('keeps to the daily quota: the rest is deferred and goes out first the next d
 it('prints a readable summary without --json', async () => {
   const run = await cli(['remind', file, '--today', '2027-04-22'], NOW);
   expect(run).toMatchObject({ code: 0, out: '已发送 0 封，延后 0 封，失败 0 封。' });
+});
+
+it('--dry-run on a day that is not a reminder day says which day is next and lists what it would send', async () => {
+  const run = await cli(['remind', file, '--today', '2027-04-22', '--dry-run'], NOW);
+  expect(run.code).toBe(0);
+  const lines = run.out.split('\n');
+  const sent = (await remind(['--today', '2027-04-22', '--dry-run'])).json.messages;
+  expect(sent.length).toBeGreaterThan(10);
+  expect(lines.filter((l) => l.startsWith('→ '))).toHaveLength(sent.length);
+  expect(lines).toContain(`→ ${sent[0]!.to}  ${sent[0]!.name}  部门汇总（校长室）：部门汇总：校长室 2027-04`);
+  // The sample's reminder days are the 20th and the 25th.
+  expect(lines[0]).toBe(
+    '今天（2027-04-22）不是提醒日；下一个提醒日是 2027-04-25。以下是按今天的数据，届时将发送的邮件：',
+  );
+  expect(lines.at(-1)).toBe(
+    `2027-04-25 将发送 ${sent.length} 封提醒，另有 0 封因配额不足将延后。不会发送任何邮件。`,
+  );
 });
 
 it('runs two overlapping real runs on one file one after the other: each reminder is written once', async () => {

@@ -311,3 +311,63 @@ describe('runDaily on the 1st (2027-05-01 08:30 in Shanghai)', () => {
     expect(fakes().MailApp.sent.filter((m) => m.subject.includes('月报'))).toHaveLength(1);
   });
 });
+
+/** Service calls of the reminders in Sheets (fixed, whatever the rows): the preview; the run, per mail. */
+const PREVIEW_CALLS = 42;
+const DAILY_BASE_CALLS = 64;
+/** Lock, quota, log read, send, log append, flush, unlock: 12 calls a mail. */
+const CALLS_PER_MAIL = 12;
+
+describe('digests and one mail per person in Sheets (2027-04-20)', () => {
+  const fakes = useGasFakes(new Date('2027-04-20T02:00:00Z'));
+  beforeEach(() => typeSample(fakes(), '2027-04-20'));
+
+  it('runDaily mails each unit head one digest and everyone else at most one mail; 发送日志 says which kind', () => {
+    runDaily();
+    const sent = fakes().MailApp.sent;
+    const digests = sent.filter((m) => m.subject.startsWith('部门汇总：'));
+    expect(digests.map((m) => m.subject)).toEqual(
+      ['校长室', '全体教师', '学生中心', '发展中心', '课程中心', '服务中心'].map(
+        (u) => `部门汇总：${u} 2027-04`,
+      ),
+    );
+    const personal = sent.filter((m) => m.subject.startsWith('走访提醒 2027-04：')).map((m) => m.to);
+    expect(personal.length).toBe(sent.length - digests.length);
+    expect(new Set(personal).size).toBe(personal.length);
+    const sheet = fakes().spreadsheet.getSheetByName('发送日志')!;
+    const kinds = sheet.store.values().map((row) => row[3]);
+    expect(kinds[0]).toBe('类型');
+    expect(kinds.filter((k) => k === '部门汇总')).toHaveLength(6);
+    expect(kinds.filter((k) => k === '个人提醒')).toHaveLength(personal.length);
+    runDaily();
+    expect(fakes().MailApp.sent).toHaveLength(sent.length);
+  });
+
+  it('keeps to its service-call budget: the preview fixed, the run fixed plus a fixed number a mail', () => {
+    fakes().calls.reset();
+    menuReminderPreview();
+    expect(fakes().calls.total()).toBe(PREVIEW_CALLS);
+    fakes().calls.reset();
+    runDaily();
+    const mails = fakes().MailApp.sent.length;
+    expect(fakes().calls.total()).toBe(DAILY_BASE_CALLS + CALLS_PER_MAIL * mails);
+  });
+});
+
+describe('提醒预览 on a day that is not a reminder day (2027-04-22)', () => {
+  const fakes = useGasFakes(new Date('2027-04-22T02:00:00Z'));
+  beforeEach(() => typeSample(fakes(), '2027-04-22'));
+
+  it('says the next reminder day and shows what it would send, as of today; runDaily sends nothing', () => {
+    menuReminderPreview();
+    const html = fakes().ui.dialogs.at(-1)!.html.getContent();
+    expect(html).toContain('今天（2027-04-22）不是提醒日；下一个提醒日是 2027-04-25。');
+    const sections = html.match(/<section>/g)?.length ?? 0;
+    expect(sections).toBeGreaterThan(10);
+    expect(html).toContain(`2027-04-25 将发送 ${sections} 封提醒`);
+    expect(html).toContain('部门汇总：校长室 2027-04');
+    expect(html).toContain('截至 2027-04-22');
+    runDaily();
+    expect(fakes().MailApp.sent).toEqual([]);
+  });
+});

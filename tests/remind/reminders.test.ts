@@ -1,4 +1,4 @@
-// The reminder run: once per (person, unit, month, reminder day), quota and deferral, failures retried, dry run.
+// The reminder run: once per (person, month, reminder day), quota and deferral, failures retried, dry run.
 import { WorkbookSession } from '../../src/app/session';
 import { runReminders, LAST_RUN_KEY, type LastRun } from '../../src/app/remind';
 import type { Lock } from '../../src/app/ports';
@@ -50,7 +50,7 @@ describe('a reminder day (2027-04-20), everyone behind', () => {
     const mailer = new MemoryMailer();
     run(wb, mailer, '2027-04-20');
     const mail = mailer.sent.find((m) => m.to === 'p1@school.example')!;
-    expect(mail.subject).toBe('走访提醒：校长室 2027-04 已走访 2/5 人');
+    expect(mail.subject).toBe('走访提醒 2027-04：校长室 已走访 2/5 人');
     expect(mail.text).toContain('已走访 2 人，每月至少 5 人，本月还剩 11 天');
     const listed = TARGETS.slice(2, 12);
     expect(mail.text).toContain(`本周期尚未走访的对象：${listed.join('、')}\n`);
@@ -270,9 +270,21 @@ describe('a dry run', () => {
     expect(after.messages).toEqual([]);
   });
 
-  it('on a day that is not a reminder day shows nothing', () => {
-    const preview = run(tinySchool(), new MemoryMailer(), '2027-04-22', true);
+  it('on a day that is not a reminder day shows what the next reminder day would send, as of today’s figures', () => {
+    const wb = tinySchool();
+    const mailer = new MemoryMailer();
+    const preview = run(wb, mailer, '2027-04-22', true);
     expect(preview.reminderDay).toBe(false);
-    expect(preview.messages).toEqual([]);
+    // Reminder days 20 and 21: the next one after the 22nd is 20 May.
+    expect(preview.plan.forDay).toBe('2027-05-20');
+    expect(preview.messages.map((m) => m.name)).toEqual(LEADERS);
+    // Today's figures: 0 of 5, 9 days left in April.
+    expect(preview.messages[0]!.body).toContain('截至 2027-04-22，您在“校长室”本月（2027-04）已走访 0 人');
+    expect(preview.messages[0]!.body).toContain('本月还剩 9 天');
+    // A real run that day sends nothing and writes no log.
+    const real = run(wb, mailer, '2027-04-22');
+    expect(real.messages).toEqual([]);
+    expect(mailer.sent).toEqual([]);
+    expect(logOf(wb)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-// When a daily run at a given hour of a time zone next happens after an instant.
+// When the daily run next happens after an instant, and the next reminder day after a date.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { addMonths, daysInMonth, monthOf, type IsoDate } from '../dates';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -13,4 +14,19 @@ export function nextDailyRun(now: Date, hour: number, timeZone: string): string 
   let next = dayjs.tz(wall(local), timeZone);
   if (!next.isAfter(now)) next = dayjs.tz(wall(local.add(1, 'day')), timeZone);
   return next.tz(timeZone).format('YYYY-MM-DD HH:mm');
+}
+
+/** The first reminder day (a day of the month in `days`) after `today`, within a year; null when there is none. */
+export function nextReminderDay(today: IsoDate, days: readonly number[]): IsoDate | null {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  let month = monthOf(today);
+  for (let i = 0; i < 13; i++) {
+    for (const day of sorted) {
+      if (!Number.isInteger(day) || day < 1 || day > daysInMonth(month)) continue;
+      const date = `${month}-${String(day).padStart(2, '0')}`;
+      if (date > today) return date;
+    }
+    month = addMonths(month, 1);
+  }
+  return null;
 }

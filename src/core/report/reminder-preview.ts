@@ -1,30 +1,43 @@
-// The reminder preview (dry run) as a small HTML page: a summary, then each message exactly as it would be sent.
+// The reminder preview (dry run): its headline (which day, how many) and a small HTML page of each message exactly as it would be sent.
 import { format, texts, type Lang } from '../i18n/messages';
 import { escapeHtml } from './escape';
 import type { ReminderPlan } from './reminders';
 
-/** Every message of the plan that would go out now; nothing here is sent. User-typed text is escaped. */
-export function reminderPreviewHtml(plan: ReminderPlan, lang: Lang): string {
+/**
+ * What a preview says above the messages: on a day that is not a reminder day, which day the messages are
+ * for (the next reminder day, as of today's figures); then how many would be sent and deferred.
+ */
+export function previewHeadline(plan: ReminderPlan, lang: Lang): string[] {
   const t = texts(lang).remind;
-  const parts: string[] = [];
-  if (!plan.reminderDay)
-    parts.push(
-      `<p class="note">${escapeHtml(format(t.notReminderDay, { days: plan.reminderDays.join(lang === 'en' ? ', ' : '、') }))}</p>`,
-    );
-  parts.push(
-    `<p><b>${escapeHtml(
-      plan.send.length === 0 && plan.defer.length === 0
+  const m = texts(lang).reminderMail;
+  const count = plan.send.length;
+  const deferred = plan.defer.length;
+  const none = count === 0 && deferred === 0;
+  if (plan.reminderDay)
+    return [
+      none
         ? format(t.previewNone, { today: plan.today })
-        : format(t.previewSummary, {
-            today: plan.today,
-            count: plan.send.length,
-            deferred: plan.defer.length,
-          }),
-    )}</b></p>`,
-  );
+        : format(t.previewSummary, { today: plan.today, count, deferred }),
+    ];
+  if (plan.forDay === null) return [m.noDays];
+  const day = plan.forDay;
+  return [
+    format(m.nextDay, { today: plan.today, day }),
+    none ? format(m.previewDayNone, { day }) : format(m.previewDaySummary, { day, count, deferred }),
+  ];
+}
+
+/** Every message of the plan that would go out; nothing here is sent. User-typed text is escaped. */
+export function reminderPreviewHtml(plan: ReminderPlan, lang: Lang): string {
+  const kinds = texts(lang).reminderMail.kinds;
+  const [first = '', ...rest] = previewHeadline(plan, lang);
+  const parts =
+    rest.length > 0
+      ? [`<p class="note">${escapeHtml(first)}</p>`, ...rest.map((l) => `<p><b>${escapeHtml(l)}</b></p>`)]
+      : [`<p><b>${escapeHtml(first)}</b></p>`];
   for (const item of plan.send) {
     parts.push(
-      `<section><div class="head">${escapeHtml(item.to)} · ${escapeHtml(item.mail.subject)}</div>` +
+      `<section><div class="head">${escapeHtml(item.to)} · ${escapeHtml(kinds[item.kind])} · ${escapeHtml(item.mail.subject)}</div>` +
         `<div class="body">${item.mail.html}</div></section>`,
     );
   }

@@ -1,31 +1,35 @@
-// Who gets a reminder today and what it says (§5): pending retries first, then new ones, cut at the mail quota.
-import { personProgress } from '../engine';
-import { computeStatus } from '../engine';
-import { dayOfMonth, daysBetween, lastDay, monthOf, type IsoDate } from '../dates';
-import { format, texts, type Lang } from '../i18n/messages';
+// Who gets a reminder today and what it says (§5): pending retries first, then one mail per person and one digest per unit head, cut at the mail quota.
+import { dayOfMonth, monthOf, type IsoDate } from '../dates';
 import { nameKey } from '../names';
-import type { Campaign, PersonLine } from '../model';
-import { escapeHtml } from './escape';
-import { latestByKey, monthOfKey, reminderKey, type SendLogEntry, type SendStatus } from './send-log';
+import type { Campaign } from '../model';
+import { nextReminderDay } from './next-run';
+import { remindersDue, type Due, type ReminderKind } from './reminder-content';
+import { reminderMail, type ReminderMail } from './reminder-text';
+import {
+  digestKey,
+  keyOfSlot,
+  latestByKey,
+  monthOfKey,
+  personKey,
+  slotOfKey,
+  type ReminderSlot,
+  type SendLogEntry,
+  type SendStatus,
+} from './send-log';
 
-/** Names of people not yet visited listed in one reminder. */
-export const MISSING_LISTED = 10;
-
-export interface ReminderMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
+export { MISSING_LISTED, type ReminderMail } from './reminder-text';
 
 export interface ReminderItem {
   key: string;
+  kind: ReminderKind;
+  /** The recipient, as 人员 spells the name. */
   name: string;
-  unit: string;
+  /** The units the message covers (a digest: its unit; a person's mail: the units of their quota lines). */
+  units: string[];
   month: string;
   /** The staff member's email from 人员 ('' when there is none). */
   to: string;
-  /** The latest logged status of this key, if it was tried before. */
+  /** The latest logged status of this message, if it was tried before. */
   previous: SendStatus | null;
   mail: ReminderMail;
 }
@@ -36,6 +40,11 @@ export interface ReminderPlan {
   reminderDay: boolean;
   /** The reminder days of 设置 (days of the month). */
   reminderDays: number[];
+  /**
+   * The reminder day the new messages are for: today on a reminder day; in a preview on another day, the next
+   * reminder day (its messages as of today's figures); null when no new message is planned.
+   */
+  forDay: IsoDate | null;
   /** Sent now, in order: earlier deferred or failed reminders first. */
   send: ReminderItem[];
   /** Due but beyond today's quota: logged as deferred, sent first next run. */
@@ -44,116 +53,107 @@ export interface ReminderPlan {
   noEmail: ReminderItem[];
 }
 
-/** A line still short of its minimum this month. */
-function isShort(line: PersonLine): boolean {
-  return line.status === 'behind' || line.status === 'on_track';
+export interface PlanOptions {
+  /** A preview: on a day that is not a reminder day, plan the next reminder day's messages as well. */
+  preview?: boolean;
 }
 
-function listNames(names: readonly string[], lang: Lang): string {
-  const shown = names.slice(0, MISSING_LISTED).join(lang === 'en' ? ', ' : '、');
-  const more =
-    names.length > MISSING_LISTED ? ` ${format(texts(lang).remind.andMore, { count: names.length })}` : '';
-  return shown + more;
+/** Which recipient slot of a day a due message fills: the person, or the head and the unit. */
+function dueId(due: Due): string {
+  return due.kind === 'person'
+    ? `person|${nameKey(due.name)}`
+    : `digest|${nameKey(due.name)}|${nameKey(due.unit.name)}`;
 }
 
-/** The email for one short quota line: count, minimum, days left, and up to 10 people not yet visited. */
-export function reminderMail(campaign: Campaign, line: PersonLine, to: string, today: IsoDate): ReminderMail {
-  const lang = campaign.lang;
-  const t = texts(lang).remind;
-  const month = monthOf(today);
-  const unit = campaign.rosters.unitByKey.get(nameKey(line.unit));
-  const progress = personProgress(campaign, line.name, today);
-  const missing = progress.missing.find((m) => nameKey(m.unit) === nameKey(line.unit))?.names ?? [];
-  const params = {
-    name: line.name,
-    unit: line.unit,
-    month,
-    today,
-    count: line.count,
-    minimum: line.minimum,
-    daysLeft: daysBetween(today, lastDay(month)) + 1,
-  };
-  const greeting = format(t.greeting, params);
-  const body = format(t.progress, params);
-  const missingTitle = unit?.homeVisits ? t.missingHomeTitle : t.missingTitle;
-  const missingLine = missing.length === 0 ? t.noneMissing : `${missingTitle}${listNames(missing, lang)}`;
-  const text = [greeting, '', body, missingLine, '', t.footer].join('\n');
-  const esc = (s: string) => escapeHtml(s);
-  const listHtml =
-    missing.length === 0
-      ? `<p>${esc(t.noneMissing)}</p>`
-      : `<p>${esc(missingTitle)}</p><ul>${missing
-          .slice(0, MISSING_LISTED)
-          .map((n) => `<li>${esc(n)}</li>`)
-          .join('')}</ul>${
-          missing.length > MISSING_LISTED ? `<p>${esc(format(t.andMore, { count: missing.length }))}</p>` : ''
-        }`;
-  const html =
-    `<div style="font-family:sans-serif;font-size:14px;line-height:1.6">` +
-    `<p>${esc(greeting)}</p><p>${esc(body)}</p>${listHtml}` +
-    `<p style="color:#777;font-size:12px">${esc(t.footer)}</p></div>`;
-  return { to, subject: format(t.subject, params), text, html };
+function slotId(slot: ReminderSlot): string {
+  return slot.kind === 'person' ? `person|${slot.person}` : `digest|${slot.person}|${slot.unit}`;
 }
 
 /**
  * The reminders of a run on `today`, given the send log so far and the mails left today.
- * A key already sent is never sent again. A key last deferred or failed is retried while its month is
- * the current one and the person is still short; it goes ahead of new reminders.
+ * A message already sent is never sent again: one per (person, month, reminder day) and one digest per
+ * (head, unit, month, reminder day); a day on which an earlier version sent a person any reminder (keys per
+ * person and unit) sends that person nothing more. A message last deferred or failed is retried, as of
+ * today's figures, while its month is the current one and there is still something to say; it goes ahead of
+ * new ones, and its recipient gets no second message of that kind the same day.
  */
 export function planReminders(
   campaign: Campaign,
   today: IsoDate,
   log: readonly SendLogEntry[],
   quota: number,
+  options: PlanOptions = {},
 ): ReminderPlan {
   const month = monthOf(today);
-  const day = dayOfMonth(today);
-  const reminderDay = campaign.settings.reminderDays.includes(day);
-  const lines = computeStatus(campaign, month, today).people;
-  const lineOf = new Map(lines.map((l) => [`${nameKey(l.name)}|${nameKey(l.unit)}`, l]));
-  const emailOf = (name: string) => campaign.rosters.staffByKey.get(nameKey(name))?.email.trim() ?? '';
+  const days = campaign.settings.reminderDays;
+  const reminderDay = days.includes(dayOfMonth(today));
+  const forDay = reminderDay ? today : options.preview ? nextReminderDay(today, days) : null;
   const latest = latestByKey(log);
-  const item = (key: string, line: PersonLine, previous: SendStatus | null): ReminderItem => {
-    const to = emailOf(line.name);
+  // Who was mailed on a day under an earlier version's keys (month|day|person).
+  const mailedBefore = new Set<string>();
+  for (const [key, entry] of latest) {
+    const slot = slotOfKey(key);
+    if (slot?.legacy && entry.status === 'sent') mailedBefore.add(`${slot.month}|${slot.day}|${slot.person}`);
+  }
+  const done = (slot: ReminderSlot) =>
+    latest.get(keyOfSlot(slot))?.status === 'sent' ||
+    mailedBefore.has(`${slot.month}|${slot.day}|${slot.person}`);
+
+  const dues = remindersDue(campaign, today);
+  const dueById = new Map(dues.map((d) => [dueId(d), d]));
+  const emailOf = (name: string) => campaign.rosters.staffByKey.get(nameKey(name))?.email.trim() ?? '';
+  const item = (key: string, due: Due, previous: SendStatus | null): ReminderItem => {
+    const to = emailOf(due.name);
     return {
       key,
-      name: line.name,
-      unit: line.unit,
+      kind: due.kind,
+      name: due.name,
+      units: due.units,
       month,
       to,
       previous,
-      mail: reminderMail(campaign, line, to, today),
+      mail: reminderMail(campaign, due, to, today),
     };
   };
 
-  const due: ReminderItem[] = [];
+  const planned: ReminderItem[] = [];
+  const waiting = new Set<string>();
   for (const [key, entry] of latest) {
     if (entry.status === 'sent' || monthOfKey(key) !== month) continue;
-    const [, , person = '', unit = ''] = key.split('|');
-    const line = lineOf.get(`${person}|${unit}`);
-    if (line === undefined || !isShort(line)) continue;
-    const pending = item(key, line, entry.status);
+    const slot = slotOfKey(key);
+    if (slot === undefined || done(slot)) continue;
+    const id = slotId(slot);
+    const due = dueById.get(id);
+    if (due === undefined || waiting.has(id)) continue;
+    const pending = item(keyOfSlot(slot), due, entry.status);
     // A reminder that failed for want of an address waits until 人员 has one.
     if (pending.to === '') continue;
-    due.push(pending);
+    waiting.add(id);
+    planned.push(pending);
   }
-  if (reminderDay) {
-    // A person with an earlier reminder still to send gets that one, not a second one the same day.
-    const waiting = new Set(due.map((d) => `${nameKey(d.name)}|${nameKey(d.unit)}`));
-    for (const line of lines) {
-      if (!isShort(line) || waiting.has(`${nameKey(line.name)}|${nameKey(line.unit)}`)) continue;
-      const key = reminderKey(month, day, line.name, line.unit);
-      if (!latest.has(key)) due.push(item(key, line, null));
+  if (forDay !== null) {
+    const keyMonth = monthOf(forDay);
+    const keyDay = dayOfMonth(forDay);
+    for (const due of dues) {
+      if (waiting.has(dueId(due))) continue;
+      const key =
+        due.kind === 'person'
+          ? personKey(keyMonth, keyDay, due.name)
+          : digestKey(keyMonth, keyDay, due.name, due.unit.name);
+      const slot = slotOfKey(key);
+      if (latest.has(key) || (slot !== undefined && done(slot))) continue;
+      planned.push(item(key, due, null));
     }
   }
-  const withEmail = due.filter((d) => d.to !== '');
+  const withEmail = planned.filter((d) => d.to !== '');
   const room = Math.max(0, Math.floor(quota));
   return {
     today,
     reminderDay,
-    reminderDays: [...campaign.settings.reminderDays],
+    reminderDays: [...days],
+    forDay,
     send: withEmail.slice(0, room),
     defer: withEmail.slice(room),
-    noEmail: due.filter((d) => d.to === ''),
+    noEmail: planned.filter((d) => d.to === ''),
   };
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { format, texts } from '../../core/i18n/messages';
 import type { Lock } from '../../app/ports';
 import { runReminders } from '../../app/remind';
+import { previewHeadline } from '../../core/report/reminder-preview';
 import { OutboxMailer, outboxDirOf, quotaFromEnv } from '../outbox';
 import { FileSendJournal, journalFileOf, mergeJournal } from '../send-journal';
 import { XlsxWorkbook } from '../xlsx-workbook';
@@ -72,17 +73,23 @@ async function remind(
     );
     return 0;
   }
-  for (const m of result.messages) io.out(format(t.cliMessage, { ...m }));
-  if (dryRun) {
+  const m = texts(campaign.lang).reminderMail;
+  const sep = campaign.lang === 'en' ? ', ' : '、';
+  // A preview on a day that is not a reminder day first says which day its messages are for.
+  const headline = dryRun ? previewHeadline(result.plan, campaign.lang) : [];
+  if (headline.length > 1) io.out(headline.shift()!);
+  for (const message of result.messages)
     io.out(
-      result.messages.length === 0 && result.deferred === 0
-        ? format(t.previewNone, { today: result.today })
-        : format(t.previewSummary, {
-            today: result.today,
-            count: result.messages.length,
-            deferred: result.deferred,
-          }),
+      format(m.cliMessage, {
+        to: message.to,
+        name: message.name,
+        kind: m.kinds[message.kind],
+        units: message.units.join(sep) || '—',
+        subject: message.subject,
+      }),
     );
+  if (dryRun) {
+    for (const line of headline) io.out(line);
   } else {
     io.out(
       format(t.sent, { sent: result.messages.length, deferred: result.deferred, failed: result.failed }),

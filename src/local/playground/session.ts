@@ -14,6 +14,7 @@ import { doneText, planNewSchoolYear, planText, startNewSchoolYear } from '../..
 import { setUpWorkbook } from '../../app/setup';
 import { runDailyJob, type DailyOutcome } from '../../app/daily';
 import { runReminders, type RemindDeps, type SendJournal } from '../../app/remind';
+import { previewHeadline } from '../../core/report/reminder-preview';
 import { buildReportSheet } from '../../app/report';
 import { WorkbookSession, type SessionOptions } from '../../app/session';
 import { lastMonthOf, reportMonthOf } from '../../app/report-month';
@@ -340,15 +341,7 @@ export class PlaygroundSession implements PlaygroundBackend {
       case 'remindPreview': {
         const session = this.open();
         const result = runReminders(session, this.remindDeps(session), { dryRun: true });
-        const message = !result.reminderDay
-          ? format(t.remind.notReminderDay, { days: session.campaign.settings.reminderDays.join(', ') })
-          : result.messages.length === 0 && result.deferred === 0
-            ? format(t.remind.previewNone, { today: result.today })
-            : format(t.remind.previewSummary, {
-                today: result.today,
-                count: result.messages.length,
-                deferred: result.deferred,
-              });
+        const message = previewHeadline(result.plan, lang).join(' ');
         const mails = result.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.body }));
         const dialog = { title: t.remind.previewTitle, text: message, mails };
         return { patch: this.patch(), message, dialog };
