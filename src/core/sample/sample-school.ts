@@ -138,8 +138,8 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
     settings: settingsRows(settings, lang).map(([k, v]) => [k, v === '' ? null : v]),
     units: unitRows(lang).map((r, u) => {
       const row = r.map((c) => (c === '' ? null : c));
-      // 负责人 named for two units: 学生中心's director, and 服务中心's deputy who runs the day-to-day.
-      const head = u === 1 ? unitLeaders(people, 1)[0] : u === 4 ? unitLeaders(people, 4)[1] : undefined;
+      // 负责人 named for two units, their directors (as the default would pick; the others are left to it).
+      const head = u === 1 || u === 4 ? unitLeaders(people, u)[0] : undefined;
       const at = TABLES.units.columns.findIndex((c) => c.key === 'head');
       if (head !== undefined && at >= 0) row[at] = head;
       return row;
