@@ -102,7 +102,6 @@ function glance(campaign: Campaign, today: IsoDate) {
     followUps: { open: open.length, older: open.filter((f) => f.age > 7).length },
     overdue: overdueItems(campaign, today).length,
     classTeachers,
-    semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
   };
 }
 
@@ -123,6 +122,7 @@ export function writeStatusSheet(session: WorkbookSession): StatusOutcome {
     errors,
     warnings,
     ...glance(campaign, today),
+    semester: status.semester,
   });
   workbook.replace(name, sheet.grid, sheet.format);
   return { errors, warnings, status, statusSheet: name };

@@ -1,10 +1,11 @@
 // What the sidebar shows of one person, built from the checked campaign: targets, classes, purposes, progress.
 import { format, texts } from '../core/i18n/messages';
-import type { IsoDate } from '../core/dates';
+import { monthOf, type IsoDate } from '../core/dates';
+import { countIndex, semesterForMonth, visitedInSemester } from '../core/counting';
 import { personProgress, type PersonProgress } from '../core/engine';
 import type { Campaign } from '../core/model';
 import { nameKey } from '../core/names';
-import { membersOfUnit, studentKey } from '../core/rosters';
+import { membersOfUnit, rosterOf, studentKey, type StudentRoster } from '../core/rosters';
 import type { Staff, Student, Unit } from '../core/schemas';
 import type {
   ClassStudents,
@@ -104,23 +105,28 @@ function targetOptions(
   return [...options.filter((o) => !o.visited), ...options.filter((o) => o.visited)];
 }
 
-/** Every class's name in roster order (as first written in the 学生 sheet). */
-export function classNames(campaign: Campaign): string[] {
-  const byKey = new Map<string, string>();
-  for (const student of campaign.students) {
-    const key = nameKey(student.className);
-    if (!byKey.has(key)) byKey.set(key, student.className);
-  }
-  return [...byKey.values()];
+/** The roster of the semester of today's month: the classes and students the home-visit form offers. */
+export function semesterRoster(campaign: Campaign, today: IsoDate): StudentRoster {
+  return rosterOf(campaign.rosters, semesterForMonth(campaign, monthOf(today)));
 }
 
-/** The students named on a valid home visit (the engine's student keys): checks keep visits to the semester. */
-export function visitedStudents(campaign: Campaign): Set<string> {
-  return new Set(campaign.homeVisits.filter((v) => v.valid).flatMap((v) => v.counted));
+/** Every class's name of today's semester in roster order (as first written in the 学生 sheet). */
+export function classNames(campaign: Campaign, today: IsoDate): string[] {
+  return [...semesterRoster(campaign, today).classNames.values()];
+}
+
+/** The students (the engine's student keys) named on a valid home visit of today's semester, up to today. */
+export function visitedStudents(campaign: Campaign, today: IsoDate): ReadonlySet<string> {
+  const semester = semesterForMonth(campaign, monthOf(today));
+  return visitedInSemester(countIndex(campaign), semester, today).visited;
 }
 
 /** A student as the sidebar shows one: name, 学号, visited this semester, initials; never guardian or contact. */
-export function studentOption(student: Student, visited: Set<string>, initials?: Initials): StudentOption {
+export function studentOption(
+  student: Student,
+  visited: ReadonlySet<string>,
+  initials?: Initials,
+): StudentOption {
   return {
     id: student.studentId,
     name: student.name,
@@ -130,10 +136,16 @@ export function studentOption(student: Student, visited: Set<string>, initials?:
 }
 
 /** One class's students, found as classes are (compared as names are), the ones not yet visited first. */
-export function studentsOfClass(campaign: Campaign, className: string, initials?: Initials): ClassStudents {
+export function studentsOfClass(
+  campaign: Campaign,
+  className: string,
+  today: IsoDate,
+  initials?: Initials,
+): ClassStudents {
   const key = nameKey(className);
-  const students = key === '' ? [] : campaign.students.filter((s) => nameKey(s.className) === key);
-  const visited = visitedStudents(campaign);
+  const roster = semesterRoster(campaign, today).students;
+  const students = key === '' ? [] : roster.filter((s) => nameKey(s.className) === key);
+  const visited = visitedStudents(campaign, today);
   const options = students.map((s) => studentOption(s, visited, initials));
   return {
     className: students[0]?.className ?? className,
@@ -153,7 +165,7 @@ export function personView(
   const home = units.some((u) => u.homeVisits);
   const purposes = [...new Set(leader.map((u) => u.purpose.trim()).filter((p) => p !== ''))];
   const progress = personProgress(campaign, person.name, today);
-  const classes = home ? classNames(campaign) : [];
+  const classes = home ? classNames(campaign, today) : [];
   const own = classes.find((c) => nameKey(c) === nameKey(person.className));
   const start = own ?? classes[0];
   return {
@@ -164,7 +176,7 @@ export function personView(
     className: person.className,
     targets: leader.length > 0 ? targetOptions(campaign, leader, progress, initials) : [],
     classes,
-    startClass: start === undefined ? null : studentsOfClass(campaign, start, initials),
+    startClass: start === undefined ? null : studentsOfClass(campaign, start, today, initials),
     purposes,
     progress: progressLines(campaign, progress),
   };

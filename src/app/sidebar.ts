@@ -20,6 +20,7 @@ import {
   personView,
   staffOfEmail,
   studentOption,
+  semesterRoster,
   studentsOfClass,
   visitedStudents,
 } from './sidebar-view';
@@ -33,7 +34,14 @@ export interface SidebarPorts extends LogVisitPorts {
 }
 
 /** The tables a student list needs: the roster, and the home visits (with what judges them) for 未访. */
-const STUDENT_TABLES: readonly TableKey[] = ['settings', 'units', 'staff', 'students', 'homeVisits'];
+const STUDENT_TABLES: readonly TableKey[] = [
+  'settings',
+  'units',
+  'staff',
+  'students',
+  'semesters',
+  'homeVisits',
+];
 
 /** A search across classes sends at most this many students (the list asks for more letters beyond). */
 export const FIND_LIMIT = 20;
@@ -97,11 +105,11 @@ export function classStudents(
   className: unknown,
 ): ClassStudents {
   // The visits need no reading: a class's list is its roster and who was home-visited.
-  const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
+  const { campaign, today } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
   // ClassStudents has no place for a message: a wrong type fails the call with one in the school's words
   // (the sidebar shows a failed call's message).
   if (typeof className !== 'string') throw new Error(badArgument(campaign.lang, 'className'));
-  return studentsOfClass(campaign, className, ports.initials);
+  return studentsOfClass(campaign, className, today, ports.initials);
 }
 
 const searchKey = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
@@ -117,10 +125,13 @@ export function findStudents(
   const asked = typeof query === 'string' ? query.slice(0, 50) : '';
   const wanted = searchKey(asked);
   if (wanted === '') return { query: asked, students: [], more: false };
-  const { campaign } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
-  const visited = visitedStudents(campaign);
-  const found = campaign.students
-    .map((student) => ({ ...studentOption(student, visited, ports.initials), className: student.className }))
+  const { campaign, today } = WorkbookSession.open(ports.workbook, ports.clock, { only: STUDENT_TABLES });
+  const visited = visitedStudents(campaign, today);
+  const found = semesterRoster(campaign, today)
+    .students.map((student) => ({
+      ...studentOption(student, visited, ports.initials),
+      className: student.className,
+    }))
     .filter(
       (s) =>
         searchKey(s.name).includes(wanted) ||

@@ -45,8 +45,8 @@ export interface StatusSheetInput {
   overdue?: number;
   /** Class → its class teacher (人员 › 班级). */
   classTeachers?: ReadonlyMap<string, string>;
-  /** The semester of the class figures: their aim is every student by its end. */
-  semester?: { start: IsoDate; end: IsoDate };
+  /** The semester of the class figures (named in their title): their aim is every student by its end. */
+  semester?: { name?: string; start: IsoDate; end: IsoDate };
 }
 
 /** 0-based columns of the two bands: people at the left, the summary at the right of a narrow gap. */
@@ -310,7 +310,10 @@ export function statusSheet(input: StatusSheetInput): { grid: Grid; format: Shee
     for (const chunk of chunks.slice(1)) rows.put(row++, 5, [chunk]);
   }
   row++;
-  rows.put(row, 0, [o.classes]);
+  const semesterName = input.semester?.name ?? '';
+  rows.put(row, 0, [
+    semesterName === '' ? o.classes : format(t.semesterEngine.classesOf, { name: semesterName }),
+  ]);
   rows.bold.add(row++);
   rows.header(row++, 0, o.classHeader);
   if (status.classes.length === 0) rows.put(row++, 0, [o.none]);

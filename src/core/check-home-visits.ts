@@ -1,8 +1,9 @@
-// Home visits (家访记录) read into records and checked by the rules of §4; students found in the record's class or by ID.
+// Home visits (家访记录) read into records and checked by the rules of §4; students found in the class or by ID, in the roster of the visit's semester.
 import { cellAt, cellText, type ParsedTable } from './grid';
 import { nameKey } from './names';
 import { FindingList } from './findings';
-import { studentKey, type Rosters } from './rosters';
+import { studentKey, type StudentRoster } from './rosters';
+import { semesterSpans } from './semesters';
 import type { HomeVisit, Student } from './schemas';
 import { DuplicateFinder } from './duplicates';
 import { isHomeVisitMode, parseMode } from './values';
@@ -20,12 +21,23 @@ import {
 import { isWithdrawn } from './withdrawn';
 
 /** A student named on a home visit: by name or by student ID, in either case inside the record's class. */
-export function findStudent(rosters: Rosters, className: string, token: string): Student | undefined {
+export function findStudent(
+  roster: Pick<StudentRoster, 'studentsByClass' | 'studentById'>,
+  className: string,
+  token: string,
+): Student | undefined {
   const classKey = nameKey(className);
-  const inClass = rosters.studentsByClass.get(classKey)?.get(nameKey(token));
+  const inClass = roster.studentsByClass.get(classKey)?.get(nameKey(token));
   if (inClass !== undefined && inClass.length > 0) return inClass[0];
-  const byId = rosters.studentById.get(nameKey(token));
+  const byId = roster.studentById.get(nameKey(token));
   return byId !== undefined && nameKey(byId.className) === classKey ? byId : undefined;
+}
+
+/** The roster of the semester holding a date (a plain loop: this runs once a row). */
+function rosterOfDate(rosters: readonly StudentRoster[], date: string): StudentRoster | undefined {
+  for (const roster of rosters)
+    if (roster.semester.start <= date && date <= roster.semester.end) return roster;
+  return undefined;
 }
 
 export function checkHomeVisits(
@@ -38,7 +50,9 @@ export function checkHomeVisits(
   findings.push(list);
   const visits: HomeVisit[] = [];
   const duplicates = new DuplicateFinder();
-  const { semesterStart, semesterEnd } = ctx.settings;
+  const semesterRosters = ctx.rosters.semesterRosters;
+  const semesters = semesterRosters.map((r) => r.semester);
+  let spans: string | undefined;
   const lists = new ListCells();
   const teachers = new VisitorCheck(ctx, duplicates);
   const alone = new Map<string, string[]>();
@@ -53,14 +67,16 @@ export function checkHomeVisits(
     const id = cellText(cellAt(line, at.id));
     ids.check(list, row, id);
     let date = checkDate(list, row, cellAt(line, at.date), ctx);
-    if (date !== null && (date < semesterStart || date > semesterEnd)) {
-      list.error(row, 'date', 'HOME_VISIT_OUTSIDE_SEMESTER', {
-        date,
-        start: semesterStart,
-        end: semesterEnd,
-      });
+    // The semester holding the date gives the roster its class and students are found in; a date of no
+    // semester (the summer holiday) is an error naming them all, and its students are sought in any roster.
+    let roster: Pick<StudentRoster, 'studentsByClass' | 'studentById'> | undefined;
+    if (date !== null) roster = rosterOfDate(semesterRosters, date);
+    if (date !== null && roster === undefined) {
+      spans ??= semesterSpans(semesters, ctx.settings.language);
+      list.error(row, 'date', 'HOME_VISIT_OUTSIDE_SEMESTER', { date, semesters: spans });
       date = null;
     }
+    roster ??= ctx.rosters;
     const className = cellText(cellAt(line, at.className));
     if (className === '') list.error(row, 'className', 'CLASS_MISSING');
     const studentText = cellText(cellAt(line, at.students));
@@ -68,7 +84,7 @@ export function checkHomeVisits(
     if (students.length === 0) list.error(row, 'students', 'STUDENTS_MISSING');
     const counted: string[] = [];
     for (const token of students) {
-      const student = className === '' ? undefined : findStudent(ctx.rosters, className, token);
+      const student = className === '' ? undefined : findStudent(roster, className, token);
       if (student === undefined) {
         if (className !== '') list.error(row, 'students', 'STUDENT_NOT_IN_CLASS', { name: token, className });
         continue;

@@ -1,10 +1,18 @@
 // Monthly counts per (person, unit, quota month), cycle coverage per unit and home-visit coverage per class, month by month.
 import { nameKey } from './names';
-import { cycleOf, isQuotaMonth, quotaCalendar, quotaStatus, type QuotaCalendar } from './quota';
-import { membersOfUnit, studentKey, type Rosters } from './rosters';
+import {
+  cycleOf,
+  isQuotaMonth,
+  quotaCalendar,
+  quotaStatus,
+  type QuotaCalendar,
+  type SemesterMonths,
+} from './quota';
+import { membersOfUnit, rosterOf, studentKey, type Rosters } from './rosters';
+import { semesterOfMonth } from './semesters';
 import type { Campaign, ClassLine, CoverageLine, PersonLine } from './model';
-import { addMonths, monthOf, type IsoDate, type IsoMonth } from './dates';
-import type { HomeVisit, Unit, Visit } from './schemas';
+import { addMonths, lastDay, monthOf, type IsoDate, type IsoMonth } from './dates';
+import type { HomeVisit, Semester, Unit, Visit } from './schemas';
 
 /**
  * The dated, valid records of a campaign by calendar month, and each quota month's counts worked out
@@ -17,6 +25,8 @@ export interface CountIndex {
   readonly visitsByMonth: ReadonlyMap<IsoMonth, readonly Visit[]>;
   /** Valid, dated home visits by calendar month, in sheet order. */
   readonly homeVisitsByMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>;
+  /** Valid, dated home visits by the quota month of their semester they count toward (by month, then sheet order). */
+  readonly homeVisitsByQuotaMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>;
   /** Person key → unit key → distinct people visited (target or student keys) in one quota month. */
   countsOf(month: IsoMonth): MonthCounts;
 }
@@ -73,6 +83,46 @@ function byMonth<T extends { valid: boolean; date: IsoDate | null }>(
   return months;
 }
 
+/**
+ * Home visits by the quota month they count toward: their own month, or their semester's first quota month
+ * for the days before it. Made from the calendar months: a month inside one semester moves whole (its list
+ * shared, no copy); only a month a semester starts or ends in is looked at row by row.
+ */
+function byHomeQuotaMonth(
+  byCalendarMonth: ReadonlyMap<IsoMonth, readonly HomeVisit[]>,
+  cal: QuotaCalendar,
+): Map<IsoMonth, readonly HomeVisit[]> {
+  const parts = new Map<IsoMonth, (readonly HomeVisit[])[]>();
+  const add = (quota: IsoMonth, records: readonly HomeVisit[]) => {
+    const list = parts.get(quota);
+    if (list === undefined) parts.set(quota, [records]);
+    else list.push(records);
+  };
+  const quotaOf = (span: SemesterMonths, month: IsoMonth) => (month < span.first ? span.first : month);
+  for (const [month, records] of byCalendarMonth) {
+    const first = `${month}-01`;
+    const last = lastDay(month);
+    const whole = cal.homeMonths.find((s) => s.semester.start <= first && last <= s.semester.end);
+    if (whole !== undefined) {
+      add(quotaOf(whole, month), records);
+      continue;
+    }
+    const bySpan = new Map<SemesterMonths, HomeVisit[]>();
+    for (const record of records) {
+      const date = record.date ?? '';
+      const span = cal.homeMonths.find((s) => s.semester.start <= date && date <= s.semester.end);
+      if (span === undefined) continue; // a valid home visit lies in a semester: never here
+      const list = bySpan.get(span);
+      if (list === undefined) bySpan.set(span, [record]);
+      else list.push(record);
+    }
+    for (const [span, list] of bySpan) add(quotaOf(span, month), list);
+  }
+  const months = new Map<IsoMonth, readonly HomeVisit[]>();
+  for (const [quota, lists] of parts) months.set(quota, lists.length === 1 ? (lists[0] ?? []) : lists.flat());
+  return months;
+}
+
 /** The records counting toward a quota month: its own, and for the first quota month the days before it. */
 function* ofQuotaMonth<T>(months: ReadonlyMap<IsoMonth, readonly T[]>, month: IsoMonth, first: IsoMonth) {
   if (month < first) return;
@@ -87,9 +137,10 @@ export function countIndex(campaign: Campaign): CountIndex {
   const cached = cache.get(campaign);
   if (cached !== undefined) return cached;
   const rosters = campaign.rosters;
-  const calendar = quotaCalendar(campaign.settings);
+  const calendar = quotaCalendar(campaign.settings, campaign.semesters);
   const visitsByMonth = byMonth(campaign.visits);
   const homeVisitsByMonth = byMonth(campaign.homeVisits);
+  const homeVisitsByQuotaMonth = byHomeQuotaMonth(homeVisitsByMonth, calendar);
   const unitsByPerson = new Map<string, UnitOfPerson[]>();
   const unitsOf = (personKey: string): UnitOfPerson[] => {
     let units = unitsByPerson.get(personKey);
@@ -136,7 +187,7 @@ export function countIndex(campaign: Campaign): CountIndex {
         }
       }
     }
-    for (const visit of ofQuotaMonth(homeVisitsByMonth, month, calendar.homeFirst)) {
+    for (const visit of homeVisitsByQuotaMonth.get(month) ?? []) {
       for (const person of visit.credited) {
         for (const unit of unitsOf(person)) {
           if (!unit.homeVisits) continue;
@@ -153,6 +204,7 @@ export function countIndex(campaign: Campaign): CountIndex {
     rosters,
     visitsByMonth,
     homeVisitsByMonth,
+    homeVisitsByQuotaMonth,
     countsOf: (month) => {
       let counts = monthCounts.get(month);
       if (counts === undefined) {
@@ -228,31 +280,80 @@ export function unitCoverage(
   };
 }
 
-/** Per class: students, distinct students visited this semester up to `asOf` (any mode) and in person. */
-export function classLines(campaign: Campaign, index: CountIndex, asOf: IsoDate): ClassLine[] {
+/** The distinct students visited within a semester: any mode, and in person. */
+export interface SemesterVisited {
+  readonly visited: ReadonlySet<string>;
+  readonly inPerson: ReadonlySet<string>;
+}
+
+const semesterVisitedCache = new WeakMap<CountIndex, Map<string, SemesterVisited>>();
+
+/** The semester whose figures a month shows (the one holding it; in the summer the one just ended). */
+export function semesterForMonth(campaign: Campaign, month: IsoMonth): Semester {
+  return semesterOfMonth(campaign.semesters, month) ?? rosterOf(campaign.rosters, undefined).semester;
+}
+
+/**
+ * The distinct students (counting keys) visited within a semester up to `asOf`, any mode and in person:
+ * only that semester's home visits count, so a child visited in spring is still to visit in autumn.
+ */
+export function visitedInSemester(index: CountIndex, semester: Semester, asOf: IsoDate): SemesterVisited {
+  // Reminders ask once per teacher on one day: the sets are made once per (semester, day) and campaign.
+  let known = semesterVisitedCache.get(index);
+  if (known === undefined) {
+    known = new Map();
+    semesterVisitedCache.set(index, known);
+  }
+  const cacheKey = `${semester.start}|${semester.end}|${asOf}`;
+  const held = known.get(cacheKey);
+  if (held !== undefined) return held;
   const visited = new Set<string>();
   const inPerson = new Set<string>();
-  for (const visit of campaign.homeVisits) {
-    if (!visit.valid || visit.date === null || visit.date > asOf) continue;
-    for (const key of visit.counted) {
-      visited.add(key);
-      if (visit.mode === 'inPerson') inPerson.add(key);
+  const until = semester.end < asOf ? semester.end : asOf;
+  for (let m = monthOf(semester.start); m <= monthOf(until); m = addMonths(m, 1)) {
+    for (const visit of index.homeVisitsByMonth.get(m) ?? []) {
+      const date = visit.date ?? '';
+      if (date < semester.start || date > until) continue;
+      for (const key of visit.counted) {
+        visited.add(key);
+        if (visit.mode === 'inPerson') inPerson.add(key);
+      }
     }
   }
+  const made = { visited, inPerson };
+  known.set(cacheKey, made);
+  return made;
+}
+
+/**
+ * Per class of a semester's roster: students, distinct students visited within that semester up to `asOf`
+ * (any mode) and in person. The semester defaults to the one of `asOf`'s month.
+ */
+export function classLines(
+  campaign: Campaign,
+  index: CountIndex,
+  asOf: IsoDate,
+  semester: Semester = semesterForMonth(campaign, monthOf(asOf)),
+): ClassLine[] {
+  const { visited, inPerson } = visitedInSemester(index, semester, asOf);
+  const roster = rosterOf(index.rosters, semester);
   const lines = new Map<string, ClassLine>();
-  for (const student of index.rosters.students) {
+  for (const student of roster.students) {
     const classKey = nameKey(student.className);
-    const line = lines.get(classKey) ?? {
-      class: index.rosters.classNames.get(classKey) ?? student.className,
-      students: 0,
-      visited: 0,
-      inPerson: 0,
-    };
+    let line = lines.get(classKey);
+    if (line === undefined) {
+      line = {
+        class: roster.classNames.get(classKey) ?? student.className,
+        students: 0,
+        visited: 0,
+        inPerson: 0,
+      };
+      lines.set(classKey, line);
+    }
     const key = studentKey(student);
     line.students += 1;
     if (visited.has(key)) line.visited += 1;
     if (inPerson.has(key)) line.inPerson += 1;
-    lines.set(classKey, line);
   }
   return [...lines.values()];
 }

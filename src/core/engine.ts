@@ -10,9 +10,17 @@ import { checkVisits, type CheckContext } from './check-visits';
 import { checkHomeVisits } from './check-home-visits';
 import { checkDiscussions, checkRectification, checkSuggestions } from './check-ledger';
 import { readSemesters } from './semesters';
-import { classLines, countIndex, personLines, unitCoverage } from './counting';
+import {
+  classLines,
+  countIndex,
+  personLines,
+  semesterForMonth,
+  unitCoverage,
+  visitedInSemester,
+} from './counting';
+import { checkCapacity } from './capacity';
 import { nameKey } from './names';
-import { studentKey } from './rosters';
+import { rosterOf, studentKey } from './rosters';
 import type { Campaign, Finding, PersonLine, Problem, StatusResult } from './model';
 import { en } from './i18n/en';
 import { columnLetter } from './a1';
@@ -141,7 +149,8 @@ export function loadCampaign(sheets: readonly SheetInput[], today: IsoDate): Cam
   const lang = settings.language;
   const lists: FindingList[] = [settingFindings];
   const semesters = readSemesters(tables.semesters, settings, lang, lists);
-  const rosters = readRosters(tables, settings, lists);
+  const rosters = readRosters(tables, settings, semesters, lists);
+  checkCapacity(tables.units, rosters, lists);
   const ctx: CheckContext = { settings, today, rosters };
   const visits = checkVisits(tables.visits, ctx, lists);
   const homeVisits = checkHomeVisits(tables.homeVisits, ctx, lists);
@@ -184,6 +193,7 @@ export function problemsOf(campaign: Campaign, findings: readonly Finding[] = ca
 export function computeStatus(campaign: Campaign, month: IsoMonth, today: IsoDate): StatusResult {
   const index = countIndex(campaign);
   const asOf = lastDay(month) < today ? lastDay(month) : today;
+  const semester = semesterForMonth(campaign, month);
   return {
     month,
     today,
@@ -191,7 +201,8 @@ export function computeStatus(campaign: Campaign, month: IsoMonth, today: IsoDat
     coverage: campaign.units
       .filter((u) => !u.homeVisits)
       .map((u) => unitCoverage(campaign, index, u, month, asOf)),
-    classes: classLines(campaign, index, asOf),
+    semester: { name: semester.name, start: semester.start, end: semester.end },
+    classes: classLines(campaign, index, asOf, semester),
   };
 }
 
@@ -212,6 +223,7 @@ export function personProgress(campaign: Campaign, name: string, today: IsoDate)
   const index = countIndex(campaign);
   const lines = personLines(index, month, today).filter((l) => nameKey(l.name) === key);
   const missing: { unit: string; names: string[] }[] = [];
+  const semester = semesterForMonth(campaign, month);
   for (const unitName of person?.units ?? []) {
     const unit = campaign.rosters.unitByKey.get(nameKey(unitName));
     if (unit === undefined) continue;
@@ -220,10 +232,11 @@ export function personProgress(campaign: Campaign, name: string, today: IsoDate)
       missing.push({ unit: unit.name, names: assignedFirst(campaign, name, left) });
       continue;
     }
+    // The students of the teacher's class in this month's semester, not yet visited within it.
     const classKey = nameKey(person?.className ?? '');
-    const visited = new Set(campaign.homeVisits.filter((v) => v.valid).flatMap((v) => v.counted));
-    const names = campaign.students
-      .filter((s) => nameKey(s.className) === classKey && !visited.has(studentKey(s)))
+    const { visited } = visitedInSemester(index, semester, today);
+    const names = rosterOf(campaign.rosters, semester)
+      .students.filter((s) => nameKey(s.className) === classKey && !visited.has(studentKey(s)))
       .map((s) => s.name);
     missing.push({ unit: unit.name, names });
   }

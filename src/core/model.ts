@@ -104,5 +104,14 @@ export interface StatusResult {
   today: IsoDate;
   people: PersonLine[];
   coverage: CoverageLine[];
+  /** The semester of the month: the class figures are of its roster and its home visits. */
+  semester: SemesterRef;
   classes: ClassLine[];
+}
+
+/** A semester as `status --json` names it. */
+export interface SemesterRef {
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
 }

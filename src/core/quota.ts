@@ -9,7 +9,7 @@ import {
   type IsoDate,
   type IsoMonth,
 } from './dates';
-import type { Settings } from './schemas';
+import type { Semester, Settings } from './schemas';
 import type { QuotaStatus } from './model';
 
 /** The first quota month of a start date: its own month if it starts on or before the 15th, else the next. */
@@ -23,21 +23,41 @@ export function quotaMonthOf(date: IsoDate, first: IsoMonth): IsoMonth {
   return month < first ? first : month;
 }
 
+/** A semester's home-visit quota months: from its first quota month (the 15th rule) through its end month. */
+export interface SemesterMonths {
+  readonly semester: Semester;
+  readonly first: IsoMonth;
+  readonly last: IsoMonth;
+}
+
 export interface QuotaCalendar {
   /** First quota month of leader visits (from the campaign start). */
   readonly leaderFirst: IsoMonth;
-  /** First and last quota month of home visits (the semester). */
+  /** The home-visit quota months of each semester, in date order. */
+  readonly homeMonths: readonly SemesterMonths[];
+  /** The first semester's first home-visit quota month, and the last semester's end month. */
   readonly homeFirst: IsoMonth;
   readonly homeLast: IsoMonth;
   readonly exempt: ReadonlySet<IsoMonth>;
   readonly campaignStart: IsoDate;
 }
 
-export function quotaCalendar(settings: Settings): QuotaCalendar {
+/** The calendar of a campaign; without semesters, 设置's two dates make the one semester. */
+export function quotaCalendar(settings: Settings, semesters?: readonly Semester[]): QuotaCalendar {
+  const listed: readonly Semester[] =
+    semesters !== undefined && semesters.length > 0
+      ? semesters
+      : [{ row: 0, name: '', start: settings.semesterStart, end: settings.semesterEnd }];
+  const homeMonths = listed.map((semester) => ({
+    semester,
+    first: firstQuotaMonth(semester.start),
+    last: monthOf(semester.end),
+  }));
   return {
     leaderFirst: firstQuotaMonth(settings.campaignStart),
-    homeFirst: firstQuotaMonth(settings.semesterStart),
-    homeLast: monthOf(settings.semesterEnd),
+    homeMonths,
+    homeFirst: homeMonths[0]?.first ?? firstQuotaMonth(settings.semesterStart),
+    homeLast: homeMonths[homeMonths.length - 1]?.last ?? monthOf(settings.semesterEnd),
     exempt: new Set(settings.exemptMonths),
     campaignStart: settings.campaignStart,
   };
@@ -45,7 +65,21 @@ export function quotaCalendar(settings: Settings): QuotaCalendar {
 
 /** Whether a unit has a quota line in a month (exempt months still have one, with status exempt). */
 export function isQuotaMonth(cal: QuotaCalendar, homeVisits: boolean, month: IsoMonth): boolean {
-  return homeVisits ? month >= cal.homeFirst && month <= cal.homeLast : month >= cal.leaderFirst;
+  if (!homeVisits) return month >= cal.leaderFirst;
+  for (const s of cal.homeMonths) if (month >= s.first && month <= s.last) return true;
+  return false;
+}
+
+/**
+ * The home-visit quota month a home visit counts toward: its own month, or its semester's first quota month
+ * for the days before it. Undefined for a date of no semester.
+ */
+export function homeQuotaMonthOf(cal: QuotaCalendar, date: IsoDate): IsoMonth | undefined {
+  for (const s of cal.homeMonths) {
+    if (date < s.semester.start || date > s.semester.end) continue;
+    return quotaMonthOf(date, s.first);
+  }
+  return undefined;
 }
 
 /**

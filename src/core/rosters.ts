@@ -1,9 +1,11 @@
-// The rosters (部门指标, 人员, 走访对象, 学生) read into records, checked, and indexed by name key.
+// The rosters (部门指标, 人员, 走访对象, 学生) read into records, checked, and indexed by name key; students per semester.
 import { cellAt, cellText, type ParsedTable } from './grid';
 import { nameKey, splitList } from './names';
 import { FindingList } from './findings';
 import { HOME_VISIT_GROUPS } from './defaults';
-import type { Settings, Staff, Student, Target, Unit } from './schemas';
+import type { Semester, Settings, Staff, Student, Target, Unit } from './schemas';
+import { semesterNamed, semesterNames } from './semesters';
+import type { Lang } from './i18n/messages';
 import { parseYesNo } from './values';
 
 const HOME_GROUP_KEYS = new Set(HOME_VISIT_GROUPS.map(nameKey));
@@ -23,12 +25,14 @@ export interface Rosters {
   targetByKey: Map<string, Target>;
   /** Target name key → the group keys it belongs to. */
   groupsOfTarget: Map<string, string[]>;
-  /** Class key → student name key → students of that name in the class. */
-  studentsByClass: Map<string, Map<string, Student[]>>;
-  /** Student ID key → student. */
-  studentById: Map<string, Student>;
-  /** Class display names in roster order, by class key. */
-  classNames: Map<string, string>;
+  /** Every semester's students together (a home visit of no semester is looked up here). */
+  studentsByClass: ReadonlyMap<string, ReadonlyMap<string, readonly Student[]>>;
+  /** Student ID key → the first student of that ID, of any semester. */
+  studentById: ReadonlyMap<string, Student>;
+  /** Class display names in roster order, by class key, of any semester. */
+  classNames: ReadonlyMap<string, string>;
+  /** Each semester's roster, in the campaign's semester order. */
+  semesterRosters: readonly StudentRoster[];
 }
 
 /** The identity of a student when counting: the student ID, or class and name when there is none. */
@@ -187,13 +191,42 @@ export function readTargets(
   return targets;
 }
 
-export function readStudents(parsed: ParsedTable | undefined, findings: FindingList[]): Student[] {
-  if (parsed === undefined) return [];
+/** One semester's students (学生 rows of that 学期, and those with an empty 学期), indexed by class and ID. */
+export interface StudentRoster {
+  readonly semester: Semester;
+  readonly students: readonly Student[];
+  /** Class key → student name key → students of that name in the class. */
+  readonly studentsByClass: ReadonlyMap<string, ReadonlyMap<string, readonly Student[]>>;
+  /** Student ID key → student (one a semester). */
+  readonly studentById: ReadonlyMap<string, Student>;
+  /** Class display names in roster order, by class key. */
+  readonly classNames: ReadonlyMap<string, string>;
+}
+
+/** The 学生 rows kept, and for each semester (in the order given) the rows that belong to it. */
+export interface StudentsRead {
+  students: Student[];
+  bySemester: Student[][];
+}
+
+/**
+ * The 学生 rows, checked. A row belongs to the semester its 学期 names, or to every semester when 学期 is
+ * empty or names none of them (a warning: nothing typed is lost). Two rows of one 学号 in a semester are
+ * the one error: the later names the earlier and is left out.
+ */
+export function readStudents(
+  parsed: ParsedTable | undefined,
+  semesters: readonly Semester[],
+  lang: Lang,
+  findings: FindingList[],
+): StudentsRead {
+  const read: StudentsRead = { students: [], bySemester: semesters.map(() => []) };
+  if (parsed === undefined) return read;
   const list = new FindingList(parsed);
   findings.push(list);
-  const students: Student[] = [];
-  /** Students by 学号 key: the first row of each ID. */
-  const byId = new Map<string, Student>();
+  const { students, bySemester } = read;
+  /** Per semester: students by 学号 key, the first row of each ID. */
+  const byId = semesters.map(() => new Map<string, Student>());
   const at = parsed.columnIndex;
   for (let i = 0; i < parsed.lines.length; i++) {
     const line = parsed.lines[i] ?? [];
@@ -209,11 +242,27 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
       list.error(row, 'className', 'CLASS_MISSING');
       continue;
     }
+    const semesterText = cellText(cellAt(line, at.semester));
+    // -1: every semester (学期 empty, or naming none listed).
+    let only = -1;
+    if (semesterText !== '') {
+      const named = semesterNamed(semesters, semesterText);
+      only = named === undefined ? -1 : semesters.indexOf(named);
+      if (named === undefined)
+        list.warning(row, 'semester', 'STUDENT_SEMESTER_UNKNOWN', {
+          value: semesterText,
+          semesters: semesterNames(semesters, lang),
+        });
+    }
     const studentId = cellText(cellAt(line, at.studentId));
-    // 学号 is a student's identity (the sheet holds one semester's roster): a second row with it would
-    // count one child twice in a class, so it is an error naming the first and is left out.
+    // 学号 is a student's identity: a second row with it in one semester would count one child twice, so it
+    // is an error naming the first and is left out. An empty 学期 overlaps every semester.
     const idKey = nameKey(studentId);
-    const first = idKey === '' ? undefined : byId.get(idKey);
+    let first: Student | undefined;
+    if (idKey !== '') {
+      for (let s = 0; s < byId.length && first === undefined; s++)
+        if (only === -1 || only === s) first = byId[s]?.get(idKey);
+    }
     if (first !== undefined) {
       list.error(row, 'studentId', 'STUDENT_ID_DUPLICATE', {
         id: studentId,
@@ -227,26 +276,60 @@ export function readStudents(parsed: ParsedTable | undefined, findings: FindingL
       studentId,
       name,
       className,
-      semester: cellText(cellAt(line, at.semester)),
+      semester: semesterText,
       needsSupport: parseYesNo(cellAt(line, at.needsSupport)) ?? false,
     };
-    if (idKey !== '') byId.set(idKey, student);
+    for (let s = 0; s < bySemester.length; s++) {
+      if (only !== -1 && only !== s) continue;
+      bySemester[s]?.push(student);
+      if (idKey !== '') byId[s]?.set(idKey, student);
+    }
     students.push(student);
   }
-  return students;
+  return read;
 }
 
-/** Reads and indexes all four rosters. */
+/** Students indexed by class (then name) and by 学号, with class names in roster order. */
+function indexStudents(students: readonly Student[]): Omit<StudentRoster, 'semester' | 'students'> {
+  const studentsByClass = new Map<string, Map<string, Student[]>>();
+  const studentById = new Map<string, Student>();
+  const classNames = new Map<string, string>();
+  for (const s of students) {
+    const classKey = nameKey(s.className);
+    if (!classNames.has(classKey)) classNames.set(classKey, s.className);
+    let byName = studentsByClass.get(classKey);
+    if (byName === undefined) {
+      byName = new Map<string, Student[]>();
+      studentsByClass.set(classKey, byName);
+    }
+    const key = nameKey(s.name);
+    const same = byName.get(key);
+    if (same === undefined) byName.set(key, [s]);
+    else same.push(s);
+    if (s.studentId !== '' && !studentById.has(nameKey(s.studentId)))
+      studentById.set(nameKey(s.studentId), s);
+  }
+  return { studentsByClass, studentById, classNames };
+}
+
+/** The roster of a semester (the first semester's when it is not one of the campaign's). */
+export function rosterOf(rosters: Rosters, semester: Semester | undefined): StudentRoster {
+  const found = rosters.semesterRosters.find((r) => r.semester === semester);
+  return found ?? (rosters.semesterRosters[0] as StudentRoster);
+}
+
+/** Reads and indexes all four rosters; the students once for all semesters and once per semester. */
 export function readRosters(
   tables: { units?: ParsedTable; staff?: ParsedTable; targets?: ParsedTable; students?: ParsedTable },
   settings: Settings,
+  semesters: readonly Semester[],
   findings: FindingList[],
 ): Rosters {
   const { units, unitKeys, groupKeys } = readUnits(tables.units, settings, findings);
   const unitByKey = new Map(units.map((u) => [nameKey(u.name), u]));
   const staff = readStaff(tables.staff, unitKeys, findings);
   const targets = readTargets(tables.targets, groupKeys, findings);
-  const students = readStudents(tables.students, findings);
+  const { students, bySemester } = readStudents(tables.students, semesters, settings.language, findings);
 
   const staffByKey = new Map<string, Staff>();
   // The active row of a name wins over an inactive one (a teacher who left and a newcomer of that name).
@@ -268,20 +351,11 @@ export function readRosters(
     if (!members.includes(key)) members.push(key);
     groupMembers.set(group, members);
   }
-  const studentsByClass = new Map<string, Map<string, Student[]>>();
-  const studentById = new Map<string, Student>();
-  const classNames = new Map<string, string>();
-  for (const s of students) {
-    const classKey = nameKey(s.className);
-    if (!classNames.has(classKey)) classNames.set(classKey, s.className);
-    const byName = studentsByClass.get(classKey) ?? new Map<string, Student[]>();
-    const same = byName.get(nameKey(s.name)) ?? [];
-    same.push(s);
-    byName.set(nameKey(s.name), same);
-    studentsByClass.set(classKey, byName);
-    if (s.studentId !== '' && !studentById.has(nameKey(s.studentId)))
-      studentById.set(nameKey(s.studentId), s);
-  }
+  const { studentsByClass, studentById, classNames } = indexStudents(students);
+  const semesterRosters = semesters.map((semester, i) => {
+    const own = bySemester[i] ?? [];
+    return { semester, students: own, ...indexStudents(own) };
+  });
   return {
     units,
     staff,
@@ -295,6 +369,7 @@ export function readRosters(
     studentsByClass,
     studentById,
     classNames,
+    semesterRosters,
   };
 }
 

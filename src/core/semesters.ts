@@ -3,7 +3,7 @@ import { cellAt, cellText, type ParsedTable } from './grid';
 import { parseDateCell, lastDay, monthOf, type IsoDate, type IsoMonth } from './dates';
 import { FindingList } from './findings';
 import { nameKey } from './names';
-import { texts, type Lang } from './i18n/messages';
+import { format, texts, type Lang } from './i18n/messages';
 import type { Semester, Settings } from './schemas';
 
 /** The name of the one semester 设置 defines when no 学期 rows are given: 2027年春季学期, Spring 2027. */
@@ -84,7 +84,8 @@ export function readSemesters(
 
 /** The semester whose dates hold a day, if any. */
 export function semesterOfDate(semesters: readonly Semester[], date: IsoDate): Semester | undefined {
-  return semesters.find((s) => s.start <= date && date <= s.end);
+  for (const s of semesters) if (s.start <= date && date <= s.end) return s;
+  return undefined;
 }
 
 /**
@@ -103,4 +104,17 @@ export function semesterOfMonth(semesters: readonly Semester[], month: IsoMonth)
 /** The semester of a name (compared as names are), if listed. */
 export function semesterNamed(semesters: readonly Semester[], name: string): Semester | undefined {
   return semesters.find((s) => nameKey(s.name) === nameKey(name));
+}
+
+/** The semesters in words, for a message: 2027年春季学期 2027-02-17 至 2027-07-05；2027年秋季学期 …. */
+export function semesterSpans(semesters: readonly Semester[], lang: Lang): string {
+  const words = texts(lang).semesterEngine;
+  return semesters
+    .map((s) => format(words.span, { name: s.name, start: s.start, end: s.end }))
+    .join(words.separator);
+}
+
+/** The semesters' names, for a message: 2027年春季学期、2027年秋季学期. */
+export function semesterNames(semesters: readonly Semester[], lang: Lang): string {
+  return semesters.map((s) => s.name).join(lang === 'en' ? ', ' : '、');
 }

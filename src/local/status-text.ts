@@ -30,7 +30,11 @@ export function renderStatus(
 ): string {
   const t = texts(lang);
   const tt = t.table;
-  const lines: string[] = [format(t.cli.statusTitle, { month: status.month, today: status.today }), ''];
+  const lines: string[] = [
+    format(t.cli.statusTitle, { month: status.month, today: status.today }),
+    format(t.semesterEngine.statusLine, { ...status.semester }),
+    '',
+  ];
 
   lines.push(t.cliText.peopleTitle);
   if (status.people.length === 0) {
@@ -64,7 +68,7 @@ export function renderStatus(
   }
 
   if (status.classes.length > 0) {
-    lines.push('', t.cliText.classesTitle);
+    lines.push('', format(t.semesterEngine.classesOf, { name: status.semester.name }));
     const rows = status.classes.map((c) => [
       c.class,
       String(c.students),

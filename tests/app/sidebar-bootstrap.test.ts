@@ -215,7 +215,7 @@ describe('classStudents', () => {
     expect(() => classStudents(ports(school()), 42)).toThrow('班级无效：侧栏发来的内容无法识别');
   });
 
-  test('reads 设置, 部门指标, 人员, 学生 and 家访记录 only (who was home-visited), once each', () => {
+  test('reads 设置, 部门指标, 人员, 学生 and 家访记录 only (who was home-visited), once each (学期 too, when there is one)', () => {
     const p = ports(school());
     classStudents(p, '一(2)班');
     expect(p.workbook.calls).toEqual({ sheetNames: 1, read: 5 });

@@ -51,6 +51,7 @@ const STATUS: StatusResult = {
       missing: Array.from({ length: 30 }, (_, i) => `家长${i + 1}`),
     },
   ],
+  semester: { name: '2027年春季学期', start: '2027-02-17', end: '2027-07-05' },
   classes: [
     { class: '一(1)班', students: 40, visited: 10, inPerson: 1 },
     { class: '一(2)班', students: 40, visited: 30, inPerson: 3 },

@@ -123,7 +123,7 @@ it.each<[string, WorkbookSpec, Problem]>([
       2,
       'Date',
       'HOME_VISIT_OUTSIDE_SEMESTER',
-      'The home visit date 2027-02-16 is outside the semester (2027-02-17 to 2027-07-05)',
+      'The home visit date 2027-02-16 is in no semester (Spring 2027 2027-02-17 to 2027-07-05)',
     ),
   ],
   [

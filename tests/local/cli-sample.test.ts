@@ -89,7 +89,15 @@ describe('status --json on the sample workbook', () => {
     const run = await cli(['status', file, '--today', TODAY, '--json']);
     expect(run.code).toBe(0);
     const status = JSON.parse(run.out);
-    expect(Object.keys(status)).toEqual(['month', 'today', 'people', 'coverage', 'classes', 'problems']);
+    expect(Object.keys(status)).toEqual([
+      'month',
+      'today',
+      'people',
+      'coverage',
+      'semester',
+      'classes',
+      'problems',
+    ]);
     expect(status.month).toBe('2027-11');
     expect(status.today).toBe(TODAY);
     for (const p of status.people) {

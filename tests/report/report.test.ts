@@ -2,6 +2,7 @@
 import { WorkbookSession } from '../../src/app/session';
 import { buildReportSheet, reportSheetName } from '../../src/app/report';
 import { zh } from '../../src/core/i18n/zh';
+import { format } from '../../src/core/i18n/messages';
 import type { Grid } from '../../src/core/grid';
 import { reportDocument } from '../../src/core/report/report-document';
 import { handCount } from './hand-count';
@@ -107,7 +108,7 @@ describe('the April report of the sample school (as of 2027-05-10)', () => {
       }).toEqual(expected);
       expect(line.inPersonMinimum).toBe(2);
     }
-    const rows = section(sheet, zh.report.sections.classes);
+    const rows = section(sheet, format(zh.semesterEngine.reportClasses, { name: report.semester.name }));
     for (const row of rows) {
       const expected = hand.classes.get(row[0] as string)!;
       expect(row[4]).toBe(`${Math.round((expected.visited / expected.students) * 100)}%`);

@@ -177,7 +177,7 @@ export const en: Messages = {
       'The date "{value}" is not recognised; write it as 2027-04-05, 2027/4/5, 2027.4.5 or 2027年4月5日',
     DATE_FUTURE: 'The date {date} is after today ({today})',
     VISIT_BEFORE_CAMPAIGN: 'The visit date {date} is before the campaign start {start}',
-    HOME_VISIT_OUTSIDE_SEMESTER: 'The home visit date {date} is outside the semester ({start} to {end})',
+    HOME_VISIT_OUTSIDE_SEMESTER: 'The home visit date {date} is in no semester ({semesters})',
     VISITOR_MISSING: 'The visitor is missing',
     VISITOR_UNKNOWN: '"{name}" is not on the staff roster',
     VISITOR_INACTIVE: '"{name}" is no longer active',
@@ -227,6 +227,10 @@ export const en: Messages = {
       '"{column}" holds {length} characters, more than the {limit} an Excel cell takes: .xlsx exports shorten it',
     NAME_INVISIBLE:
       '"{name}" holds characters nobody can see; it was matched without them. Please delete them',
+    STUDENT_SEMESTER_UNKNOWN:
+      'The semester "{value}" is none of the semesters listed ({semesters}); this row counts in every semester',
+    CAPACITY_SHORT:
+      '{unit}: {members} member(s) × {minimum} a month × {months} month(s) = {capacity}, fewer than the {size} people of its groups: one cycle cannot cover them',
   },
   robust: {
     usingDefault: 'the default is used meanwhile: {value}',
@@ -1060,5 +1064,12 @@ export const en: Messages = {
       "Today ({today}) is not a reminder day; the next one is {day}. As of today's figures, that day would send:",
     noDays: 'Settings name no reminder day: no reminder is sent.',
     cliMessage: '→ {to}  {name}  {kind} ({units}): {subject}',
+  },
+  semesterEngine: {
+    span: '{name} {start} to {end}',
+    separator: '; ',
+    statusLine: 'Semester: {name} ({start} to {end})',
+    classesOf: 'Home visits by class ({name})',
+    reportClasses: '4. Home visits by class ({name})',
   },
 };

@@ -162,7 +162,7 @@ export const zh = {
     DATE_INVALID: '日期“{value}”无法识别，请写成 2027-04-05、2027/4/5、2027.4.5 或 2027年4月5日',
     DATE_FUTURE: '日期 {date} 晚于今天（{today}）',
     VISIT_BEFORE_CAMPAIGN: '走访日期 {date} 早于活动开始日期 {start}',
-    HOME_VISIT_OUTSIDE_SEMESTER: '家访日期 {date} 不在本学期（{start} 至 {end}）内',
+    HOME_VISIT_OUTSIDE_SEMESTER: '家访日期 {date} 不在任何学期内（{semesters}）',
     VISITOR_MISSING: '缺少走访人',
     VISITOR_UNKNOWN: '“{name}”不在人员名单中',
     VISITOR_INACTIVE: '“{name}”已不在岗',
@@ -206,6 +206,10 @@ export const zh = {
     TEXT_TOO_LONG:
       '“{column}”的内容有 {length} 个字符，超过 Excel 单元格上限 {limit}：导出为 .xlsx 时会被截断',
     NAME_INVISIBLE: '“{name}”含有看不见的字符，已按去掉这些字符后的名字核对；请删除它们',
+    // Issue 9 (semesters): a 学期 that names no listed semester; a unit that cannot cover its groups in a cycle.
+    STUDENT_SEMESTER_UNKNOWN: '学期“{value}”不是已列出的学期（{semesters}），本行按所有学期计',
+    CAPACITY_SHORT:
+      '{unit}：{members} 人 × 每月 {minimum} 人 × {months} 个月 = {capacity}，少于走访对象 {size} 人，一个周期内走不完',
   },
   robust: {
     usingDefault: '暂用默认值：{value}',
@@ -983,5 +987,15 @@ export const zh = {
     nextDay: '今天（{today}）不是提醒日；下一个提醒日是 {day}。以下是按今天的数据，届时将发送的邮件：',
     noDays: '设置中没有提醒日，不会发送提醒。',
     cliMessage: '→ {to}  {name}  {kind}（{units}）：{subject}',
+  },
+  semesterEngine: {
+    /** One semester in a list: 2027年春季学期 2027-02-17 至 2027-07-05. */
+    span: '{name} {start} 至 {end}',
+    separator: '；',
+    /** The semester line of `status` and the report: the class figures are of this semester. */
+    statusLine: '学期：{name}（{start} 至 {end}）',
+    classesOf: '班级家访（{name}）',
+    /** The report's class section, named by its semester. */
+    reportClasses: '四、各班家访（{name}）',
   },
 } as const;

@@ -1,11 +1,11 @@
 // The figures of a monthly report (§5): per unit, person, cycle, class, open follow-ups, rectification, suggestions.
 import { computeStatus } from '../engine';
 import { visitedIn, countIndex } from '../counting';
-import { quotaMonthOf } from '../quota';
+import { homeQuotaMonthOf, quotaMonthOf, type QuotaCalendar } from '../quota';
 import { lastDay, monthOf, previousMonth, type IsoDate, type IsoMonth } from '../dates';
 import { nameKey } from '../names';
 import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
-import type { Campaign, ClassLine, CoverageLine, PersonLine } from '../model';
+import type { Campaign, ClassLine, CoverageLine, PersonLine, SemesterRef } from '../model';
 import type { RectStatus, Unit } from '../schemas';
 import { openFollowUps, overdueItems, type FollowUpItem, type OverdueItem } from '../follow-through';
 
@@ -57,8 +57,8 @@ export interface MonthlyReport {
   today: IsoDate;
   /** The day every figure of the month stands at: the month's last day, or today while the month runs. */
   asAt: IsoDate;
-  /** The semester of the class figures (their aim: every student by its end). */
-  semester: { start: IsoDate; end: IsoDate };
+  /** The semester of the month, whose roster the class figures use (their aim: every student by its end). */
+  semester: SemesterRef;
   school: string;
   campaign: string;
   /** True when the month holds no visit, home visit or suggestion at all. */
@@ -71,6 +71,11 @@ export interface MonthlyReport {
   rectification: { counts: Record<RectStatus | 'unknown', number>; total: number; overdue: OverdueItem[] };
   suggestions: SuggestionItem[];
   change: ChangeLine[];
+}
+
+/** The quota month a record counts toward: a home visit by its semester, a leader visit by the campaign start. */
+function quotaMonthOfRecord(cal: QuotaCalendar, home: boolean, date: IsoDate): IsoMonth | undefined {
+  return home ? homeQuotaMonthOf(cal, date) : quotaMonthOf(date, cal.leaderFirst);
 }
 
 function membersOf(campaign: Campaign, unit: Unit): string[] {
@@ -102,13 +107,12 @@ function unitFigures(campaign: Campaign, month: IsoMonth, people: readonly Perso
     const unitKey = nameKey(unit.name);
     const members = membersOf(campaign, unit);
     const memberSet = new Set(members);
-    const first = unit.homeVisits ? index.calendar.homeFirst : index.calendar.leaderFirst;
     const records = unit.homeVisits ? campaign.homeVisits : campaign.visits;
     const visits = records.filter(
       (r) =>
         r.valid &&
         r.date !== null &&
-        quotaMonthOf(r.date, first) === month &&
+        quotaMonthOfRecord(index.calendar, unit.homeVisits, r.date) === month &&
         r.credited.some((p) => memberSet.has(p)),
     ).length;
     const distinct = new Set<string>();
@@ -128,10 +132,10 @@ function unitFigures(campaign: Campaign, month: IsoMonth, people: readonly Perso
 }
 
 function classFigures(campaign: Campaign, month: IsoMonth, classes: readonly ClassLine[]): ClassFigures[] {
-  const first = countIndex(campaign).calendar.homeFirst;
+  const calendar = countIndex(campaign).calendar;
   const monthVisits = new Map<string, number>();
   for (const v of campaign.homeVisits) {
-    if (!v.valid || v.date === null || quotaMonthOf(v.date, first) !== month) continue;
+    if (!v.valid || v.date === null || homeQuotaMonthOf(calendar, v.date) !== month) continue;
     const key = nameKey(v.className);
     monthVisits.set(key, (monthVisits.get(key) ?? 0) + 1);
   }
@@ -176,11 +180,11 @@ function suggestions(campaign: Campaign, month: IsoMonth): SuggestionItem[] {
 
 function isEmptyMonth(campaign: Campaign, month: IsoMonth): boolean {
   const index = countIndex(campaign);
-  const inMonth = (date: IsoDate | null, first: IsoMonth) =>
-    date !== null && (monthOf(date) === month || quotaMonthOf(date, first) === month);
+  const inMonth = (date: IsoDate | null, home: boolean) =>
+    date !== null && (monthOf(date) === month || quotaMonthOfRecord(index.calendar, home, date) === month);
   return (
-    !campaign.visits.some((v) => inMonth(v.date, index.calendar.leaderFirst)) &&
-    !campaign.homeVisits.some((v) => inMonth(v.date, index.calendar.homeFirst)) &&
+    !campaign.visits.some((v) => inMonth(v.date, false)) &&
+    !campaign.homeVisits.some((v) => inMonth(v.date, true)) &&
     !campaign.suggestions.some((s) => s.date !== null && monthOf(s.date) === month)
   );
 }
@@ -212,7 +216,7 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
     month,
     today,
     asAt: lastDay(month) < today ? lastDay(month) : today,
-    semester: { start: campaign.settings.semesterStart, end: campaign.settings.semesterEnd },
+    semester: status.semester,
     school: campaign.settings.schoolName,
     campaign: campaign.settings.campaignName,
     empty: isEmptyMonth(campaign, month),

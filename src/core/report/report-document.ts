@@ -329,7 +329,7 @@ export function reportDocument(
 
   const classes: ReportTable = {
     key: 'classes',
-    title: asAt(r.sections.classes),
+    title: asAt(format(t.semesterEngine.reportClasses, { name: report.semester.name })),
     columns: classColumns,
     rows: classRows(report.classes),
     colors: classColors(report.classes),

@@ -11,7 +11,7 @@ import { campaignYearSemesters, type SemesterRow } from '../school-year';
 import { autumnClassOf, autumnRoster } from './autumn';
 import { Random } from './random';
 import { NamePool } from './names';
-import { makePeople, type SamplePeople } from './people';
+import { makePeople, TEACHERS_UNIT, type SamplePeople } from './people';
 import { homeVisits, leaderVisits } from './campaign-rows';
 import { badHomeVisits, badVisits } from './bad-rows';
 import { listSeparator, type Draft, type SampleContext, type SampleSemester } from './drafts';
@@ -84,6 +84,28 @@ function unitLeaders(people: SamplePeople, unit: number): string[] {
   return people.staff.filter((s) => s.active && s.units[0] === unit).map((s) => s.name);
 }
 
+/**
+ * The plan's own sizes are more than a unit's leaders can visit in one cycle (3 × 3 × 2 = 18 < 20 office
+ * teachers): the capacity warning (§3) each such unit gets on its 部门指标 row (unit i on row i + 2).
+ */
+function capacityIntended(people: SamplePeople, settings: Settings, lang: Lang): IntendedProblem[] {
+  return people.units.flatMap((unit, u) => {
+    if (u === TEACHERS_UNIT) return [];
+    const members = people.staff.filter((s) => s.active && s.units.includes(u)).length;
+    const size = new Set(people.targets.filter((t) => t.unit === u).map((t) => t.name)).size;
+    if (members === 0 || members * unit.minimum * settings.coverageMonths >= size) return [];
+    const problem: IntendedProblem = {
+      table: 'units',
+      sheet: sheetName('units', lang),
+      row: u + 2,
+      column: 'groups',
+      code: 'CAPACITY_SHORT',
+      severity: 'warning',
+    };
+    return [problem];
+  });
+}
+
 export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
   const random = new Random(SEED);
   const pool = new NamePool(random);
@@ -123,6 +145,7 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
   const intended: IntendedProblem[] = [];
   const visits = ledgerOf(visitDrafts, 'visits', lang, intended);
   const home = ledgerOf(homeDrafts, 'homeVisits', lang, intended);
+  intended.push(...capacityIntended(people, settings, lang));
   const ledgerInput = { random, lang, today, campaignStart: settings.campaignStart, people };
   const suggestions = suggestionRows(ledgerInput);
   const sources = [

@@ -18,8 +18,8 @@ export const statusCommand: CliCommand = {
     const status = computeStatus(campaign, month ?? monthOf(today), today);
     const problems = reportedProblems(campaign);
     if (values.json === true) {
-      const { month: m, today: d, people, coverage, classes } = status;
-      io.out(JSON.stringify({ month: m, today: d, people, coverage, classes, problems }, null, 2));
+      const { month: m, today: d, people, coverage, semester, classes } = status;
+      io.out(JSON.stringify({ month: m, today: d, people, coverage, semester, classes, problems }, null, 2));
     } else {
       io.out(
         renderStatus(
