@@ -83,6 +83,12 @@ describe('the new school year', () => {
     );
     expect(JSON.stringify(log)).not.toContain('****');
     expect(JSON.stringify(log)).not.toContain('家长');
+
+    // The engine reads two rosters: the spring's five, the autumn's four, no 学号 twice in one semester.
+    const after = open(wb).campaign;
+    const inSemester = (name: string) => after.students.filter((s) => s.semester === name).length;
+    expect([inSemester('2027年春季学期'), inSemester('2027年秋季学期')]).toEqual([5, 4]);
+    expect(after.findings.filter((f) => f.code === 'STUDENT_ID_DUPLICATE')).toEqual([]);
   });
 
   it('refuses a second time, and writes nothing', () => {
