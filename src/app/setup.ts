@@ -16,6 +16,7 @@ import {
 } from '../core/tables';
 import type { WorkbookPort } from './ports';
 import { formatOfColumns, tableFormat, type RosterSources } from './table-format';
+import { semesterRowsForSetUp } from './setup-semesters';
 
 export interface SetUpResult {
   /** Sheets made, by name. */
@@ -60,6 +61,8 @@ export function setUpWorkbook(wb: WorkbookPort, lang: Lang, today: IsoDate): Set
   for (const name of [zh.sheets.status, en.sheets.status])
     if (wb.sheetNames().includes(name)) wb.deleteSheet(name);
   const rosters: RosterSources = {};
+  /** 设置 as it stood before set-up (undefined when set-up makes it now): the 学期 rows depend on it. */
+  let settingsBefore: { name: string; grid: Grid } | undefined;
   for (const table of TABLE_KEYS) {
     const current = existing.get(table);
     const grid = current === undefined ? undefined : wb.read(current);
@@ -73,7 +76,16 @@ export function setUpWorkbook(wb: WorkbookPort, lang: Lang, today: IsoDate): Set
       else wb.replace(name, [header], format);
       result.created.push(name);
       fillDefaults(wb, table, name, sheetLang, today);
+      if (table === 'semesters') {
+        const rows = semesterRowsForSetUp(settingsBefore, sheetLang, today);
+        if (rows.length > 0)
+          wb.append(
+            name,
+            rows.map((s) => [s.name, s.start, s.end]),
+          );
+      }
     } else {
+      if (table === 'settings' && grid !== undefined) settingsBefore = { name, grid };
       header = addMissingColumns(wb, table, name, grid ?? [], sheetLang, rosters, result);
     }
     const index = indexOfHeader(table, name, header);

@@ -84,6 +84,8 @@ export interface PlaygroundTexts {
   defaultSemester: string;
   /** 献计转整改's menu item (it converts the 献计 row of the selected cell). */
   suggestionToRect: string;
+  /** 开始新学年's menu item (its question comes with the plan, from the server). */
+  newYear: string;
 }
 
 /** Whether the workbook file holds every change yet (it is written in the background after a quiet spell). */
@@ -162,13 +164,17 @@ export type MenuAction =
   | 'daily'
   | 'restore'
   | 'suggestionToRect'
-  | 'help';
+  | 'help'
+  | 'newYear';
 
 export interface MenuRequest {
   action: MenuAction;
   /** For report: the month as typed (YYYY-MM, 2027/3, 2027年3月); empty for last month. */
   month?: string;
-  /** For summarySemester: the semester's name as typed; empty for the one of today (else the latest ended). */
+  /**
+   * For summarySemester: the semester's name as typed; empty for the one of today (else the latest ended).
+   * For newYear (confirmed): the new semester's name as typed; empty for the one the plan named.
+   */
   semester?: string;
   /** For daily: the day to run the daily job for, as typed (2027-05-01, 2027/5/1); empty for today. */
   day?: string;
@@ -176,6 +182,8 @@ export interface MenuRequest {
   restore?: string;
   /** For suggestionToRect: the selected cell (sheet name, 1-based row), as Sheets' active range. */
   cell?: { sheet: string; row: number };
+  /** For newYear: absent, the server only answers with the plan and a question; true, it does it. */
+  confirmed?: boolean;
 }
 
 /** What a menu action or edit answers: what changed in the book, a line to show, the sheet to bring forward. */
@@ -186,6 +194,8 @@ export interface ActionResult {
   show?: string;
   /** A dialog to show: the help text, or a reminder preview with the messages that would be sent. */
   dialog?: { title: string; text: string; mails?: { to: string; subject: string; text: string }[] };
+  /** A question to ask before going on (开始新学年's plan): the answer, with `request`, is the next menu call. */
+  ask?: { prompt: string; value: string; request: MenuRequest };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { openSidebar, runRecompute, runSetUp, showHelp } from './actions';
 import { handleEdit } from './edit';
 import { buildMenu } from './menu';
+import { newSchoolYearMenu } from './new-year';
 import { erasePersonDataMenu, exportPersonDataMenu } from './person-data';
 import { promptMonthlyReport } from './report';
 import { promptRestoreRow } from './restore';
@@ -51,6 +52,11 @@ export function menuRestoreRow(): void {
 /** Menu: 献计转整改 (the 献计 row of the active cell becomes a rectification item, linked both ways). */
 export function menuSuggestionToRectification(): void {
   convertActiveSuggestion();
+}
+
+/** Menu: 开始新学年 (the current roster copied for the new semester, each class a grade up; confirmed first). */
+export function menuNewSchoolYear(): void {
+  newSchoolYearMenu();
 }
 
 /** Menu: 使用说明. */

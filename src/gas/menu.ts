@@ -18,6 +18,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { caption: (t) => t.menu.recompute, functionName: 'menuRecompute' },
   { caption: (t) => t.changeLog.menu, functionName: 'menuRestoreRow' },
   { caption: (t) => t.todo.menu.suggestionToRect, functionName: 'menuSuggestionToRectification' },
+  { caption: (t) => t.schoolYear.menu, functionName: 'menuNewSchoolYear' },
   SEPARATOR,
   { caption: (t) => t.remind.menu.report, functionName: 'menuMonthlyReport' },
   { caption: (t) => t.summary.menuSemester, functionName: 'menuSemesterSummary' },

@@ -11,6 +11,7 @@ import { remindCommand } from './commands/remind';
 import { exportCommand } from './commands/export';
 import { eraseCommand } from './commands/erase';
 import { summaryCommand } from './commands/summary';
+import { newYearCommand } from './commands/new-year';
 
 /** Every command, by name. A new command is one import and one line here. */
 const COMMANDS: Record<string, CliCommand> = {
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   erase: eraseCommand,
   summary: summaryCommand,
+  'new-year': newYearCommand,
 };
 
 export const processIo: CliIo = {

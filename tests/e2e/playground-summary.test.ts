@@ -2,7 +2,9 @@
 import type { Page } from 'playwright-core';
 import { format, texts } from '../../src/core/i18n/messages';
 import { type Browser } from './browser';
+import { defaultSemester } from '../../src/core/summary/scope';
 import {
+  TODAY,
   campaignOf,
   sheetText,
   type TestPlayground,
@@ -16,12 +18,15 @@ const s = t.summary;
 let playground: TestPlayground;
 let browser: Browser;
 let page: Page;
-/** The sample's one semester (its 学期 sheet lists none: 设置's two dates make it). */
+/** The sample's semesters as the question lists them, and the one an empty answer means (today's). */
+let semesters: string;
 let semester: string;
 
 beforeAll(async () => {
   ({ playground, browser, page } = await openPlaygroundPage());
-  semester = (await campaignOf(playground.workbook)).semesters.map((x) => x.name).join('、');
+  const campaign = await campaignOf(playground.workbook);
+  semesters = campaign.semesters.map((x) => x.name).join('、');
+  semester = defaultSemester(campaign, TODAY)?.name ?? '';
 });
 
 afterAll(() => closePlaygroundPage(browser, playground));
@@ -45,16 +50,14 @@ test('学期总结 asks which semester, says so under the field for a name of no
   const input = page.locator('#month-input');
   await input.waitFor();
   expect(await page.locator('#month-label').textContent()).toBe(
-    format(s.semesterPrompt, { semesters: semester, semester }),
+    format(s.semesterPrompt, { semesters, semester }),
   );
   expect(await input.getAttribute('placeholder')).toBe(semester);
   await input.fill('2030年春季学期');
   await page.click('#month-ok');
   const error = page.locator('#month-error');
   await error.waitFor({ state: 'visible' });
-  expect(await error.textContent()).toBe(
-    format(s.semesterUnknown, { name: '2030年春季学期', semesters: semester }),
-  );
+  expect(await error.textContent()).toBe(format(s.semesterUnknown, { name: '2030年春季学期', semesters }));
   // Left empty: the semester of today.
   await input.fill('');
   await page.click('#month-ok');

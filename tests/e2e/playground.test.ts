@@ -69,6 +69,7 @@ test('opens with a tab per sheet, the 走访台账 menu, and the status computed
     t.playground.dailyJob,
     t.changeLog.menu,
     t.todo.menu.suggestionToRect,
+    t.schoolYear.menu,
     t.menu.help,
   ]);
   await page.keyboard.press('Escape');
@@ -363,7 +364,12 @@ test('set-up and recompute from the menu: 进度 rewritten, the counts of proble
     () => statusTab.getAttribute('aria-selected'),
     (v) => v === 'true',
   );
-  const message = (await page.locator('#status').textContent()) ?? '';
+  // 进度 is the tab the page opens on: wait for the recompute's own line, not only the tab.
+  const message =
+    (await until(
+      () => page.locator('#status').textContent(),
+      (text) => (text ?? '').startsWith(t.menu.recomputeDone.slice(0, 4)),
+    )) ?? '';
   const [errors, warnings] = (message.match(/\d+/g) ?? []).map(Number);
   expect((errors ?? 0) + (warnings ?? 0)).toBe(before);
   const grid = await sheetText(page, t.sheets.status);

@@ -166,7 +166,8 @@ describe('status --json on the sample workbook', () => {
     const homeVisits = (await sheetRows('家访记录')).filter(
       (r) => !intendedErrors.has(`家访记录!${r.__row}`),
     );
-    const students = await sheetRows('学生');
+    // November's class figures are the autumn's: its roster, its home visits.
+    const students = (await sheetRows('学生')).filter((s) => s['学期'] === '2027年秋季学期');
     const november = JSON.parse((await cli(['status', file, '--today', TODAY, '--json'])).out);
     for (const line of november.classes as {
       class: string;
@@ -179,7 +180,8 @@ describe('status --json on the sample workbook', () => {
         roster.find((s) => s['姓名'] === token || s['学号'] === token)?.['学号'] as string | undefined;
       const visited = new Set<string>();
       const inPerson = new Set<string>();
-      for (const v of homeVisits.filter((h) => h['班级'] === line.class)) {
+      const autumnVisits = homeVisits.filter((h) => (isoOf(h['家访日期']!) ?? '') >= '2027-09-01');
+      for (const v of autumnVisits.filter((h) => h['班级'] === line.class)) {
         for (const token of splitList(String(v['学生']))) {
           const id = idOf(token);
           if (id === undefined) continue;
@@ -206,6 +208,49 @@ describe('status --json on the sample workbook', () => {
     expect(run.out).not.toMatch(/\*\*\*\*/);
     // A class short of in-person visits is marked "!", and the mark is explained under the table.
     if (/^\S+班\s.*!$/m.test(run.out)) expect(run.out).toContain('“!”：本学期上门家访少于 2 人');
+  });
+});
+
+describe('the campaign year (issue 9)', () => {
+  it('has set-up’s two semesters and the sample’s heads of unit in the file', async () => {
+    const semesters = await sheetRows('学期');
+    expect(semesters.map((r) => [r['学期'], isoOf(r['开始日期']!), isoOf(r['结束日期']!)])).toEqual([
+      ['2027年春季学期', '2027-02-17', '2027-07-05'],
+      ['2027年秋季学期', '2027-09-01', '2028-01-22'],
+    ]);
+    const units = await sheetRows('部门指标');
+    const staff = new Set((await sheetRows('人员')).map((r) => String(r['姓名'])));
+    const heads = units.filter((u) => u['负责人'] !== null).map((u) => String(u['负责人']));
+    expect(heads.length).toBe(2);
+    for (const head of heads) expect(staff).toContain(head);
+  });
+
+  it('status --month 2027-05 shows the spring’s classes and --month 2027-10 the autumn’s', async () => {
+    const students = await sheetRows('学生');
+    for (const [month, semester] of [
+      ['2027-05', '2027年春季学期'],
+      ['2027-10', '2027年秋季学期'],
+    ] as const) {
+      const status = JSON.parse(
+        (await cli(['status', file, '--today', TODAY, '--month', month, '--json'])).out,
+      ) as { semester?: { name: string }; classes: { class: string; students: number }[] };
+      expect(status.semester?.name).toBe(semester);
+      const sizes: Record<string, number> = {};
+      for (const s of students.filter((r) => r['学期'] === semester))
+        sizes[String(s['班级'])] = (sizes[String(s['班级'])] ?? 0) + 1;
+      expect(Object.fromEntries(status.classes.map((c) => [c.class, c.students]))).toEqual(sizes);
+    }
+  });
+
+  it('validate finds no spring home visit outside every semester: only the deliberate summer one', async () => {
+    const { problems } = JSON.parse((await cli(['validate', file, '--today', TODAY, '--json'])).out) as {
+      problems: { sheet: string; row: number; code: string }[];
+    };
+    const outside = problems.filter((p) => p.code === 'HOME_VISIT_OUTSIDE_SEMESTER');
+    expect(outside).toHaveLength(1);
+    const row = (await sheetRows('家访记录')).find((r) => r.__row === outside[0]!.row)!;
+    const date = isoOf(row['家访日期']!)!;
+    expect(date > '2027-07-05' && date < '2027-09-01').toBe(true);
   });
 });
 

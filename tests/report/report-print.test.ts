@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { loadCampaign } from '../../src/core/engine';
 import { readSheets } from '../../src/app/read';
 import { reportOf } from '../../src/app/report';
-import { monthOf } from '../../src/core/dates';
+import { lastDay, monthOf } from '../../src/core/dates';
 import { reportHtml } from '../../src/local/report-html';
 import { launchChromium, type Browser } from '../e2e/browser';
 import { sampleWorkbook } from './helpers';
@@ -53,7 +53,8 @@ describe.each(['zh', 'en'] as const)('the busiest month of the sample school (%s
   );
 
   it('is a month of several hundred records, with open follow-ups going back months', () => {
-    expect(busiest.month).toBe('2027-11');
+    // A month of the autumn (the sample's busiest: home visits of a whole semester's classes, and the leaders').
+    expect(busiest.month >= '2027-09' && busiest.month <= '2028-01').toBe(true);
     expect(busiest.records).toBeGreaterThan(300);
     const older = document.tables.find((t) => t.key === 'olderFollowUps')!;
     expect(older.rows.length).toBeGreaterThan(0);
@@ -79,7 +80,8 @@ describe.each(['zh', 'en'] as const)('the busiest month of the sample school (%s
     ]);
     expect(document.tables.find((t) => t.key === 'people')!.newPage).toBe(true);
     // Every section says the day its figures stand at.
-    const asAt = lang === 'zh' ? '（截至 2027-11-30）' : '(as at 2027-11-30)';
+    const monthEnd = lastDay(busiest.month);
+    const asAt = lang === 'zh' ? `（截至 ${monthEnd}）` : `(as at ${monthEnd})`;
     const titles = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent ?? ''));
     expect(titles.length).toBeGreaterThan(10);
     for (const title of titles) expect(title).toContain(asAt);

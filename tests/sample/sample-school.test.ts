@@ -5,6 +5,8 @@ import { defaultHeaders, sheetName, TABLE_KEYS, TABLES } from '../../src/core/ta
 import type { Lang } from '../../src/core/i18n/messages';
 import { splitList } from '../../src/core/names';
 import { zh } from '../../src/core/i18n/zh';
+import { nextClassName } from '../../src/core/school-year';
+import { parseDateText } from '../../src/core/dates';
 
 function sheetsOf(school: SampleSchool) {
   return TABLE_KEYS.map((key) => ({
@@ -116,23 +118,68 @@ describe('the sample school of 2027-11-15', () => {
     expect(contacts.every((c) => /^1\d{2}\*{4}\d{4}$/.test(String(c)))).toBe(true);
   });
 
-  it('has 18 classes of about 40 students, one name in two classes', () => {
-    const byClass = new Map<string, string[]>();
-    for (const r of rows.students) {
-      const list = byClass.get(String(r[2])) ?? [];
-      list.push(String(r[1]));
-      byClass.set(String(r[2]), list);
+  it('has 18 classes of about 40 students in each semester, one name in two classes', () => {
+    for (const semester of ['2027年春季学期', '2027年秋季学期']) {
+      const roster = rows.students.filter((r) => r[col('students', 'semester')] === semester);
+      const byClass = new Map<string, string[]>();
+      for (const r of roster) {
+        const list = byClass.get(String(r[2])) ?? [];
+        list.push(String(r[1]));
+        byClass.set(String(r[2]), list);
+      }
+      expect([...byClass.keys()]).toHaveLength(18);
+      expect([...byClass.keys()][0]).toBe('一(1)班');
+      for (const names of byClass.values()) {
+        expect(names.length).toBeGreaterThanOrEqual(35);
+        expect(names.length).toBeLessThanOrEqual(46);
+        expect(new Set(names).size).toBe(names.length);
+      }
+      const all = roster.map((r) => String(r[1]));
+      expect(all.length - new Set(all).size).toBe(1);
+      expect(new Set(roster.map((r) => r[0])).size).toBe(roster.length);
     }
-    expect([...byClass.keys()]).toHaveLength(18);
-    expect([...byClass.keys()][0]).toBe('一(1)班');
-    for (const names of byClass.values()) {
-      expect(names.length).toBeGreaterThanOrEqual(38);
-      expect(names.length).toBeLessThanOrEqual(43);
-      expect(new Set(names).size).toBe(names.length);
+    expect(rows.students.every((r) => String(r[col('students', 'semester')]).endsWith('学期'))).toBe(true);
+  });
+
+  it('moves the spring up a grade for the autumn, with a handful of class changes and a new first grade', () => {
+    const of = (semester: string) =>
+      new Map(
+        rows.students
+          .filter((r) => r[col('students', 'semester')] === semester)
+          .map((r) => [String(r[0]), String(r[2])]),
+      );
+    const spring = of('2027年春季学期');
+    const autumn = of('2027年秋季学期');
+    let changed = 0;
+    for (const [id, className] of spring) {
+      const move = nextClassName(className);
+      if (move.kind === 'leaves') expect(autumn.has(id)).toBe(false);
+      else if (move.kind === 'moved') {
+        const now = autumn.get(id)!;
+        expect(now.slice(0, 1)).toBe(move.className.slice(0, 1));
+        if (now !== move.className) changed++;
+      }
     }
-    const all = rows.students.map((r) => String(r[1]));
-    expect(all.length - new Set(all).size).toBe(1);
-    expect(new Set(rows.students.map((r) => r[0])).size).toBe(rows.students.length);
+    expect(changed).toBe(5);
+    const newcomers = [...autumn].filter(([id]) => !spring.has(id));
+    expect(newcomers.length).toBeGreaterThanOrEqual(3 * 38);
+    expect(newcomers.every(([, className]) => className.startsWith('一'))).toBe(true);
+    // Class teachers moved up with their class; the sixth grade's took the new first grade.
+    const classes = new Set(rows.staff.map((r) => String(r[col('staff', 'className')] ?? '')));
+    for (const c of autumn.values()) expect(classes).toContain(c);
+  });
+
+  it('has home visits in each semester for that semester’s classes, none in the summer holiday', () => {
+    const dateOf = (r: (typeof rows.homeVisits)[number]) =>
+      parseDateText(String(r[col('homeVisits', 'date')])) ?? '';
+    const iso = rows.homeVisits.map(dateOf);
+    expect(iso.some((d) => d >= '2027-03-25' && d <= '2027-07-05')).toBe(true);
+    expect(iso.some((d) => d >= '2027-09-01')).toBe(true);
+    const intendedRows = new Set(school.intended.filter((p) => p.table === 'homeVisits').map((p) => p.row));
+    const summer = rows.homeVisits.filter(
+      (r, i) => !intendedRows.has(i + 2) && dateOf(r) > '2027-07-05' && dateOf(r) < '2027-09-01',
+    );
+    expect(summer).toEqual([]);
   });
 
   it('has group visits naming 3–6 people, co-visitors, in-person home visits with co-teachers', () => {

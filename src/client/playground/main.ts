@@ -106,6 +106,7 @@ class Playground {
         label: texts.suggestionToRect,
         run: () => void this.menuOnCell('suggestionToRect'),
       },
+      { id: 'newYear', label: texts.newYear, run: action('newYear') },
       { id: 'help', label: texts.help, run: action('help') },
     ]);
     document.body.classList.add('ready');
@@ -297,6 +298,8 @@ class Playground {
     this.applyPatch(result.patch, result.show);
     if (result.message !== undefined) this.say(result.message);
     if (result.dialog) this.showDialog(result.dialog);
+    const ask = result.ask;
+    if (ask) this.ask(ask.prompt, ask.value, ask.value, (answer) => ({ ...ask.request, semester: answer }));
   }
 
   private async menu(action: MenuAction): Promise<void> {

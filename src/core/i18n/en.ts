@@ -386,7 +386,7 @@ export const en: Messages = {
   },
   cli: {
     usage:
-      'Usage: visit-ledger <init|validate|status|report|summary|remind|export|erase> <workbook.xlsx> [options]\n' +
+      'Usage: visit-ledger <init|validate|status|report|summary|remind|export|erase|new-year> <workbook.xlsx> [options]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
@@ -394,7 +394,8 @@ export const en: Messages = {
       '  summary FILE (--semester NAME | --year) [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
       '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
       '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
-      '  erase FILE (--person NAME | --student ID) [--yes]',
+      '  erase FILE (--person NAME | --student ID) [--yes]\n' +
+      '  new-year FILE [--from NAME] [--to NAME] [--today YYYY-MM-DD] [--yes]',
     unknownCommand: 'Unknown command "{command}"',
     badOption: 'Option "{option}" is not valid: {hint}',
     fileMissing: 'File not found: {file}',
@@ -1008,6 +1009,38 @@ export const en: Messages = {
       'This changes {cells} cell(s) ({sheets}): the name "{who}" becomes {marker}, contacts and guardians are blanked; rows and counts stay. It cannot be undone. Go on?',
     cancelled: 'Cancelled: nothing changed.',
     emptyAnswer: 'No name or ID typed: nothing changed.',
+  },
+  schoolYear: {
+    menu: 'Start the new school year',
+    noStudentSheet: 'The workbook has no Students sheet: run "Set up / repair workbook" first.',
+    noSemesterColumn:
+      'The sheet "{sheet}" has no Semester column: run "Set up / repair workbook" first (it only adds the column and leaves every row alone).',
+    noSemesters:
+      "The Semesters sheet lists no semester: write this semester and the new school year's on it (Semester, Start, End).",
+    unknownSemester: 'The Semesters sheet has no "{name}".',
+    noNewSemester:
+      "The Semesters sheet has no new school year's semester that is not over yet (one starting in August–October): add it to the Semesters sheet first (Semester, Start, End).",
+    noPrevious: 'The Semesters sheet has no semester before "{to}" to move up from.',
+    notAfter: '"{from}" is not before "{to}": nothing to move up.',
+    alreadyHasRows:
+      'The Students sheet already has {count} students in "{to}": the new year\'s roster is made once; change it on the Students sheet. Nothing was changed.',
+    emptyRoster:
+      '"{from}" has no students (Students rows whose semester is "{from}" or empty). Nothing was changed.',
+    plan: 'The {students} students of "{from}" will be copied as the roster of "{to}", appended at the end of the Students sheet (Semester = {to}): {staying} move up a grade (e.g. 一(1)班 → 二(1)班), {leaving} (the top grade) leave the school and are not copied. Student ID, name, support need, guardian and contact are copied; no existing row is changed.',
+    planFill:
+      '{count} students have an empty semester (empty means every semester, so they would appear twice in the new one): their semester will be filled with "{from}", empty cells only, logged in the change log.',
+    planUnreadable:
+      '{count} class names show no grade and are copied unchanged; please correct them: {classes}.',
+    planAfter: 'Then the office adjusts the classes and adds the new first grade.',
+    confirm: 'Continue?',
+    cancelled: 'Cancelled; nothing was changed.',
+    done: 'Added {count} students for "{to}" (rows {first}–{last}); {leaving} students of the top grade were not copied{filled}. Logged in the change log.',
+    doneFilled: '; {count} empty semesters were filled with "{from}"',
+    wouldDo: '(Nothing was changed; add --yes to do it.)',
+    logAppend:
+      'New school year: "{from}" moved up to "{to}", {count} rows appended (rows {first}–{last}), {leaving} left',
+    logFill: 'New school year: empty semester (every semester) filled with "{from}"',
+    playgroundPrompt: 'New semester (its name on the Semesters sheet):',
   },
   reminderMail: {
     personSubject: 'Visit reminder {month}: {parts}',

@@ -356,7 +356,7 @@ export const zh = {
   },
   cli: {
     usage:
-      '用法：visit-ledger <init|validate|status|report|summary|remind|export|erase> <工作簿.xlsx> [选项]\n' +
+      '用法：visit-ledger <init|validate|status|report|summary|remind|export|erase|new-year> <工作簿.xlsx> [选项]\n' +
       '  init FILE [--sample] [--lang zh|en] [--today YYYY-MM-DD] [--force]\n' +
       '  validate FILE [--today YYYY-MM-DD] [--json]\n' +
       '  status FILE [--month YYYY-MM] [--today YYYY-MM-DD] [--json]\n' +
@@ -364,7 +364,8 @@ export const zh = {
       '  summary FILE (--semester NAME | --year) [--today YYYY-MM-DD] [--out F.html|F.xlsx]\n' +
       '  remind FILE [--today YYYY-MM-DD] [--dry-run] [--json]\n' +
       '  export FILE (--person NAME | --student ID) --out F.xlsx [--force]\n' +
-      '  erase FILE (--person NAME | --student ID) [--yes]',
+      '  erase FILE (--person NAME | --student ID) [--yes]\n' +
+      '  new-year FILE [--from NAME] [--to NAME] [--today YYYY-MM-DD] [--yes]',
     unknownCommand: '未知命令“{command}”',
     badOption: '选项“{option}”无效：{hint}',
     fileMissing: '找不到文件：{file}',
@@ -935,6 +936,35 @@ export const zh = {
       '将更改 {cells} 个单元格（{sheets}）：“{who}”的姓名改为 {marker}，联系方式与监护人清空；行与计数保留。此操作无法撤销。继续？',
     cancelled: '已取消，未做任何更改。',
     emptyAnswer: '没有输入姓名或学号，未做任何更改。',
+  },
+  schoolYear: {
+    menu: '开始新学年',
+    noStudentSheet: '工作簿没有“学生”表：请先运行“初始化/修复工作簿”。',
+    noSemesterColumn:
+      '“{sheet}”表没有“学期”列：请先运行“初始化/修复工作簿”（它只补上这一列，不动任何一行）。',
+    noSemesters: '“学期”表中没有学期：请在“学期”表写上本学期和新学年的学期（学期、开始日期、结束日期）。',
+    unknownSemester: '“学期”表中没有“{name}”。',
+    noNewSemester:
+      '“学期”表中没有尚未结束的新学年学期（8–10 月开始的学期）：请先在“学期”表添上新学期（学期、开始日期、结束日期）。',
+    noPrevious: '“学期”表中“{to}”之前没有学期，无从升级。',
+    notAfter: '“{from}”不在“{to}”之前，无从升级。',
+    alreadyHasRows:
+      '“学生”表中已有 {count} 名学生属于“{to}”：新学年的名单只建一次，请直接在“学生”表中修改，未做任何更改。',
+    emptyRoster: '“{from}”没有学生（“学生”表中学期为“{from}”或为空的行），未做任何更改。',
+    plan: '将把“{from}”的 {students} 名学生复制为“{to}”的名单，追加在“学生”表末尾（学期 = {to}）：{staying} 人各升一个年级（如 一(1)班 → 二(1)班），{leaving} 人（最高年级）毕业离校，不复制。学号、姓名、需帮扶、监护人、联系方式照抄；原有的行一概不改。',
+    planFill:
+      '另有 {count} 行学生的学期为空（空即属于每个学期，会在新学期重复出现）：将填上“{from}”，只填空单元格，记入修改日志。',
+    planUnreadable: '{count} 个班级名读不出年级，原样复制，请校办修改：{classes}。',
+    planAfter: '之后请校办调整分班、添上新一年级。',
+    confirm: '继续？',
+    cancelled: '已取消，未做任何更改。',
+    done: '已为“{to}”追加 {count} 行学生（第 {first}–{last} 行），{leaving} 名最高年级学生未复制{filled}；已记入修改日志。',
+    doneFilled: '，{count} 行空学期填上了“{from}”',
+    wouldDo: '（未做任何更改；确认请加 --yes。）',
+    logAppend:
+      '开始新学年：由“{from}”升入“{to}”，追加 {count} 行（第 {first}–{last} 行），{leaving} 人毕业离校',
+    logFill: '开始新学年：学期为空（属于每个学期），填上“{from}”',
+    playgroundPrompt: '新学期（“学期”表中的名称）：',
   },
   reminderMail: {
     personSubject: '走访提醒 {month}：{parts}',

@@ -9,7 +9,14 @@ import {
   type Intended,
   type SampleContext,
 } from './drafts';
-import { activeTeachers, homeVisitSpan, leaderUnitOf } from './campaign-rows';
+import {
+  activeTeachers,
+  classOf,
+  currentSemester,
+  homeVisitSpan,
+  inClassOf,
+  leaderUnitOf,
+} from './campaign-rows';
 import type { NamePool } from './names';
 import type { SampleStaff, SampleStudent } from './people';
 
@@ -94,20 +101,33 @@ export function badVisits(ctx: SampleContext, pool: NamePool, good: Draft[]): Dr
   return drafts;
 }
 
+/** A day outside every semester, up to today: in the summer between the two once it has come, else before the spring. */
+function outsideEverySemester(ctx: SampleContext): IsoDate {
+  const [spring, autumn] = ctx.semesters;
+  const summer = spring === undefined ? undefined : addDays(spring.end, 20);
+  if (summer !== undefined && summer <= ctx.today && (autumn === undefined || summer < autumn.start))
+    return summer;
+  const first = spring?.start ?? ctx.today;
+  return addDays(first < ctx.today ? first : ctx.today, -20);
+}
+
 export function badHomeVisits(ctx: SampleContext): Draft[] {
-  const { random, people, today, calendar, lang } = ctx;
+  const { random, lang } = ctx;
   const teachers = activeTeachers(ctx);
-  const span = homeVisitSpan(ctx);
-  const inClass = (className: string) => people.students.filter((s) => s.className === className);
+  // The bad rows are of the current semester: its classes, its roster, its days.
+  const semester = currentSemester(ctx);
+  const span = homeVisitSpan(ctx, semester);
+  const inClass = (className: string) => inClassOf(semester, className);
   const row = (
     teacher: SampleStaff,
     extra: Partial<Parameters<typeof homeVisitDraft>[1]> & { intended: Intended[] },
   ): Draft => {
-    const student: SampleStudent = random.pick(inClass(teacher.className));
+    const className = classOf(teacher, semester);
+    const student: SampleStudent = random.pick(inClass(className));
     return homeVisitDraft(ctx, {
       date: freshDate(ctx, teacher.name, student.id, span.from, span.to),
       teacher,
-      className: teacher.className,
+      className,
       students: [student],
       coTeachers: [],
       mode: 'phone',
@@ -115,20 +135,23 @@ export function badHomeVisits(ctx: SampleContext): Draft[] {
     });
   };
   const teacher = () => random.pick(teachers);
-  const before = addDays(calendar.semesterStart < today ? calendar.semesterStart : today, -20);
   const drafts: Draft[] = [
     row(teacher(), {
       dateCell: lang === 'en' ? 'last Tuesday' : '上周二',
       intended: error('DATE_INVALID', 'date'),
     }),
-    row(teacher(), { date: before, intended: error('HOME_VISIT_OUTSIDE_SEMESTER', 'date') }),
+    row(teacher(), {
+      date: outsideEverySemester(ctx),
+      intended: error('HOME_VISIT_OUTSIDE_SEMESTER', 'date'),
+    }),
   ];
   // The rest need a day inside the semester, up to today.
   if (span.from <= span.to) {
-    const left = people.staff.find((s) => !s.active)!;
+    const left = ctx.people.staff.find((s) => !s.active)!;
     const stranger = teacher();
-    const other = people.classes.find((c) => c !== stranger.className)!;
-    const names = new Set(inClass(stranger.className).map((s) => s.name));
+    const own = classOf(stranger, semester);
+    const other = ctx.people.classes.find((c) => c !== own)!;
+    const names = new Set(inClass(own).map((s) => s.name));
     const outsider = inClass(other).find((s) => !names.has(s.name))!;
     drafts.push(
       row(left, { intended: error('VISITOR_INACTIVE', 'teacher') }),

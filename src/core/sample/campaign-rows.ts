@@ -10,7 +10,15 @@ import {
   type IsoMonth,
 } from '../dates';
 import type { Mode } from '../schemas';
-import { homeVisitDraft, mixedList, randomDate, visitDraft, type Draft, type SampleContext } from './drafts';
+import {
+  homeVisitDraft,
+  mixedList,
+  randomDate,
+  visitDraft,
+  type Draft,
+  type SampleContext,
+  type SampleSemester,
+} from './drafts';
 import { TEACHERS_UNIT, type SampleStaff, type SampleStudent } from './people';
 
 interface MonthWindow {
@@ -109,12 +117,28 @@ export function leaderVisits(ctx: SampleContext): Draft[] {
   return drafts;
 }
 
-/** The days on which home visits of this semester can have happened so far. */
-export function homeVisitSpan(ctx: SampleContext): { from: IsoDate; to: IsoDate } {
-  const { campaignStart, semesterStart, semesterEnd } = ctx.calendar;
+/** The semester holding today, or the last one begun (its roster and classes are the current ones). */
+export function currentSemester(ctx: SampleContext): SampleSemester {
+  const begun = ctx.semesters.filter((s) => s.start <= ctx.today);
+  return begun[begun.length - 1] ?? ctx.semesters[0]!;
+}
+
+/** The class a teacher has in a semester. */
+export function classOf(teacher: SampleStaff, semester: SampleSemester): string {
+  return semester.autumn ? teacher.className : teacher.springClass;
+}
+
+/** The students of a class in a semester's roster. */
+export function inClassOf(semester: SampleSemester, className: string): SampleStudent[] {
+  return semester.roster.filter((s) => s.className === className);
+}
+
+/** The days of a semester on which home visits can have happened so far (from the campaign's start). */
+export function homeVisitSpan(ctx: SampleContext, semester: SampleSemester): { from: IsoDate; to: IsoDate } {
+  const { campaignStart } = ctx.calendar;
   return {
-    from: semesterStart > campaignStart ? semesterStart : campaignStart,
-    to: semesterEnd < ctx.today ? semesterEnd : ctx.today,
+    from: semester.start > campaignStart ? semester.start : campaignStart,
+    to: semester.end < ctx.today ? semester.end : ctx.today,
   };
 }
 
@@ -122,47 +146,50 @@ export function activeTeachers(ctx: SampleContext): SampleStaff[] {
   return ctx.people.staff.filter((s) => s.active && s.units.includes(TEACHERS_UNIT) && s.className !== '');
 }
 
+/** Each semester's home visits: every teacher visits students of their class of that semester, month by month. */
 export function homeVisits(ctx: SampleContext): Draft[] {
   const { random, people } = ctx;
   const drafts: Draft[] = [];
-  const span = homeVisitSpan(ctx);
   const teachers = activeTeachers(ctx);
   const minimum = people.units[TEACHERS_UNIT]!.minimum;
   const diligence = new Map(teachers.map((t) => [t.name, 0.5 + random.next() * 0.45]));
-  const tally = new Map<SampleStudent, number>();
-  for (const window of monthWindows(ctx, span.from, span.to)) {
-    for (const teacher of teachers) {
-      const n = visitsWanted(ctx, minimum, diligence.get(teacher.name)!, window.share);
-      const classmates = people.students.filter((s) => s.className === teacher.className);
-      const chosen = leastVisited(ctx, classmates, tally, n);
-      const sameClass = teachers.filter((t) => t !== teacher && t.className === teacher.className);
-      const helpers = sameClass.length > 0 ? sameClass : teachers.filter((t) => t !== teacher);
-      while (chosen.length > 0) {
-        const students = chosen.splice(0, chosen.length >= 2 && random.chance(0.1) ? 2 : 1);
-        const mode = random.weighted<Mode>([
-          ['inPerson', 30],
-          ['phone', 45],
-          ['atSchool', 25],
-        ]);
-        const coTeachers =
-          mode === 'inPerson'
-            ? random
-                .shuffle(helpers)
-                .slice(0, random.int(1, Math.min(2, helpers.length)))
-                .map((t) => t.name)
-            : [];
-        drafts.push(
-          homeVisitDraft(ctx, {
-            date: randomDate(ctx, window.from, window.to),
-            teacher,
-            className: teacher.className,
-            students,
-            // Now and then a teacher writes the student ID instead of the name.
-            studentsText: students.length === 1 && random.chance(0.04) ? students[0]!.id : undefined,
-            coTeachers,
-            mode,
-          }),
-        );
+  for (const semester of ctx.semesters) {
+    const span = homeVisitSpan(ctx, semester);
+    const tally = new Map<SampleStudent, number>();
+    for (const window of monthWindows(ctx, span.from, span.to)) {
+      for (const teacher of teachers) {
+        const className = classOf(teacher, semester);
+        const n = visitsWanted(ctx, minimum, diligence.get(teacher.name)!, window.share);
+        const chosen = leastVisited(ctx, inClassOf(semester, className), tally, n);
+        const sameClass = teachers.filter((t) => t !== teacher && classOf(t, semester) === className);
+        const helpers = sameClass.length > 0 ? sameClass : teachers.filter((t) => t !== teacher);
+        while (chosen.length > 0) {
+          const students = chosen.splice(0, chosen.length >= 2 && random.chance(0.1) ? 2 : 1);
+          const mode = random.weighted<Mode>([
+            ['inPerson', 30],
+            ['phone', 45],
+            ['atSchool', 25],
+          ]);
+          const coTeachers =
+            mode === 'inPerson'
+              ? random
+                  .shuffle(helpers)
+                  .slice(0, random.int(1, Math.min(2, helpers.length)))
+                  .map((t) => t.name)
+              : [];
+          drafts.push(
+            homeVisitDraft(ctx, {
+              date: randomDate(ctx, window.from, window.to),
+              teacher,
+              className,
+              students,
+              // Now and then a teacher writes the student ID instead of the name.
+              studentsText: students.length === 1 && random.chance(0.04) ? students[0]!.id : undefined,
+              coTeachers,
+              mode,
+            }),
+          );
+        }
       }
     }
   }

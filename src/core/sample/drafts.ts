@@ -31,6 +31,16 @@ export interface SampleCalendar {
   exemptMonths: string[];
 }
 
+/** A semester of the sample with its roster (学生 rows whose 学期 is its name). */
+export interface SampleSemester {
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** The autumn: class teachers have their autumn class (人员 › 班级), else their spring one. */
+  autumn: boolean;
+  roster: SampleStudent[];
+}
+
 /** What every row builder needs: the dice, the language, the people and the rows already made. */
 export interface SampleContext {
   random: Random;
@@ -38,6 +48,8 @@ export interface SampleContext {
   today: IsoDate;
   calendar: SampleCalendar;
   people: SamplePeople;
+  /** The semesters with a roster so far, in order: the spring, and the autumn once its roster is made. */
+  semesters: SampleSemester[];
   /** visitor|person|date of every row made, so that no row repeats another by accident. */
   used: Set<string>;
 }
@@ -105,8 +117,6 @@ export function visitDraft(ctx: SampleContext, spec: VisitSpec): Draft {
     ['resolved', 15],
     [null, 8],
   ]);
-  const owner =
-    followUp === 'report' || followUp === 'study' ? (ctx.people.staff[random.int(0, 2)]?.name ?? '') : '';
   for (const target of spec.targets) ctx.used.add(`${visitorName}|${target}|${spec.date}`);
   return {
     table: 'visits',
@@ -122,7 +132,6 @@ export function visitDraft(ctx: SampleContext, spec: VisitSpec): Draft {
       record: spec.record ?? random.pick(phrases.visitRecords[spec.unit] ?? phrases.visitRecords[0]!),
       suggestions: random.chance(0.3) ? random.pick(phrases.visitSuggestions) : '',
       followUp: followUpText(lang, followUp),
-      followUpOwner: owner,
       photos: '',
       enteredBy: email,
       enteredAt: enteredAt(ctx, spec.date),

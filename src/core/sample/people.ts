@@ -11,7 +11,10 @@ export interface SampleStaff {
   /** Indexes into the plan's units (0 校长室 … 4 服务中心, 5 全体教师). */
   units: number[];
   role: string;
+  /** The class the person has in the semester holding today (人员 › 班级). */
   className: string;
+  /** The class the person had in the spring (class teachers move up with their class in September). */
+  springClass: string;
   active: boolean;
 }
 
@@ -20,6 +23,8 @@ export interface SampleTarget {
   group: string;
   /** The unit whose groups hold this target. */
   unit: number;
+  /** 分管人: the unit's leader who looks after this person ('' for most). */
+  assignedTo: string;
   contact: string;
   note: string;
 }
@@ -31,6 +36,8 @@ export interface SampleStudent {
   guardian: string;
   contact: string;
   needsSupport: boolean;
+  /** 学生 › 学期: the semester of the roster the row belongs to. */
+  semester: string;
 }
 
 export interface SampleUnit {
@@ -60,7 +67,14 @@ function emailOf(index: number): string {
   return `staff${String(index + 1).padStart(2, '0')}@miaoqiao.example`;
 }
 
-export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYear: number): SamplePeople {
+/** The spring's people; `schoolYear` is the year the spring's school year began (its first grade's entry year). */
+export function makePeople(
+  random: Random,
+  pool: NamePool,
+  lang: Lang,
+  schoolYear: number,
+  semester: string,
+): SamplePeople {
   const t = texts(lang);
   const phrases = samplePhrases(lang);
   const units: SampleUnit[] = t.defaults.units.map((u) => ({
@@ -88,6 +102,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
         guardian: pool.next(name.slice(0, 1)),
         contact: maskedPhone(random),
         needsSupport: random.chance(0.06),
+        semester,
       });
     }
   });
@@ -101,6 +116,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
     guardian: pool.next(sharedStudentName.slice(0, 1)),
     contact: maskedPhone(random),
     needsSupport: false,
+    semester,
   });
   students.sort((a, b) => classes.indexOf(a.className) - classes.indexOf(b.className));
 
@@ -114,6 +130,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
     units: [0],
     role: phrases.roles.principal,
     className: '',
+    springClass: '',
     active: true,
   });
   staff.push({
@@ -122,6 +139,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
     units: [0, TEACHERS_UNIT],
     role: phrases.roles.vicePrincipal,
     className: nextClass(),
+    springClass: '',
     active: true,
   });
   staff.push({
@@ -130,6 +148,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
     units: [0, TEACHERS_UNIT],
     role: phrases.roles.vicePrincipal,
     className: nextClass(),
+    springClass: '',
     active: true,
   });
   for (let unit = 1; unit <= 4; unit++) {
@@ -140,6 +159,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
         units: [unit, TEACHERS_UNIT],
         role: i === 0 ? phrases.roles.director : phrases.roles.deputy,
         className: nextClass(),
+        springClass: '',
         active: true,
       });
     }
@@ -152,6 +172,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
       units: [TEACHERS_UNIT],
       role: i < classes.length ? phrases.roles.head : phrases.roles.teacher,
       className: i < classes.length ? classes[i]! : nextClass(),
+      springClass: '',
       active: true,
     });
   }
@@ -161,6 +182,7 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
     units: [TEACHERS_UNIT],
     role: phrases.roles.teacher,
     className: nextClass(),
+    springClass: '',
     active: false,
   }));
   staff.push(
@@ -170,7 +192,10 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
     leftSchool[1]!,
     ...teachers.slice(38),
   );
-  staff.forEach((s, i) => (s.email = emailOf(i)));
+  staff.forEach((s, i) => {
+    s.email = emailOf(i);
+    s.springClass = s.className;
+  });
 
   // Targets: parents and notables, the student council, the teachers, logistics and outside service staff.
   const targets: SampleTarget[] = [];
@@ -208,9 +233,14 @@ export function makePeople(random: Random, pool: NamePool, lang: Lang, schoolYea
           name = pool.next();
           note = random.pick(phrases.targetNotes.service);
         }
-        targets.push({ name, group, unit, contact: maskedPhone(random), note });
+        targets.push({ name, group, unit, assignedTo: '', contact: maskedPhone(random), note });
       }
     }),
   );
+  // 分管人 for about a third of the targets: one of their unit's leaders.
+  for (const target of targets) {
+    const leaders = staff.filter((s) => s.active && s.units[0] === target.unit).map((s) => s.name);
+    if (leaders.length > 0 && random.chance(0.3)) target.assignedTo = random.pick(leaders);
+  }
   return { units, staff, targets, students, classes, sharedStudentName };
 }

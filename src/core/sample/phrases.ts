@@ -27,6 +27,16 @@ export interface SamplePhrases {
   };
   rectification: { problem: string; rootCause: string; measures: string; lastingRule: string }[];
   suggestions: { title: string; text: string; category: string }[];
+  /** 跟进结果 of a closed follow-up. */
+  followUpResults: string[];
+  /** 跟进结果 of a follow-up turned into a rectification item ({id}: R-n), as DOMAIN words it. */
+  converted: string;
+  /** Discussion activities: form (a key of the 形式 values), topic and record. */
+  discussions: {
+    form: 'seminar' | 'lecture' | 'forum' | 'column' | 'other';
+    topic: string;
+    record: string;
+  }[];
 }
 
 const zhPhrases: SamplePhrases = {
@@ -145,6 +155,33 @@ const zhPhrases: SamplePhrases = {
     { title: '设置护学岗', text: '上学放学时段由家长志愿者协助疏导。', category: '安全' },
     { title: '食堂菜单公开', text: '每周公布菜单并征求学生意见。', category: '后勤' },
     { title: '教师减负', text: '合并同类检查，减少迎检材料。', category: '管理' },
+    { title: '课后服务多样化', text: '增设编程、围棋、合唱等课后兴趣班。', category: '教学' },
+    { title: '家访结对', text: '两位老师结对家访，互相补充记录。', category: '家校合作' },
+    { title: '校园开放日', text: '每学期设一次家长开放日，走进课堂。', category: '家校合作' },
+    { title: '错峰就餐', text: '低年级提前十分钟就餐。', category: '后勤' },
+    { title: '意见箱数字化', text: '在家校群开设线上意见箱，每周回复。', category: '管理' },
+    { title: '心理辅导室开放', text: '午间开放心理辅导室，安排老师值班。', category: '德育' },
+  ],
+  followUpResults: [
+    '已向分管校长汇报，已落实',
+    '已与家长再次沟通，问题已解决',
+    '已协调相关部门处理完毕',
+    '已纳入年级组工作计划并落实',
+    '已安排专人跟进，情况好转',
+    '已在行政会上研究，措施已执行',
+  ],
+  converted: '转整改 {id}',
+  discussions: [
+    {
+      form: 'lecture',
+      topic: '“三大一实干”活动动员大会',
+      record: '校长作动员报告，解读活动方案与走访安排。',
+    },
+    { form: 'seminar', topic: '学校发展大家谈', record: '各部门分组研讨，汇总意见建议四十余条。' },
+    { form: 'forum', topic: '家长代表座谈会', record: '家委会成员就课后服务、放学接送提出建议。' },
+    { form: 'column', topic: '“金点子”宣传专栏', record: '展示师生家长献计，每周更新。' },
+    { form: 'forum', topic: '青年教师座谈会', record: '青年教师交流成长需求与减负建议。' },
+    { form: 'seminar', topic: '整改落实推进会', record: '通报整改台账进展，部署下一阶段工作。' },
   ],
 };
 
@@ -290,6 +327,77 @@ const enPhrases: SamplePhrases = {
       title: 'Less paperwork for teachers',
       text: 'Merge similar inspections; fewer documents.',
       category: 'Management',
+    },
+    {
+      title: 'More after-school clubs',
+      text: 'Add coding, go and choir clubs after school.',
+      category: 'Teaching',
+    },
+    {
+      title: 'Home visits in pairs',
+      text: 'Two teachers visit together and complete each other’s notes.',
+      category: 'Home and school',
+    },
+    {
+      title: 'Open day',
+      text: 'One open day a semester when parents sit in on lessons.',
+      category: 'Home and school',
+    },
+    {
+      title: 'Staggered lunch',
+      text: 'The lower grades go to lunch ten minutes earlier.',
+      category: 'Logistics',
+    },
+    {
+      title: 'Online suggestion box',
+      text: 'An online box in the parents’ group, answered weekly.',
+      category: 'Management',
+    },
+    {
+      title: 'Counselling room at noon',
+      text: 'Open the counselling room at lunchtime, with a teacher on duty.',
+      category: 'Pastoral',
+    },
+  ],
+  followUpResults: [
+    'Reported to the vice principal; done',
+    'Talked with the parents again; resolved',
+    'Passed to the department concerned; handled',
+    'Taken into the grade group’s plan; done',
+    'Followed up by a named teacher; improving',
+    'Discussed at the leaders’ meeting; measures in place',
+  ],
+  converted: 'To rectification {id}',
+  discussions: [
+    {
+      form: 'lecture',
+      topic: 'Campaign launch meeting',
+      record: 'The principal presented the plan and the visits.',
+    },
+    {
+      form: 'seminar',
+      topic: 'Talking about the school’s future',
+      record: 'Departments discussed in groups; over forty ideas collected.',
+    },
+    {
+      form: 'forum',
+      topic: 'Meeting with parent representatives',
+      record: 'The parents’ committee spoke about after-school care and pick-up.',
+    },
+    {
+      form: 'column',
+      topic: '“Bright ideas” notice board',
+      record: 'Ideas of pupils, parents and staff, updated weekly.',
+    },
+    {
+      form: 'forum',
+      topic: 'Young teachers’ meeting',
+      record: 'Young teachers talked about support and workload.',
+    },
+    {
+      form: 'seminar',
+      topic: 'Rectification progress meeting',
+      record: 'Progress of the ledger reviewed; next steps agreed.',
     },
   ],
 };

@@ -7,13 +7,16 @@ import { defaultSettings, settingsRows, unitRows } from '../defaults';
 import type { ProblemCode, Severity } from '../model';
 import type { Settings } from '../schemas';
 import { sheetName, TABLES, type TableKey } from '../tables';
+import { campaignYearSemesters, type SemesterRow } from '../school-year';
+import { autumnClassOf, autumnRoster } from './autumn';
 import { Random } from './random';
 import { NamePool } from './names';
 import { makePeople, TEACHERS_UNIT, type SamplePeople } from './people';
 import { homeVisits, leaderVisits } from './campaign-rows';
 import { badHomeVisits, badVisits } from './bad-rows';
-import { listSeparator, type Draft, type SampleContext } from './drafts';
-import { rectificationRows, suggestionRows } from './ledger';
+import { listSeparator, type Draft, type SampleContext, type SampleSemester } from './drafts';
+import { discussionRows, rectificationRows, suggestionRows, suggestionSources } from './ledger';
+import { closeFollowUps, followUpSources, type SampleRecord } from './follow-through';
 
 /** The same school every time, whatever the day or language. */
 const SEED = 20270325;
@@ -48,7 +51,12 @@ function inColumnOrder(table: TableKey, cells: Record<string, Cell>): Cell[] {
 }
 
 /** Puts drafts in date order, gives them IDs (V-1, H-1, …) and row numbers, and collects the intended problems. */
-function ledgerOf(drafts: Draft[], table: 'visits' | 'homeVisits', lang: Lang, intended: IntendedProblem[]) {
+function ledgerOf(
+  drafts: Draft[],
+  table: 'visits' | 'homeVisits',
+  lang: Lang,
+  intended: IntendedProblem[],
+): SampleRecord[] {
   const prefix = table === 'visits' ? 'V' : 'H';
   const ordered = drafts
     .map((draft, index) => ({ draft, index }))
@@ -56,18 +64,24 @@ function ledgerOf(drafts: Draft[], table: 'visits' | 'homeVisits', lang: Lang, i
       a.draft.sortDate < b.draft.sortDate ? -1 : a.draft.sortDate > b.draft.sortDate ? 1 : a.index - b.index,
     )
     .map((x) => x.draft);
-  const ids: string[] = [];
-  const dates = new Map<string, IsoDate>();
-  const rows = ordered.map((draft, i) => {
+  return ordered.map((draft, i) => {
     const id = `${prefix}-${i + 1}`;
-    if (draft.intended.length === 0) ids.push(id);
-    if (draft.intended.length === 0) dates.set(id, draft.sortDate);
     for (const problem of draft.intended) {
       intended.push({ table, sheet: sheetName(table, lang), row: i + 2, ...problem });
     }
-    return inColumnOrder(table, { ...draft.cells, id });
+    return {
+      table,
+      id,
+      date: draft.sortDate,
+      good: draft.intended.length === 0,
+      cells: { ...draft.cells, id },
+    };
   });
-  return { rows, ids, dates };
+}
+
+/** The active staff of a leader unit (0 校长室 … 4 服务中心), in roster order. */
+function unitLeaders(people: SamplePeople, unit: number): string[] {
+  return people.staff.filter((s) => s.active && s.units[0] === unit).map((s) => s.name);
 }
 
 /**
@@ -96,42 +110,63 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
   const random = new Random(SEED);
   const pool = new NamePool(random);
   const settings = defaultSettings(lang, today);
-  const schoolYear =
-    Number(today.slice(5, 7)) >= 9 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
-  const people = makePeople(random, pool, lang, schoolYear);
-  const ctx: SampleContext = { random, lang, today, calendar: settings, people, used: new Set() };
+  // The campaign year: the spring's roster (school year begun the September before), and from late August,
+  // when the office starts the new school year, the autumn's.
+  const campaignYear = Number(settings.campaignStart.slice(0, 4));
+  const [spring, autumn] = campaignYearSemesters(settings.campaignStart, lang) as [SemesterRow, SemesterRow];
+  const people = makePeople(random, pool, lang, campaignYear - 1, spring.name);
+  const semesters: SampleSemester[] = [{ ...spring, autumn: false, roster: people.students }];
+  if (today >= `${campaignYear}-08-25`) {
+    const roster = autumnRoster(random, pool, people, autumn.name, campaignYear);
+    people.students = [...people.students, ...roster];
+    semesters.push({ ...autumn, autumn: true, roster });
+    for (const person of people.staff) person.className = autumnClassOf(person.springClass);
+  }
+  const ctx: SampleContext = {
+    random,
+    lang,
+    today,
+    calendar: settings,
+    people,
+    semesters,
+    used: new Set(),
+  };
   const t = texts(lang);
   const yesNo = (value: boolean) => (value ? t.values.yes : t.values.no);
 
   const visitDrafts = leaderVisits(ctx);
   const homeDrafts = homeVisits(ctx);
-  visitDrafts.push(...badVisits(ctx, pool, visitDrafts));
-  homeDrafts.push(...badHomeVisits(ctx));
+  const bad = [...badVisits(ctx, pool, visitDrafts), ...badHomeVisits(ctx)];
+  // A row with an error is not counted: it leaves nothing to follow up (it would be an open item no list shows).
+  for (const draft of bad)
+    if (draft.intended.some((p) => p.severity === 'error')) draft.cells.followUp = t.values.followUps.none;
+  visitDrafts.push(...bad.filter((d) => d.table === 'visits'));
+  homeDrafts.push(...bad.filter((d) => d.table === 'homeVisits'));
   const intended: IntendedProblem[] = [];
   const visits = ledgerOf(visitDrafts, 'visits', lang, intended);
   const home = ledgerOf(homeDrafts, 'homeVisits', lang, intended);
   intended.push(...capacityIntended(people, settings, lang));
-  const ledgerInput = {
-    random,
-    lang,
-    today,
-    campaignStart: settings.campaignStart,
-    people,
-    visitIds: visits.ids,
-    homeVisitIds: home.ids,
-    recordDates: new Map([...visits.dates, ...home.dates]),
-  };
+  const ledgerInput = { random, lang, today, campaignStart: settings.campaignStart, people };
   const suggestions = suggestionRows(ledgerInput);
-  const rectification = rectificationRows(
-    ledgerInput,
-    suggestions.map((s) => String(s.id)),
-    new Map(suggestions.map((s) => [String(s.id), String(s.date)])),
-  );
+  const sources = [
+    ...followUpSources(ctx, [...visits, ...home], { visits: 3, homeVisits: 1 }),
+    ...suggestionSources(ledgerInput, suggestions),
+  ];
+  const rectification = rectificationRows(ledgerInput, sources);
+  closeFollowUps(ctx, [...visits, ...home]);
+  const discussions = discussionRows(ledgerInput);
   const sep = listSeparator(lang);
 
   const rows: Record<TableKey, Cell[][]> = {
     settings: settingsRows(settings, lang).map(([k, v]) => [k, v === '' ? null : v]),
-    units: unitRows(lang).map((r) => r.map((c) => (c === '' ? null : c))),
+    units: unitRows(lang).map((r, u) => {
+      const row = r.map((c) => (c === '' ? null : c));
+      // 负责人 named for two units, their directors (as the default would pick; the others are left to it).
+      const head = u === 1 || u === 4 ? unitLeaders(people, u)[0] : undefined;
+      const at = TABLES.units.columns.findIndex((c) => c.key === 'head');
+      if (head !== undefined && at >= 0) row[at] = head;
+      return row;
+    }),
     staff: people.staff.map((s) =>
       inColumnOrder('staff', {
         name: s.name,
@@ -143,24 +178,32 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
       }),
     ),
     targets: people.targets.map((p) =>
-      inColumnOrder('targets', { name: p.name, group: p.group, contact: p.contact, note: p.note }),
+      inColumnOrder('targets', {
+        name: p.name,
+        group: p.group,
+        assignedTo: p.assignedTo,
+        contact: p.contact,
+        note: p.note,
+      }),
     ),
     students: people.students.map((s) =>
       inColumnOrder('students', {
         studentId: s.id,
         name: s.name,
         className: s.className,
+        semester: s.semester,
         guardian: s.guardian,
         contact: s.contact,
         needsSupport: yesNo(s.needsSupport),
       }),
     ),
-    visits: visits.rows,
-    homeVisits: home.rows,
+    visits: visits.map((r) => inColumnOrder('visits', r.cells)),
+    homeVisits: home.map((r) => inColumnOrder('homeVisits', r.cells)),
     rectification: rectification.map((r) => inColumnOrder('rectification', r)),
     suggestions: suggestions.map((s) => inColumnOrder('suggestions', s)),
-    semesters: [],
-    discussions: [],
+    // The 学期 rows set-up writes in a new workbook: the campaign year's two semesters.
+    semesters: campaignYearSemesters(settings.campaignStart, lang).map((x) => [x.name, x.start, x.end]),
+    discussions: discussions.map((d) => inColumnOrder('discussions', d)),
   };
   return { today, lang, settings, rows, intended };
 }

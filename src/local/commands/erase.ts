@@ -9,14 +9,14 @@ import { openCampaign } from './open-campaign';
 import { subjectOption } from './person-subject';
 
 /** Who ran the command, for 修改日志: the account and the machine. */
-function whoRuns(io: CliIo): string {
+export function whoRuns(io: CliIo, command = 'visit-ledger erase'): string {
   let user = io.env?.USER ?? io.env?.USERNAME ?? '';
   try {
     user = userInfo().username || user;
   } catch {
     // no account name on this system: the environment's, if any
   }
-  return `${user || '?'}@${hostname()} (visit-ledger erase)`;
+  return `${user || '?'}@${hostname()} (${command})`;
 }
 
 export const eraseCommand: CliCommand = {

@@ -10,8 +10,10 @@ import { newXlsx, type XlsxWorkbook } from '../xlsx-workbook';
 import { CliError, DEFAULT_LANG, fileExists, todayOption, usageError, type CliCommand } from './command';
 import { checkWorkbookWritable, holdWorkbook, saveWorkbook } from './hold';
 
-/** Sample tables written by init (设置 and 部门指标 are set-up's own defaults). */
-const SAMPLE_TABLES = TABLE_KEYS.filter((key) => key !== 'settings' && key !== 'units');
+/** Sample tables written by init (设置, 部门指标 and 学期 are set-up's own: the sample's are the same rows). */
+const SAMPLE_TABLES = TABLE_KEYS.filter(
+  (key) => key !== 'settings' && key !== 'units' && key !== 'semesters',
+);
 
 /** Date cells of the sample as real spreadsheet dates; other text forms stay as typed. */
 function asSheetRow(table: TableKey, row: Cell[]): Cell[] {
@@ -32,6 +34,14 @@ export function newWorkbook(lang: Lang, today: IsoDate, sample: boolean): XlsxWo
       const rows = school.rows[table].map((row) => asSheetRow(table, row));
       if (rows.length > 0) workbook.append(sheetName(table, lang), rows);
     }
+    // The sample's 负责人 on set-up's 部门指标 rows (the same units, in the same order).
+    const head = TABLES.units.columns.findIndex((c) => c.key === 'head');
+    workbook.writeColumn(
+      sheetName('units', lang),
+      head,
+      2,
+      school.rows.units.map((row) => row[head] ?? null),
+    );
   }
   return workbook;
 }

@@ -124,6 +124,8 @@ function menuRequest(body: unknown): MenuRequest {
       ...(isObject(body.cell) && typeof body.cell.sheet === 'string' && Number.isInteger(body.cell.row)
         ? { cell: { sheet: body.cell.sheet, row: body.cell.row as number } }
         : {}),
+      ...(typeof body.restore === 'string' ? { restore: body.restore } : {}),
+      ...(body.confirmed === true ? { confirmed: true } : {}),
     };
   throw new HttpError(400, 'Expected { action }');
 }

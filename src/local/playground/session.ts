@@ -12,6 +12,7 @@ import { tableOfSheet } from '../../core/tables';
 import { dateTimeInZone } from '../../core/dates';
 import { workbookLanguage } from '../../app/language';
 import { recompute } from '../../app/recompute';
+import { doneText, planNewSchoolYear, planText, startNewSchoolYear } from '../../app/new-school-year';
 import { setUpWorkbook } from '../../app/setup';
 import { runDailyJob, type DailyOutcome } from '../../app/daily';
 import { runReminders, type RemindDeps, type SendJournal } from '../../app/remind';
@@ -137,6 +138,7 @@ export class PlaygroundSession implements PlaygroundBackend {
       statusSheet: t.sheets.status,
       restore: t.changeLog.menu,
       suggestionToRect: t.todo.menu.suggestionToRect,
+      newYear: t.schoolYear.menu,
       restorePrompt: format(t.changeLog.playgroundPrompt, {
         now: dateTimeInZone(this.ports.clock.now(), this.open({ only: ['settings'] }).settings.timeZone),
         today,
@@ -419,11 +421,47 @@ export class PlaygroundSession implements PlaygroundBackend {
         if (!result.ok) throw new ActionFailed(result.errors.map((e) => e.message).join(' '));
         return { patch, message: result.message };
       }
+      case 'newYear':
+        return this.newYear(request);
       case 'help':
         return { patch: this.patch(), dialog: { title: t.menu.helpTitle, text: t.menu.helpText } };
       default:
         throw new ActionFailed(`Unknown menu action ${String(request.action)}`);
     }
+  }
+
+  /**
+   * 开始新学年, as in Sheets: first the plan and its question (the new semester's name offered), then, confirmed,
+   * the rows appended under the lock (the 学生 sheet read again there).
+   */
+  private async newYear(request: MenuRequest): Promise<ActionResult> {
+    const t = texts(this.lang()).schoolYear;
+    if (request.confirmed !== true) {
+      const session = this.open();
+      const outcome = planNewSchoolYear(session);
+      if (!outcome.ok) throw new ActionFailed(outcome.message);
+      const prompt = `${planText(session, outcome.plan)}\n\n${t.playgroundPrompt}`;
+      const ask = {
+        prompt,
+        value: outcome.plan.to.name,
+        request: { action: 'newYear' as const, confirmed: true },
+      };
+      return { patch: this.patch(), ask };
+    }
+    const to = (request.semester ?? '').trim();
+    const { result, patch } = await this.change(() =>
+      this.ports.lock.withLock(() => {
+        const session = this.open();
+        const done = startNewSchoolYear(
+          session,
+          enteredBy(this.ports.user, this.ports.store),
+          to === '' ? {} : { to },
+        );
+        return 'ok' in done ? done : { message: doneText(session, done), sheet: done.plan.sheet };
+      }),
+    );
+    if ('ok' in result) throw new ActionFailed(result.message);
+    return { patch, message: result.message, show: result.sheet };
   }
 
   /** The reminder run's ports: the outbox folder beside the workbook stands for MailApp. */
