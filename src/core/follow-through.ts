@@ -120,13 +120,39 @@ export function openFollowUps(campaign: Campaign, until: IsoDate, today: IsoDate
   return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
 }
 
-/** Whether a rectification item is overdue on a day: 期限 before it, status 待整改 or 整改中. */
+/** The day an item was found: 登记日期, else the date of the record its 来源 names (V-12, H-7, S-3). */
+export function itemDate(campaign: Campaign, item: Rectification): IsoDate | null {
+  if (item.openedOn !== null) return item.openedOn;
+  const source = item.source.normalize('NFKC').trim().toUpperCase();
+  const records: readonly { id: string; date: IsoDate | null }[] = source.startsWith('V-')
+    ? campaign.visits
+    : source.startsWith('H-')
+      ? campaign.homeVisits
+      : source.startsWith('S-')
+        ? campaign.suggestions
+        : [];
+  return records.find((r) => r.id.normalize('NFKC').trim().toUpperCase() === source)?.date ?? null;
+}
+
+/** Whether an item was in the ledger on a day: found by then, or its day cannot be told. */
+export function inLedgerOn(campaign: Campaign, item: Rectification, day: IsoDate): boolean {
+  const date = itemDate(campaign, item);
+  return date === null || date <= day;
+}
+
+/**
+ * An item's status as it stood on a day: one done (已完成 / 已建章立制) with a 完成日期 after that day was still
+ * 整改中 then; otherwise its status as it stands (the ledger keeps no other history).
+ */
+export function statusOn(item: Rectification, day: IsoDate): RectStatus | null {
+  const done = item.status === 'done' || item.status === 'rule';
+  return done && item.doneOn !== null && item.doneOn > day ? 'inProgress' : item.status;
+}
+
+/** Whether a rectification item is overdue on a day: 期限 before it, status then 待整改 or 整改中. */
 export function isOverdue(item: Rectification, today: IsoDate): boolean {
-  return (
-    item.deadline !== null &&
-    item.deadline < today &&
-    (item.status === 'open' || item.status === 'inProgress')
-  );
+  const status = statusOn(item, today);
+  return item.deadline !== null && item.deadline < today && (status === 'open' || status === 'inProgress');
 }
 
 export interface OverdueItem {
@@ -140,10 +166,13 @@ export interface OverdueItem {
   status: RectStatus;
 }
 
-/** The overdue items of the ledger on a day, most overdue first. */
-export function overdueItems(campaign: Campaign, today: IsoDate): OverdueItem[] {
+/**
+ * The items of the ledger overdue as at a day (`asAt`, default today: a past month's report passes its last day,
+ * so regenerating it later gives the same list), their days overdue counted to today, most overdue first.
+ */
+export function overdueItems(campaign: Campaign, today: IsoDate, asAt: IsoDate = today): OverdueItem[] {
   return campaign.rectification
-    .filter((item) => isOverdue(item, today))
+    .filter((item) => inLedgerOn(campaign, item, asAt) && isOverdue(item, asAt))
     .map((item) => ({
       id: item.id,
       row: item.row,
@@ -151,7 +180,7 @@ export function overdueItems(campaign: Campaign, today: IsoDate): OverdueItem[] 
       owner: item.owner,
       deadline: item.deadline as IsoDate,
       daysOverdue: daysBetween(item.deadline as IsoDate, today),
-      status: item.status as RectStatus,
+      status: statusOn(item, asAt) as RectStatus,
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
 }

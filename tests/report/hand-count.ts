@@ -264,11 +264,18 @@ export function handCount(school: SampleSchool, month: string, today: string): H
 
   const rectCounts = new Map<string, number>();
   const overdue: string[] = [];
+  // As at the month's end: items registered by then (those with no 登记日期 counted), a done one finished
+  // after it counted as 整改中, overdue when 期限 is before that day.
   for (const row of r.rectification) {
-    const status = text(row[col('rectification', 'status')]) || '待整改';
+    const opened = date(row[col('rectification', 'openedOn')]);
+    if (opened !== null && opened > asAt) continue;
+    const typed = text(row[col('rectification', 'status')]) || '待整改';
+    const doneOn = date(row[col('rectification', 'doneOn')]);
+    const finishedLater = (typed === '已完成' || typed === '已建章立制') && doneOn !== null && doneOn > asAt;
+    const status = finishedLater ? '整改中' : typed;
     rectCounts.set(status, (rectCounts.get(status) ?? 0) + 1);
     const deadline = date(row[col('rectification', 'deadline')]);
-    if (deadline !== null && deadline < today && (status === '待整改' || status === '整改中')) {
+    if (deadline !== null && deadline < asAt && (status === '待整改' || status === '整改中')) {
       overdue.push(text(row[col('rectification', 'id')]));
     }
   }

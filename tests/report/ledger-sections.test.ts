@@ -77,14 +77,14 @@ function rowsOf(tables: ReportTable[], key: string): unknown[][] | undefined {
 describe('the April report (made on 2027-05-10)', () => {
   const tables = tablesOf('2027-04', '2027-05-10');
 
-  it('lists the overdue items to today, most overdue first, and counts them on page one', () => {
-    // R-1: 期限 04-15, 25 days to 05-10; R-2: 04-30, 10 days. R-3 is done.
+  it('lists the items overdue at the month’s end, their days counted to today, and counts them on page one', () => {
+    // R-1: 期限 04-15, overdue on 04-30, 25 days to 05-10. R-2's 期限 is 04-30 itself: not yet overdue at
+    // April's end (regenerated in May or in December, April's report says the same). R-3 is done.
     expect(rowsOf(tables, 'overdue')).toEqual([
       ['R-1', '放学时校门口拥堵', '周主任', '2027-04-15', 25, '整改中'],
-      ['R-2', '食堂排队时间长', '王主任', '2027-04-30', 10, '待整改'],
     ]);
     const summary = rowsOf(tables, 'summary')!;
-    expect(summary.find((r) => r[0] === '逾期整改')?.[1]).toBe('2 项');
+    expect(summary.find((r) => r[0] === '逾期整改')?.[1]).toBe('1 项');
     // V-1 (closed 05-04) was open at April's end; V-2 is open: 2, one opened in April, one older.
     expect(summary.find((r) => r[0] === '待跟进事项')?.[1]).toBe('2 项：本月新增 1 项，更早 1 项');
   });

@@ -7,7 +7,14 @@ import { nameKey } from '../names';
 import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
 import type { Campaign, ClassLine, CoverageLine, PersonLine, SemesterRef } from '../model';
 import type { RectStatus, Unit } from '../schemas';
-import { openFollowUps, overdueItems, type FollowUpItem, type OverdueItem } from '../follow-through';
+import {
+  inLedgerOn,
+  openFollowUps,
+  overdueItems,
+  statusOn,
+  type FollowUpItem,
+  type OverdueItem,
+} from '../follow-through';
 import { ledgerFigures, type LedgerFigures } from './ledger-figures';
 
 export type { FollowUpItem, OverdueItem } from '../follow-through';
@@ -155,8 +162,15 @@ function followUps(campaign: Campaign, month: IsoMonth, today: IsoDate): FollowU
   return openFollowUps(campaign, lastDay(month) < today ? lastDay(month) : today, today);
 }
 
-/** The ledger's counts by status, and its overdue items (期限 before today, 待整改 / 整改中), most overdue first. */
-export function rectification(campaign: Campaign, today: IsoDate): MonthlyReport['rectification'] {
+/**
+ * The ledger as at a day (a past month's last day, or today): the items found by then counted by their status
+ * then, and those overdue then (期限 before it, 待整改 / 整改中), most overdue first, days counted to today.
+ */
+export function rectification(
+  campaign: Campaign,
+  today: IsoDate,
+  asAt: IsoDate = today,
+): MonthlyReport['rectification'] {
   const counts: Record<RectStatus | 'unknown', number> = {
     open: 0,
     inProgress: 0,
@@ -164,9 +178,10 @@ export function rectification(campaign: Campaign, today: IsoDate): MonthlyReport
     rule: 0,
     unknown: 0,
   };
-  for (const item of campaign.rectification) counts[item.status ?? 'unknown'] += 1;
-  const overdue = overdueItems(campaign, today);
-  return { counts, total: campaign.rectification.length, overdue };
+  const items = campaign.rectification.filter((item) => inLedgerOn(campaign, item, asAt));
+  for (const item of items) counts[statusOn(item, asAt) ?? 'unknown'] += 1;
+  const overdue = overdueItems(campaign, today, asAt);
+  return { counts, total: items.length, overdue };
 }
 
 function suggestions(campaign: Campaign, month: IsoMonth): SuggestionItem[] {
@@ -231,7 +246,7 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
     coverage: status.coverage,
     classes: classFigures(campaign, month, status.classes),
     followUps: followUps(campaign, month, today),
-    rectification: rectification(campaign, today),
+    rectification: rectification(campaign, today, asAt),
     suggestions: suggestions(campaign, month),
     change,
     ledger: ledgerFigures(campaign, month, asAt),

@@ -1,7 +1,9 @@
 // A summary's follow-through figures: follow-ups opened, closed and open, the ledger by status, suggestions, discussions.
 import type { IsoDate } from '../dates';
 import type { Campaign } from '../model';
-import { isOpenOn, OPEN_FOLLOW_UPS } from '../follow-through';
+import { isOpenOn, itemDate, OPEN_FOLLOW_UPS, statusOn } from '../follow-through';
+
+export { itemDate } from '../follow-through';
 import {
   DISCUSSION_FORMS,
   type Adoption,
@@ -79,23 +81,9 @@ function followUpCounts(
   };
 }
 
-/** The day an item was found: 登记日期, else the date of the record its 来源 names (V-12, H-7, S-3). */
-export function itemDate(campaign: Campaign, item: Rectification): IsoDate | null {
-  if (item.openedOn !== null) return item.openedOn;
-  const source = item.source.normalize('NFKC').trim().toUpperCase();
-  const records: readonly { id: string; date: IsoDate | null }[] = source.startsWith('V-')
-    ? campaign.visits
-    : source.startsWith('H-')
-      ? campaign.homeVisits
-      : source.startsWith('S-')
-        ? campaign.suggestions
-        : [];
-  return records.find((r) => r.id.normalize('NFKC').trim().toUpperCase() === source)?.date ?? null;
-}
-
 /**
  * The ledger's items of a scope: a semester's are those found in it; the year's every item found by its end,
- * and those whose day cannot be told. Counted by their status as it stands.
+ * and those whose day cannot be told. Counted by their status as it stood at the scope's end (statusOn).
  */
 export function scopeItems(campaign: Campaign, scope: SummaryScope, asAt: IsoDate): Rectification[] {
   return campaign.rectification.filter((item) => {
@@ -104,7 +92,7 @@ export function scopeItems(campaign: Campaign, scope: SummaryScope, asAt: IsoDat
   });
 }
 
-function rectificationFigures(items: readonly Rectification[]): RectificationFigures {
+function rectificationFigures(items: readonly Rectification[], asAt: IsoDate): RectificationFigures {
   const counts: Record<RectStatus | 'unknown', number> = {
     open: 0,
     inProgress: 0,
@@ -112,9 +100,14 @@ function rectificationFigures(items: readonly Rectification[]): RectificationFig
     rule: 0,
     unknown: 0,
   };
-  for (const item of items) counts[item.status ?? 'unknown'] += 1;
+  // As the items stood at the scope's end: one finished after it was still 整改中 then.
+  for (const item of items) counts[statusOn(item, asAt) ?? 'unknown'] += 1;
   const rules = items
-    .filter((item) => item.lastingRule.trim() !== '' || item.status === 'rule')
+    .filter(
+      (item) =>
+        statusOn(item, asAt) === 'rule' ||
+        (item.lastingRule.trim() !== '' && (item.doneOn === null || item.doneOn <= asAt)),
+    )
     .map((item) => ({
       id: item.id,
       problem: item.problem,
@@ -138,7 +131,7 @@ export function ledgerFigures(campaign: Campaign, scope: SummaryScope, today: Is
       followUpCounts('visit', campaign.visits, scope, asAt),
       followUpCounts('homeVisit', campaign.homeVisits, scope, asAt),
     ],
-    rectification: rectificationFigures(scopeItems(campaign, scope, asAt)),
+    rectification: rectificationFigures(scopeItems(campaign, scope, asAt), asAt),
     suggestions: { received: suggestions.length, counts },
     discussions: forms.map((form) => {
       const held = discussions.filter((d) => d.form === form);
