@@ -5,6 +5,8 @@ import { zh } from '../../src/core/i18n/zh';
 import { format } from '../../src/core/i18n/messages';
 import type { Grid } from '../../src/core/grid';
 import { reportDocument } from '../../src/core/report/report-document';
+import { buildMonthlyReport } from '../../src/core/report/monthly-report';
+import { reportText } from '../../src/local/commands/report';
 import { handCount } from './hand-count';
 import { sampleWorkbook } from './helpers';
 
@@ -244,5 +246,21 @@ describe('a month with no data', () => {
     expect(wb.read(result.sheet)!.flat()).toContain(
       'No visit, home visit or suggestion was recorded in 2027-01.',
     );
+  });
+});
+
+describe('the report as text for a terminal', () => {
+  it('puts a colon the language writes after each header label', () => {
+    const doc = (lang: 'zh' | 'en') => {
+      const { wb } = sampleWorkbook('2027-05-10', lang);
+      const session = WorkbookSession.open(wb, { now: () => new Date() }, { today: '2027-05-10' });
+      return reportDocument(buildMonthlyReport(session.campaign, '2027-04', '2027-05-10'), lang, {
+        phase: '',
+        generatedAt: GENERATED,
+      });
+    };
+    const header = (lang: 'zh' | 'en') => reportText(doc(lang)).split('\n').slice(1, 3);
+    expect(header('zh').every((line) => /^[^：:]+：\S/.test(line))).toBe(true);
+    expect(header('en').every((line) => /^[^：:]+: \S/.test(line))).toBe(true);
   });
 });

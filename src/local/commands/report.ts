@@ -14,7 +14,8 @@ import { openCampaign } from './open-campaign';
 
 /** The report as aligned plain-text tables for a terminal. */
 export function reportText(doc: ReportDocument): string {
-  const lines: string[] = [doc.title, ...doc.header.map(([k, v]) => `${k}：${v}`)];
+  const colon = doc.lang === 'en' ? ': ' : '：';
+  const lines: string[] = [doc.title, ...doc.header.map(([k, v]) => `${k}${colon}${v}`)];
   if (doc.notice !== null) lines.push('', doc.notice);
   for (const table of doc.tables) {
     lines.push('', table.title);
