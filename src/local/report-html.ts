@@ -49,20 +49,23 @@ figure { margin: 0; page-break-inside: avoid; }
  */
 type ColumnFit = 'line' | 'fill' | 'clip';
 
-/** The one column per table that is not kept on one line, by table key and column index. */
-const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> = {
-  coverage: { index: 5, fit: 'fill' },
-  followUps: { index: 6, fit: 'clip' },
-  overdue: { index: 1, fit: 'clip' },
-  suggestions: { index: 3, fit: 'clip' },
-  summaryRules: { index: 2, fit: 'fill' },
-  lastingRules: { index: 2, fit: 'fill' },
-  discussions: { index: 3, fit: 'clip' },
+/** The columns of a table that are not kept on one line (they share the width left), by table key and column index. */
+const WIDE_COLUMNS: Readonly<Record<string, readonly { index: number; fit: ColumnFit }[]>> = {
+  coverage: [{ index: 5, fit: 'fill' }],
+  // 跟进结果 and the record's text.
+  followUps: [
+    { index: 7, fit: 'clip' },
+    { index: 9, fit: 'clip' },
+  ],
+  overdue: [{ index: 1, fit: 'clip' }],
+  suggestions: [{ index: 3, fit: 'clip' }],
+  summaryRules: [{ index: 2, fit: 'fill' }],
+  lastingRules: [{ index: 2, fit: 'fill' }],
+  discussions: [{ index: 3, fit: 'clip' }],
 };
 
 function fitOf(table: ReportTable, column: number): ColumnFit {
-  const wide = WIDE_COLUMN[table.key];
-  return wide && wide.index === column ? wide.fit : 'line';
+  return WIDE_COLUMNS[table.key]?.find((w) => w.index === column)?.fit ?? 'line';
 }
 
 function cellHtml(cell: string | number, color: string | null | undefined, fit: ColumnFit): string {
