@@ -181,7 +181,7 @@ describe('in English', () => {
       'Closed on',
       'Days open',
       'Follow-up result',
-      'Rectification ID',
+      'Rect. ID',
     ]);
     expect(table.rows[0]?.slice(5, 7)).toEqual(['Open', 20]);
   });

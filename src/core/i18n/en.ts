@@ -1278,7 +1278,7 @@ export const en: Messages = {
       closedOn: 'Closed on',
       age: 'Days open',
       result: 'Follow-up result',
-      rectificationId: 'Rectification ID',
+      rectificationId: 'Rect. ID',
       owner: 'Owner',
     },
   },
