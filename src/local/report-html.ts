@@ -27,6 +27,7 @@ td.line { white-space: nowrap; }
 th { white-space: normal; }
 th.fill, td.fill { width: 100%; }
 td.clip { width: 100%; max-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+td.part { max-width: 36mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 table[data-section="followUps"] { font-size: 8pt; line-height: 1.15; }
 td.empty { color: #777; }
 .blocks { display: flex; gap: 3mm; align-items: flex-start; }
@@ -45,36 +46,43 @@ figure { margin: 0; page-break-inside: avoid; }
 /**
  * How a column is laid out on A4: `line` keeps a cell on one line (dates, names, numbers, short values);
  * `fill` takes the width left and wraps (a list of names); `clip` takes the width left and shows one line,
- * cut with an ellipsis (typed text: the whole text stays in the cell's title and in the xlsx).
+ * cut with an ellipsis (typed text: the whole text stays in the cell's title and in the xlsx); `part` is a
+ * short typed text beside a `clip` one: one line of at most 36 mm, cut the same way.
  */
-type ColumnFit = 'line' | 'fill' | 'clip';
+type ColumnFit = 'line' | 'fill' | 'clip' | 'part';
 
-/** The one column per table that is not kept on one line, by table key and column index. */
-const WIDE_COLUMN: Readonly<Record<string, { index: number; fit: ColumnFit }>> = {
-  coverage: { index: 5, fit: 'fill' },
-  followUps: { index: 6, fit: 'clip' },
-  overdue: { index: 1, fit: 'clip' },
-  suggestions: { index: 3, fit: 'clip' },
-  summaryRules: { index: 2, fit: 'fill' },
-  lastingRules: { index: 2, fit: 'fill' },
-  discussions: { index: 3, fit: 'clip' },
+/** The columns of a table that are not kept on one line (they share the width left), by table key and column index. */
+const WIDE_COLUMNS: Readonly<Record<string, readonly { index: number; fit: ColumnFit }[]>> = {
+  coverage: [{ index: 5, fit: 'fill' }],
+  // 跟进结果 (short) and the record's text.
+  followUps: [
+    { index: 7, fit: 'part' },
+    { index: 9, fit: 'clip' },
+  ],
+  overdue: [{ index: 1, fit: 'clip' }],
+  suggestions: [{ index: 3, fit: 'clip' }],
+  summaryRules: [{ index: 2, fit: 'fill' }],
+  lastingRules: [{ index: 2, fit: 'fill' }],
+  discussions: [{ index: 3, fit: 'clip' }],
 };
 
 function fitOf(table: ReportTable, column: number): ColumnFit {
-  const wide = WIDE_COLUMN[table.key];
-  return wide && wide.index === column ? wide.fit : 'line';
+  return WIDE_COLUMNS[table.key]?.find((w) => w.index === column)?.fit ?? 'line';
 }
 
 function cellHtml(cell: string | number, color: string | null | undefined, fit: ColumnFit): string {
   const classes = [fit, ...(typeof cell === 'number' ? ['num'] : [])].join(' ');
   const style = color ? ` style="background:${escapeHtml(color)}"` : '';
-  const title = fit === 'clip' ? ` title="${escapeHtml(cell)}"` : '';
+  const title = fit === 'clip' || fit === 'part' ? ` title="${escapeHtml(cell)}"` : '';
   return `<td class="${classes}"${style}${title}>${escapeHtml(cell)}</td>`;
 }
 
 function headHtml(table: ReportTable): string {
   return `<thead><tr>${table.columns
-    .map((c, i) => `<th${fitOf(table, i) === 'line' ? '' : ' class="fill"'}>${escapeHtml(c)}</th>`)
+    .map((c, i) => {
+      const fit = fitOf(table, i);
+      return `<th${fit === 'line' || fit === 'part' ? '' : ' class="fill"'}>${escapeHtml(c)}</th>`;
+    })
     .join('')}</tr></thead>`;
 }
 

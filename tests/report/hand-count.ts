@@ -40,6 +40,20 @@ export interface HandFigures {
   coverage: Map<string, { visited: number; total: number; missing: string[] }>;
   classes: Map<string, { monthVisits: number; students: number; visited: number; inPerson: number }>;
   followUps: { id: string; owner: string; age: number }[];
+  /** Every follow-up dated in the month, as it stood on the month's last day (or today while it runs). */
+  monthFollowUps: {
+    id: string;
+    date: string;
+    owner: string;
+    /** 办结日期, or null when still open on that day. */
+    closedOn: string | null;
+    result: string;
+    rectificationId: string;
+    /** Days open on that day; null once closed. */
+    age: number | null;
+  }[];
+  /** Opened in the month, closed in it (whenever opened), open on its last day (and of those, opened in it). */
+  followUpCounts: { opened: number; closed: number; open: number; openFromMonth: number };
   rectification: { counts: Map<string, number>; overdue: string[] };
   suggestions: string[];
   /** 全体教师's completion in the month before (home visits have quota lines in March). */
@@ -115,6 +129,8 @@ export function handCount(school: SampleSchool, month: string, today: string): H
     followUp: text(row[col('visits', 'followUp')]),
     owner: text(row[col('visits', 'followUpOwner')]),
     closedOn: date(row[col('visits', 'closedOn')]),
+    result: text(row[col('visits', 'followUpResult')]),
+    rectificationId: text(row[col('visits', 'rectificationId')]),
   }));
   const homeVisits = r.homeVisits.map((row, i) => {
     const className = text(row[col('homeVisits', 'className')]);
@@ -140,6 +156,8 @@ export function handCount(school: SampleSchool, month: string, today: string): H
       followUp: text(row[col('homeVisits', 'followUp')]),
       owner: text(row[col('homeVisits', 'followUpOwner')]),
       closedOn: date(row[col('homeVisits', 'closedOn')]),
+      result: text(row[col('homeVisits', 'followUpResult')]),
+      rectificationId: text(row[col('homeVisits', 'rectificationId')]),
     };
   });
   const validVisits = visits.filter((v) => !badVisits.has(v.sheetRow) && v.date !== null);
@@ -262,6 +280,33 @@ export function handCount(school: SampleSchool, month: string, today: string): H
       })),
   ];
 
+  // The month's follow-ups: one closed after the month's last day is still open then, its result not yet known.
+  const ofMonth = [
+    ...visits.map((v) => ({ ...v, owner: v.owner || headOf(v.visitor, false) || v.visitor })),
+    ...homeVisits.map((v) => ({ ...v, owner: v.owner || headOf(v.teacher, true) || v.teacher })),
+  ].filter((v) => v.date !== null && open.has(v.followUp));
+  const closedThen = (v: { closedOn: string | null }) => v.closedOn !== null && v.closedOn <= asAt;
+  const monthFollowUps = ofMonth
+    .filter((v) => v.date!.slice(0, 7) === month && v.date! <= asAt)
+    .map((v) => ({
+      id: v.id,
+      date: v.date!,
+      owner: v.owner,
+      closedOn: closedThen(v) ? v.closedOn : null,
+      result: closedThen(v) ? v.result : '',
+      rectificationId: closedThen(v) || v.closedOn === null ? v.rectificationId : '',
+      age: closedThen(v) ? null : daysFrom(v.date!, asAt),
+    }));
+  const stillOpen = ofMonth.filter((v) => v.date! <= asAt && !closedThen(v));
+  const followUpCounts = {
+    opened: monthFollowUps.length,
+    closed: ofMonth.filter(
+      (v) => v.closedOn !== null && v.closedOn.slice(0, 7) === month && v.closedOn <= asAt,
+    ).length,
+    open: stillOpen.length,
+    openFromMonth: stillOpen.filter((v) => v.date!.slice(0, 7) === month).length,
+  };
+
   const rectCounts = new Map<string, number>();
   const overdue: string[] = [];
   // As at the month's end: items registered by then (those with no 登记日期 counted), a done one finished
@@ -296,6 +341,8 @@ export function handCount(school: SampleSchool, month: string, today: string): H
     coverage,
     classes,
     followUps,
+    monthFollowUps,
+    followUpCounts,
     rectification: { counts: rectCounts, overdue },
     suggestions,
     teachersPrevious,

@@ -85,8 +85,31 @@ describe('the April report (made on 2027-05-10)', () => {
     ]);
     const summary = rowsOf(tables, 'summary')!;
     expect(summary.find((r) => r[0] === '逾期整改')?.[1]).toBe('1 项');
-    // V-1 (closed 05-04) was open at April's end; V-2 is open: 2, one opened in April, one older.
-    expect(summary.find((r) => r[0] === '待跟进事项')?.[1]).toBe('2 项：本月新增 1 项，更早 1 项');
+    // V-1 (closed 05-04) was open at April's end; V-2 is open: 2, one opened in April, one older; none closed.
+    expect(summary.find((r) => r[0] === '待跟进事项')?.[1]).toBe(
+      '本月新增 1 项，本月办结 0 项；月末未办结 2 项（本月的 1 项，更早的 1 项）',
+    );
+  });
+
+  it('heads the overdue items’ owner column 责任人 (the item’s owner, not a follow-up’s), Owner in English', () => {
+    expect(tables.find((t) => t.key === 'overdue')?.columns).toEqual([
+      '编号',
+      '问题',
+      '责任人',
+      '期限',
+      '逾期天数',
+      '状态',
+    ]);
+    const en = reportDocument(
+      buildMonthlyReport(loadCampaign(school(SPEC), '2027-05-10'), '2027-04', '2027-05-10'),
+      'en',
+      {
+        phase: '',
+        generatedAt: '2027-05-10 09:00',
+      },
+    );
+    expect(en.tables.find((t) => t.key === 'overdue')?.columns[2]).toBe('Owner');
+    expect(en.tables.find((t) => t.key === 'followUps')?.columns[4]).toBe('Follow-up owner');
   });
 
   it('counts the suggestions received and adopted per month and category, up to April', () => {
@@ -147,6 +170,24 @@ describe('the December report (consolidation: 建章立制)', () => {
     const table = tables.find((t) => t.key === 'lastingRules')!;
     expect(table.title).toBe('本年度建立的长效机制（截至 2027-12-20）');
   });
+
+  it('puts the lasting rules under 六、问题整改, right after the overdue list, and numbers the discussions 八', () => {
+    const december = visit('2027-12-03', '张校长', '黄敏', { id: 'V-3' });
+    const tables = tablesOf('2027-12', '2027-12-20', { ...SPEC, visits: [...SPEC.visits!, december] });
+    expect(tables.map((t) => t.key).slice(-7)).toEqual([
+      'olderFollowUps',
+      'rectification',
+      'overdue',
+      'lastingRules',
+      'suggestions',
+      'suggestionTally',
+      'discussionTotals',
+    ]);
+    expect(
+      tables.map((t) => t.title.slice(0, 2)).filter((p) => /^[一二三四五六七八九十]、$/u.test(p)),
+    ).toEqual(['一、', '二、', '三、', '四、', '五、', '六、', '七、', '八、']);
+    expect(tables.at(-1)?.title).toBe('八、讨论活动合计（按形式）（截至 2027-12-20）');
+  });
 });
 
 describe('rendered', () => {
@@ -165,7 +206,7 @@ describe('rendered', () => {
 
   it('writes them into the 月报 sheet under their titles', () => {
     const { grid } = reportGrid(doc);
-    const title = grid.findIndex((row) => row[0] === '本月讨论活动（截至 2027-04-30）');
+    const title = grid.findIndex((row) => row[0] === '八、本月讨论活动（截至 2027-04-30）');
     expect(title).toBeGreaterThan(0);
     expect(grid[title + 1]).toEqual(['编号', '日期', '形式', '主题', '组织者', '参加人数']);
     expect(grid[title + 2]).toEqual(['D-3', '2027-04-03', '座谈会', '家校共育', '张校长', 40]);

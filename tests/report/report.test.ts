@@ -7,6 +7,7 @@ import type { Grid } from '../../src/core/grid';
 import { reportDocument } from '../../src/core/report/report-document';
 import { buildMonthlyReport } from '../../src/core/report/monthly-report';
 import { reportText } from '../../src/local/commands/report';
+import { TABLES } from '../../src/core/tables';
 import { handCount } from './hand-count';
 import { sampleWorkbook } from './helpers';
 
@@ -117,35 +118,78 @@ describe('the April report of the sample school (as of 2027-05-10)', () => {
     }
   });
 
-  it('lists the open follow-ups (及时汇报 / 研究实践) with owner and age in days to today', () => {
-    const got = report.followUps.map((f) => ({ id: f.id, owner: f.owner, age: f.age }));
+  it('lists every follow-up opened in April, open or closed as at 30 April, with result and 办结日期, as counted by hand', () => {
+    const rf = zh.reportFollowUps;
+    const got = report.monthFollowUps.items.map((f) => ({
+      id: f.id,
+      date: f.date,
+      owner: f.owner,
+      closedOn: f.closedOn,
+      result: f.result,
+      rectificationId: f.rectificationId,
+      age: f.age,
+    }));
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    expect([...got].sort(byId)).toEqual([...hand.followUps].sort(byId));
-    expect(got.length).toBeGreaterThan(0);
-    // The ones opened in April in full; the older ones counted per owner.
-    const april = report.followUps.filter((f) => f.date >= '2027-04-01');
+    expect([...got].sort(byId)).toEqual([...hand.monthFollowUps].sort(byId));
+    // The month has all three kinds: closed within April (with a result), closed only in May (open on 30
+    // April, so no result yet), and still open today.
+    const closedInApril = hand.monthFollowUps.filter((f) => f.closedOn !== null);
+    expect(closedInApril.length).toBeGreaterThan(0);
+    expect(closedInApril.every((f) => f.result !== '')).toBe(true);
+    const closedInMay = (['visits', 'homeVisits'] as const).flatMap((table) => {
+      const at = (key: string) => TABLES[table].columns.findIndex((c) => c.key === key);
+      return school.rows[table]
+        .filter((row) => String(row[at('closedOn')] ?? '') > '2027-04-30')
+        .map((row) => String(row[at('id')]));
+    });
+    const listedOpen = hand.monthFollowUps.filter((f) => closedInMay.includes(f.id));
+    expect(listedOpen.length).toBeGreaterThan(0);
+    expect(listedOpen.every((f) => f.closedOn === null && f.result === '' && f.age !== null)).toBe(true);
+
+    // The sheet: one row per follow-up of the month, by date; an open one says 未办结 and its age on 30 April.
+    const rows = section(sheet, zh.report.sections.followUps);
+    expect(rows).toHaveLength(hand.monthFollowUps.length);
+    const dates = rows.map((row) => row[1] as string);
+    expect(dates).toEqual([...dates].sort());
+    for (const row of rows) {
+      const f = hand.monthFollowUps.find((h) => h.id === row[0])!;
+      expect(row.slice(4, 9)).toEqual([
+        f.owner,
+        f.closedOn ?? rf.stillOpen,
+        f.age ?? null,
+        f.result === '' ? null : f.result,
+        f.rectificationId === '' ? null : f.rectificationId,
+      ]);
+    }
+  });
+
+  it('counts on page one the follow-ups opened, closed and still open at April’s end, as counted by hand', () => {
+    const c = hand.followUpCounts;
+    expect(report.monthFollowUps.counts).toEqual(c);
+    expect(c.opened).toBeGreaterThan(c.openFromMonth);
+    const summary = new Map(section(sheet, zh.overview.report.summary).map((row) => [row[0], row[1]]));
+    expect(summary.get(zh.overview.status.followUps)).toBe(
+      format(zh.reportFollowUps.summaryLine, { ...c, older: c.open - c.openFromMonth }),
+    );
+    // The older ones still open are counted per owner, as before.
     const older = report.followUps.filter((f) => f.date < '2027-04-01');
-    expect(section(sheet, zh.report.sections.followUps)).toHaveLength(april.length);
+    expect(older).toHaveLength(c.open - c.openFromMonth);
     const perOwner = section(sheet, zh.overview.report.olderFollowUps);
     expect(perOwner.reduce((n, row) => n + Number(row[1]), 0)).toBe(older.length);
     for (const row of perOwner) expect(row[1]).toBe(older.filter((f) => f.owner === row[0]).length);
   });
 
-  it('keeps the whole text of a follow-up, oldest first (the HTML page only cuts it to one line)', () => {
+  it('keeps the whole text of a follow-up (the HTML page only cuts it to one line)', () => {
     const long = `${'家长希望学校在课后服务中增加科技、艺术和体育类社团，'.repeat(6)}并定期反馈孩子表现。`;
-    const april = report.followUps.filter((f) => f.date >= '2027-04-01');
-    const at = report.followUps.indexOf(april[0]!);
-    const followUps = report.followUps.map((f, i) => (i === at ? { ...f, text: long } : f));
-    const doc = reportDocument({ ...report, followUps }, 'zh', {
+    const items = report.monthFollowUps.items.map((f, i) => (i === 0 ? { ...f, text: long } : f));
+    const doc = reportDocument({ ...report, monthFollowUps: { ...report.monthFollowUps, items } }, 'zh', {
       phase: '',
       generatedAt: GENERATED,
     });
     const rows = doc.tables.find((t) => t.key === 'followUps')!.rows;
-    expect(rows[0]?.[6]).toBe(long);
-    const dates = rows.map((row) => row[1] as string);
-    expect(dates).toEqual([...dates].sort());
-    expect(section(sheet, zh.report.sections.followUps).map((row) => row[6])).toEqual(
-      april.map((f) => f.text),
+    expect(rows[0]?.[9]).toBe(long);
+    expect(section(sheet, zh.report.sections.followUps).map((row) => row[9])).toEqual(
+      report.monthFollowUps.items.map((f) => f.text),
     );
   });
 

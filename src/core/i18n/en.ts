@@ -521,7 +521,7 @@ export const en: Messages = {
       people: '2. Completion by person',
       coverage: '3. Coverage of target groups (cycle)',
       classes: '4. Home visits by class (semester)',
-      followUps: '5. Follow-ups opened this month (report / study)',
+      followUps: '5. Follow-ups of this month (report / study), closed ones included',
       rectification: '6. Rectification progress',
       overdue: 'Overdue rectification items',
       suggestions: '7. Suggestions received this month',
@@ -1161,8 +1161,8 @@ export const en: Messages = {
     report: {
       lastingRules: 'Lasting rules made this year',
       suggestionsByMonth: 'Suggestions received and adopted, by month and category',
-      discussions: 'Discussion activities this month',
-      discussionTotals: 'Discussion activities in all, by form',
+      discussions: '8. Discussion activities this month',
+      discussionTotals: '8. Discussion activities in all, by form',
       uncategorised: '(no category)',
       columns: {
         month: 'Month',
@@ -1266,6 +1266,20 @@ export const en: Messages = {
       confirm: 'Open a rectification item from suggestion {id} ({title}), source {id}, status Open. Go on?',
       noId: 'Row {row} of "{sheet}" has no ID yet: run Recompute first, then convert it.',
       cancelled: 'Cancelled: nothing changed.',
+    },
+  },
+  // The monthly report's follow-ups of the month in full, the lasting rules under 6, the overdue items' owner (report fix).
+  reportFollowUps: {
+    summaryLine:
+      '{opened} opened this month, {closed} closed this month; {open} open at the month’s end ({openFromMonth} of this month, {older} older)',
+    stillOpen: 'Open',
+    columns: {
+      followUpOwner: 'Follow-up owner',
+      closedOn: 'Closed on',
+      age: 'Days open',
+      result: 'Follow-up result',
+      rectificationId: 'Rect. ID',
+      owner: 'Owner',
     },
   },
 };

@@ -477,7 +477,7 @@ export const zh = {
       people: '二、个人完成情况',
       coverage: '三、走访对象覆盖（周期）',
       classes: '四、各班家访（本学期）',
-      followUps: '五、本月新增的待跟进事项（及时汇报 / 研究实践）',
+      followUps: '五、本月的跟进事项（及时汇报 / 研究实践，含已办结）',
       rectification: '六、问题整改进度',
       overdue: '逾期未完成的整改事项',
       suggestions: '七、本月献计',
@@ -1086,8 +1086,8 @@ export const zh = {
     report: {
       lastingRules: '本年度建立的长效机制',
       suggestionsByMonth: '献计：各月各类别的收到与采纳',
-      discussions: '本月讨论活动',
-      discussionTotals: '讨论活动合计（按形式）',
+      discussions: '八、本月讨论活动',
+      discussionTotals: '八、讨论活动合计（按形式）',
       uncategorised: '（未分类）',
       columns: {
         month: '月份',
@@ -1182,6 +1182,20 @@ export const zh = {
       confirm: '将献计 {id}（{title}）登记为整改事项，来源 {id}，状态 待整改。继续？',
       noId: '“{sheet}”第 {row} 行还没有编号，请先运行“重新计算进度”再转整改。',
       cancelled: '已取消，未做任何更改。',
+    },
+  },
+  // The monthly report's follow-ups of the month in full, the lasting rules under 六, 责任人 of overdue items (report fix).
+  reportFollowUps: {
+    summaryLine:
+      '本月新增 {opened} 项，本月办结 {closed} 项；月末未办结 {open} 项（本月的 {openFromMonth} 项，更早的 {older} 项）',
+    stillOpen: '未办结',
+    columns: {
+      followUpOwner: '跟进人',
+      closedOn: '办结日期',
+      age: '未办结天数',
+      result: '跟进结果',
+      rectificationId: '整改编号',
+      owner: '责任人',
     },
   },
 } as const;

@@ -14,10 +14,34 @@ function table(
   return { key, title, columns, rows, colors: rows.map((r) => r.map(() => null)), emptyText };
 }
 
+/** The year's lasting rules (建章立制) in the consolidation phase, under 六、问题整改; null in any other month. */
+export function lastingRulesTable(
+  report: MonthlyReport,
+  lang: Lang,
+  asAt: (title: string) => string,
+): ReportTable | null {
+  const t = texts(lang);
+  const r = t.report;
+  const rules = report.ledger.lastingRules;
+  if (rules === null) return null;
+  return table(
+    'lastingRules',
+    asAt(t.ledger.report.lastingRules),
+    [r.columns.id, r.columns.problem, t.ledger.report.columns.lastingRule, r.columns.rectStatus],
+    rules.map((item) => [
+      item.id,
+      item.problem,
+      item.lastingRule,
+      item.status === null ? r.statusUnknown : rectStatusName(item.status, lang),
+    ]),
+    r.none,
+  );
+}
+
 /**
- * The tables after the month's suggestions: in the consolidation phase the year's lasting rules; the
- * suggestions received and adopted per month and category (with a total line); the month's discussion
- * activities during the discussion phase, their totals by form (Σ attendance) after it. `asAt` titles a table.
+ * The tables after the month's suggestions (七): the suggestions received and adopted per month and category
+ * (with a total line); then 八, the month's discussion activities during the discussion phase, their totals by
+ * form (Σ attendance) after it. `asAt` titles a table.
  */
 export function ledgerTables(
   report: MonthlyReport,
@@ -30,21 +54,6 @@ export function ledgerTables(
   const c = l.columns;
   const { ledger } = report;
   const tables: ReportTable[] = [];
-  if (ledger.lastingRules !== null)
-    tables.push(
-      table(
-        'lastingRules',
-        asAt(l.lastingRules),
-        [r.columns.id, r.columns.problem, c.lastingRule, r.columns.rectStatus],
-        ledger.lastingRules.map((item) => [
-          item.id,
-          item.problem,
-          item.lastingRule,
-          item.status === null ? r.statusUnknown : rectStatusName(item.status, lang),
-        ]),
-        r.none,
-      ),
-    );
   const tally = ledger.suggestionTally;
   const tallyRows: ReportCell[][] = tally.map((s) => [
     s.month,

@@ -16,6 +16,7 @@ import {
   type OverdueItem,
 } from '../follow-through';
 import { ledgerFigures, type LedgerFigures } from './ledger-figures';
+import { monthFollowUps, type MonthFollowUps } from './month-follow-ups';
 
 export type { FollowUpItem, OverdueItem } from '../follow-through';
 
@@ -75,7 +76,10 @@ export interface MonthlyReport {
   people: PersonLine[];
   coverage: CoverageLine[];
   classes: ClassFigures[];
+  /** The follow-ups open as at `asAt`, whenever opened (ages to `today`), oldest first: the older ones are counted per owner. */
   followUps: FollowUpItem[];
+  /** Every follow-up dated in the month, open or closed as at `asAt`, and the month's counts. */
+  monthFollowUps: MonthFollowUps;
   rectification: { counts: Record<RectStatus | 'unknown', number>; total: number; overdue: OverdueItem[] };
   suggestions: SuggestionItem[];
   change: ChangeLine[];
@@ -246,6 +250,7 @@ export function buildMonthlyReport(campaign: Campaign, month: IsoMonth, today: I
     coverage: status.coverage,
     classes: classFigures(campaign, month, status.classes),
     followUps: followUps(campaign, month, today),
+    monthFollowUps: monthFollowUps(campaign, month, asAt),
     rectification: rectification(campaign, today, asAt),
     suggestions: suggestions(campaign, month),
     change,

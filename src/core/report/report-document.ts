@@ -1,7 +1,7 @@
 // A monthly report put in words: a title, header lines and titled tables with status colours, for every renderer.
 import { format, texts, type Lang } from '../i18n/messages';
 import { followUpName, rectStatusName } from '../values';
-import { ledgerTables } from './ledger-tables';
+import { lastingRulesTable, ledgerTables } from './ledger-tables';
 import { RECT_STATUSES } from '../schemas';
 import type { QuotaStatus } from '../model';
 import type { MonthlyReport } from './monthly-report';
@@ -117,7 +117,8 @@ export function reportDocument(
   const or = o.report;
   const asAt = (title: string) => format(o.asAt, { title, date: report.asAt });
   const monthStart = `${report.month}-01`;
-  const opened = report.followUps.filter((f) => f.date >= monthStart);
+  const rf = t.reportFollowUps;
+  const monthFollowUps = report.monthFollowUps;
   const older = report.followUps.filter((f) => f.date < monthStart);
   const counted = report.people.filter((p) => p.status !== 'exempt');
   const short = counted.filter((p) => p.status === 'missed' || p.status === 'behind');
@@ -138,10 +139,9 @@ export function reportDocument(
       [t.status.missed, format(or.missedLine, { count: short.length, people: counted.length })],
       [
         o.status.followUps,
-        format(or.followUpsLine, {
-          count: report.followUps.length,
-          month: opened.length,
-          older: older.length,
+        format(rf.summaryLine, {
+          ...monthFollowUps.counts,
+          older: monthFollowUps.counts.open - monthFollowUps.counts.openFromMonth,
         }),
       ],
       [o.status.overdue, format(or.overdueLine, { count: report.rectification.overdue.length })],
@@ -343,14 +343,28 @@ export function reportDocument(
   const followUps = table(
     'followUps',
     asAt(r.sections.followUps),
-    [c.id, c.date, c.kind, c.followUp, c.owner, c.age, c.text],
-    opened.map((f) => [
+    [
+      c.id,
+      c.date,
+      c.kind,
+      c.followUp,
+      rf.columns.followUpOwner,
+      rf.columns.closedOn,
+      rf.columns.age,
+      rf.columns.result,
+      rf.columns.rectificationId,
+      c.text,
+    ],
+    monthFollowUps.items.map((f) => [
       f.id,
       f.date,
       r.kinds[f.kind],
       followUpName(f.followUp, lang),
       f.owner,
-      f.age,
+      f.closedOn ?? rf.stillOpen,
+      f.age ?? '',
+      f.result,
+      f.rectificationId,
       // Whole: the HTML page cuts it to one line, the sheet and the xlsx keep every word.
       f.text,
     ]),
@@ -368,7 +382,7 @@ export function reportDocument(
   const olderFollowUps: ReportTable = {
     key: 'olderFollowUps',
     title: asAt(or.olderFollowUps),
-    columns: [c.owner, or.items, or.oldest],
+    columns: [rf.columns.followUpOwner, or.items, or.oldest],
     rows: ownerRows,
     colors: plain(ownerRows),
     emptyText: r.none,
@@ -390,7 +404,7 @@ export function reportDocument(
   const overdue = table(
     'overdue',
     asAt(r.sections.overdue),
-    [c.id, c.problem, c.owner, c.deadline, c.overdueDays, c.rectStatus],
+    [c.id, c.problem, rf.columns.owner, c.deadline, c.overdueDays, c.rectStatus],
     report.rectification.overdue.map((o) => [
       o.id,
       excerpt(o.problem),
@@ -440,6 +454,7 @@ export function reportDocument(
       olderFollowUps,
       rectification,
       overdue,
+      ...[lastingRulesTable(report, lang, asAt)].filter((x): x is ReportTable => x !== null),
       suggestions,
       ...ledgerTables(report, lang, asAt),
     ],
