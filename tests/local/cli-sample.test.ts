@@ -254,6 +254,29 @@ describe('the campaign year (issue 9)', () => {
   });
 });
 
+describe('photo links on the sample workbook', () => {
+  it("are in a few visits' 照片 cells and never in the monthly report", async () => {
+    const visits = await sheetRows('走访记录');
+    const links = visits.flatMap((r) => String(r['照片'] ?? '').split('\n')).filter((l) => l !== '');
+    expect(links.length).toBeGreaterThanOrEqual(3);
+    expect(links.every((l) => l.startsWith('https://photos.example.edu.cn/2027/'))).toBe(true);
+    // Every month that has a linked visit: its report, printed and written as a page, shows none.
+    const months = [...new Set(links.map((l) => l.slice(30, 37).replace('/', '-')))];
+    expect(months.length).toBeGreaterThanOrEqual(2);
+    for (const month of months) {
+      const page = path.join(dir, `report-${month}.html`);
+      const run = await cli(['report', file, '--month', month, '--today', TODAY, '--out', page]);
+      expect(run.code).toBe(0);
+      const html = await fs.readFile(page, 'utf8');
+      expect(html).toContain(month);
+      expect(html).not.toContain('photos.example');
+      expect((await cli(['report', file, '--month', month, '--today', TODAY])).out).not.toContain(
+        'photos.example',
+      );
+    }
+  });
+});
+
 describe('an English sample workbook', () => {
   it('has English sheets and says its problems in English', async () => {
     const enFile = path.join(dir, 'en.xlsx');

@@ -3,7 +3,7 @@ import type { Cell } from '../grid';
 import { addDays, daysBetween, type IsoDate } from '../dates';
 import { texts, type Lang } from '../i18n/messages';
 import type { RectStatus } from '../schemas';
-import type { Random } from './random';
+import { Random, randomFor } from './random';
 import type { SamplePeople } from './people';
 import type { LedgerSource } from './follow-through';
 import { samplePhrases } from './phrases';
@@ -33,13 +33,19 @@ function leaders(people: SamplePeople): string[] {
   return people.staff.filter((s) => s.active && s.units.some((u) => u !== 5)).map((s) => s.name);
 }
 
+/** The suggestions' own draws: the same whatever the records of the sample are. */
+const SUGGESTION_SEED = 20270401;
+
 /**
  * 献计: most dated in the discussion phase (campaign start to mid April), a few later; none after today.
- * Those older than two weeks are mostly decided (采纳 or 不采纳), the recent ones 待定.
+ * Those older than two weeks are mostly decided (采纳 or 不采纳), the recent ones 待定. One on the topic of a
+ * ledger item is never turned down, and one an item is opened from (`from: 'suggestion'`) is adopted once decided.
  */
 export function suggestionRows(input: LedgerInput): Record<string, Cell>[] {
-  const { random, lang, today, campaignStart, people } = input;
+  const { lang, today, campaignStart, people } = input;
+  const random = new Random(SUGGESTION_SEED);
   const adopted = texts(lang).values.adopted;
+  const items = samplePhrases(lang).rectification;
   const authors = [
     ...people.targets.filter((t) => t.unit === 0).map((t) => t.name),
     ...people.staff.filter((s) => s.active).map((s) => s.name),
@@ -55,6 +61,12 @@ export function suggestionRows(input: LedgerInput): Record<string, Cell>[] {
   return samplePhrases(lang).suggestions.map((s, i) => {
     const date = dates[i]!;
     const decided = daysBetween(date, today) >= 14;
+    const choice = random.weighted([
+      [adopted.yes, 45],
+      [adopted.no, s.item === undefined ? 20 : 0],
+      [adopted.pending, 35],
+    ]);
+    const raises = s.item !== undefined && items[s.item]?.from === 'suggestion';
     return {
       id: `S-${i + 1}`,
       date,
@@ -62,30 +74,29 @@ export function suggestionRows(input: LedgerInput): Record<string, Cell>[] {
       title: s.title,
       text: s.text,
       category: s.category,
-      adopted: decided
-        ? random.weighted([
-            [adopted.yes, 45],
-            [adopted.no, 20],
-            [adopted.pending, 35],
-          ])
-        : adopted.pending,
+      adopted: !decided ? adopted.pending : raises ? adopted.yes : choice,
     };
   });
 }
 
-/** Up to two adopted suggestions at least a week old become rectification items (linked both ways). */
+/** The adopted suggestions at least a week old that ledger items are opened from (linked both ways). */
 export function suggestionSources(input: LedgerInput, suggestions: Record<string, Cell>[]): LedgerSource[] {
   const adopted = texts(input.lang).values.adopted.yes;
-  return suggestions
-    .filter((s) => s.adopted === adopted && daysBetween(String(s.date), input.today) >= 7)
-    .slice(0, 2)
-    .map((s) => ({
+  const phrases = samplePhrases(input.lang);
+  return suggestions.flatMap((s, i) => {
+    const item = phrases.suggestions[i]?.item;
+    if (item === undefined || phrases.rectification[item]?.from !== 'suggestion') return [];
+    if (s.adopted !== adopted || daysBetween(String(s.date), input.today) < 7) return [];
+    const source: LedgerSource = {
       id: String(s.id),
       date: String(s.date),
+      item,
       link(rectificationId: string) {
         s.rectificationId = rectificationId;
       },
-    }));
+    };
+    return [source];
+  });
 }
 
 /** 讨论活动: most in the discussion phase, one or two later in the year; those up to today, numbered by date. */
@@ -122,26 +133,30 @@ export function discussionRows(input: LedgerInput): Record<string, Cell>[] {
 }
 
 /**
- * 问题整改: one item per source, opened (登记日期) one to ten days after it and numbered R-n in that order;
+ * 问题整改: one item per source (the item the source raises), opened (登记日期) one to ten days after it and numbered R-n in that order;
  * deadlines three to eight weeks on; statuses by age: the oldest done or made a rule (完成日期 filled,
  * 长效机制 for a rule), two left open past their deadline (overdue), the newest in progress.
  */
 export function rectificationRows(input: LedgerInput, sources: LedgerSource[]): Record<string, Cell>[] {
-  const { random, lang, today, people } = input;
+  const { lang, today, people } = input;
   const statusNames = texts(lang).values.rectStatus;
   const phrases = samplePhrases(lang).rectification;
   const owners = leaders(people);
   const opened = sources
-    .map((source) => ({ source, openedOn: earlier(addDays(source.date, random.int(1, 10)), today) }))
+    .map((source) => {
+      // Each item's draws are its own, so an item stays the same on a later day.
+      const random = randomFor(`${source.id}|${source.date}|ledger`);
+      return { source, random, openedOn: earlier(addDays(source.date, random.int(1, 10)), today) };
+    })
     .filter((o) => o.openedOn > o.source.date)
     .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0))
     .slice(0, phrases.length);
   /** In order of 登记日期: the statuses wanted (a done one too recent to be done stays in progress). */
   const plan: RectStatus[] = ['rule', 'done', 'open', 'inProgress', 'rule', 'inProgress'];
-  return opened.map(({ source, openedOn }, i) => {
+  return opened.map(({ source, random, openedOn }, i) => {
     const id = `R-${i + 1}`;
     source.link(id, openedOn);
-    const item = phrases[i]!;
+    const item = phrases[source.item]!;
     let status = plan[i % plan.length]!;
     const overdue = status === 'open' || (status === 'inProgress' && i < plan.length - 1);
     const weeks = random.int(21, 56);

@@ -25,10 +25,26 @@ export interface SamplePhrases {
     parent: string;
     council: string;
   };
-  rectification: { problem: string; rootCause: string; measures: string; lastingRule: string }[];
-  suggestions: { title: string; text: string; category: string }[];
-  /** 跟进结果 of a closed follow-up. */
-  followUpResults: string[];
+  /**
+   * Ledger items with the source each is opened from: a leader visit of `from` (unit index) whose 情况记录 and
+   * 意见建议 become `record` and `raised`, a home visit ('home': 情况记录 and 家长需求), or the suggestion on the
+   * same topic ('suggestion': the one whose `item` is this item's index). `raised` contains `problem`.
+   */
+  rectification: {
+    problem: string;
+    rootCause: string;
+    measures: string;
+    lastingRule: string;
+    from: number | 'home' | 'suggestion';
+    record: string;
+    raised: string;
+  }[];
+  /** `item`: the index of the ledger item on the same topic (such a suggestion is never turned down). */
+  suggestions: { title: string; text: string; category: string; item?: number }[];
+  /** 跟进结果 of a closed leader-visit follow-up (no word of parents: the targets are of every kind). */
+  visitResults: string[];
+  /** 跟进结果 of a closed home-visit follow-up. */
+  homeResults: string[];
   /** 跟进结果 of a follow-up turned into a rectification item ({id}: R-n), as DOMAIN words it. */
   converted: string;
   /** Discussion activities: form (a key of the 形式 values), topic and record. */
@@ -116,59 +132,97 @@ const zhPhrases: SamplePhrases = {
       rootCause: '接送车辆集中停靠，缺少疏导',
       measures: '错峰放学，增设家长志愿者岗',
       lastingRule: '放学错峰与护学岗制度',
+      from: 4,
+      record: '了解保安值守情况，放学时段校门口车辆集中，秩序较乱。',
+      raised: '反映放学时段校门口交通拥堵，建议增加疏导人员。',
     },
     {
       problem: '午餐排队时间长',
       rootCause: '出餐窗口少，各班同时到达',
       measures: '分年级错时就餐，增开一个窗口',
       lastingRule: '分时就餐管理办法',
+      from: 'suggestion',
+      record: '',
+      raised: '',
     },
     {
       problem: '教师重复填写各类表格',
       rootCause: '部门间数据不共享',
       measures: '统一信息登记平台，一表多用',
       lastingRule: '数据共享与报表审批制度',
+      from: 'suggestion',
+      record: '',
+      raised: '',
     },
     {
       problem: '课间活动场地不足',
       rootCause: '操场改造期间场地受限',
       measures: '开放架空层和走廊开展文明游戏',
       lastingRule: '课间活动区域轮换制度',
+      from: 1,
+      record: '了解学生行为习惯养成，课间文明游戏开展情况。',
+      raised: '学生反映课间活动场地不足，希望增加游戏区域。',
     },
     {
       problem: '部分学生作业量偏大',
       rootCause: '学科之间缺少统筹',
       measures: '年级组每周统筹作业总量',
       lastingRule: '作业公示与统筹制度',
+      from: 'home',
+      record: '与家长沟通孩子近期学习情况，孩子每晚作业时间较长。',
+      raised: '家长反映部分学生作业量偏大，希望各科统筹。',
     },
     {
       problem: '校车部分站点停靠时间不足',
       rootCause: '路线规划未考虑早高峰',
       measures: '调整路线并提前五分钟发车',
       lastingRule: '校车路线季度评估制度',
+      from: 4,
+      record: '与校车司机交流接送路线，早高峰路段拥堵。',
+      raised: '反映校车部分站点停靠时间不足，建议调整路线。',
     },
   ],
   suggestions: [
     { title: '开设家长课堂', text: '每月请一位家长进课堂分享职业经验。', category: '家校合作' },
     { title: '增加图书角藏书', text: '各班图书角每学期更新二十本新书。', category: '教学' },
-    { title: '优化作业公示', text: '每天在班级群公布各科作业时长。', category: '教学' },
-    { title: '设置护学岗', text: '上学放学时段由家长志愿者协助疏导。', category: '安全' },
+    {
+      title: '优化作业公示',
+      text: '部分学生作业量偏大，建议每天在班级群公布各科作业时长。',
+      category: '教学',
+      item: 4,
+    },
+    {
+      title: '设置护学岗',
+      text: '放学时段校门口交通拥堵，建议由家长志愿者协助疏导。',
+      category: '安全',
+      item: 0,
+    },
     { title: '食堂菜单公开', text: '每周公布菜单并征求学生意见。', category: '后勤' },
-    { title: '教师减负', text: '合并同类检查，减少迎检材料。', category: '管理' },
+    {
+      title: '教师减负',
+      text: '教师重复填写各类表格，建议合并同类检查，减少迎检材料。',
+      category: '管理',
+      item: 2,
+    },
     { title: '课后服务多样化', text: '增设编程、围棋、合唱等课后兴趣班。', category: '教学' },
     { title: '家访结对', text: '两位老师结对家访，互相补充记录。', category: '家校合作' },
     { title: '校园开放日', text: '每学期设一次家长开放日，走进课堂。', category: '家校合作' },
-    { title: '错峰就餐', text: '低年级提前十分钟就餐。', category: '后勤' },
+    { title: '错峰就餐', text: '午餐排队时间长，建议低年级提前十分钟就餐。', category: '后勤', item: 1 },
     { title: '意见箱数字化', text: '在家校群开设线上意见箱，每周回复。', category: '管理' },
     { title: '心理辅导室开放', text: '午间开放心理辅导室，安排老师值班。', category: '德育' },
   ],
-  followUpResults: [
+  visitResults: [
     '已向分管校长汇报，已落实',
-    '已与家长再次沟通，问题已解决',
     '已协调相关部门处理完毕',
-    '已纳入年级组工作计划并落实',
     '已安排专人跟进，情况好转',
     '已在行政会上研究，措施已执行',
+    '已向对方反馈处理情况，对方表示满意',
+  ],
+  homeResults: [
+    '已与家长再次沟通，问题已解决',
+    '已向年级组汇报，已纳入工作计划',
+    '已安排学习伙伴结对，情况好转',
+    '已电话回访家长，孩子情况稳定',
   ],
   converted: '转整改 {id}',
   discussions: [
@@ -269,36 +323,54 @@ const enPhrases: SamplePhrases = {
       rootCause: 'Cars stop all at once with no one directing them',
       measures: 'Staggered dismissal and parent volunteers',
       lastingRule: 'Staggered dismissal and gate duty rule',
+      from: 4,
+      record: 'Asked the guards about their shifts; cars crowd the gate at dismissal.',
+      raised: 'Traffic jams at the gate after school; more people needed to direct them.',
     },
     {
       problem: 'Long lunch queues',
       rootCause: 'Few serving points; all classes arrive together',
       measures: 'Lunch by grade in turns; one more serving point',
       lastingRule: 'Lunch timetable rule',
+      from: 'suggestion',
+      record: '',
+      raised: '',
     },
     {
       problem: 'Teachers fill in the same forms repeatedly',
       rootCause: 'Departments do not share data',
       measures: 'One registration system, one form for many uses',
       lastingRule: 'Data sharing and form approval rule',
+      from: 'suggestion',
+      record: '',
+      raised: '',
     },
     {
       problem: 'Not enough space for games at break',
       rootCause: 'The playground is being rebuilt',
       measures: 'Open the covered areas and corridors for quiet games',
       lastingRule: 'Rotation of break areas',
+      from: 1,
+      record: 'Talked about daily habits and games at break.',
+      raised: 'Pupils say: Not enough space for games at break.',
     },
     {
       problem: 'Too much homework for some pupils',
       rootCause: 'Subjects do not coordinate',
       measures: 'Grade groups plan the weekly homework load together',
       lastingRule: 'Homework planning and publication rule',
+      from: 'home',
+      record: 'Discussed recent progress; homework takes the child long every evening.',
+      raised: 'Too much homework for some pupils; subjects should coordinate.',
     },
     {
       problem: 'Some bus stops are too short',
       rootCause: 'Routes ignore the morning peak',
       measures: 'New route, departure five minutes earlier',
       lastingRule: 'Quarterly bus route review',
+      from: 4,
+      record: 'Talked with a bus driver about routes; the morning peak is slow.',
+      raised: 'Some bus stops are too short; the route should change.',
     },
   ],
   suggestions: [
@@ -314,10 +386,16 @@ const enPhrases: SamplePhrases = {
     },
     {
       title: 'Publish homework',
-      text: 'Post the expected homework time of each subject daily.',
+      text: 'Too much homework for some pupils: post the expected time of each subject daily.',
       category: 'Teaching',
+      item: 4,
     },
-    { title: 'Gate duty', text: 'Parent volunteers help at the gate at peak times.', category: 'Safety' },
+    {
+      title: 'Gate duty',
+      text: 'Traffic jams at the gate after school: parent volunteers could help.',
+      category: 'Safety',
+      item: 0,
+    },
     {
       title: 'Open canteen menu',
       text: "Publish the weekly menu and ask for pupils' views.",
@@ -325,8 +403,9 @@ const enPhrases: SamplePhrases = {
     },
     {
       title: 'Less paperwork for teachers',
-      text: 'Merge similar inspections; fewer documents.',
+      text: 'Teachers fill in the same forms repeatedly: merge similar inspections.',
       category: 'Management',
+      item: 2,
     },
     {
       title: 'More after-school clubs',
@@ -345,8 +424,9 @@ const enPhrases: SamplePhrases = {
     },
     {
       title: 'Staggered lunch',
-      text: 'The lower grades go to lunch ten minutes earlier.',
+      text: 'Long lunch queues: the lower grades could go ten minutes earlier.',
       category: 'Logistics',
+      item: 1,
     },
     {
       title: 'Online suggestion box',
@@ -359,13 +439,18 @@ const enPhrases: SamplePhrases = {
       category: 'Pastoral',
     },
   ],
-  followUpResults: [
+  visitResults: [
     'Reported to the vice principal; done',
-    'Talked with the parents again; resolved',
     'Passed to the department concerned; handled',
-    'Taken into the grade group’s plan; done',
-    'Followed up by a named teacher; improving',
+    'Followed up by a named colleague; improving',
     'Discussed at the leaders’ meeting; measures in place',
+    'Told them what was done; they are satisfied',
+  ],
+  homeResults: [
+    'Talked with the parents again; resolved',
+    'Reported to the grade group; in its plan',
+    'A study partner arranged; improving',
+    'Called the parents back; the child is settled',
   ],
   converted: 'To rectification {id}',
   discussions: [

@@ -51,3 +51,15 @@ export class Random {
     return out;
   }
 }
+
+/** A seed from a text (FNV-1a): a record's own draws, the same whatever else the sample holds. */
+export function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** A generator of its own for one record or row, seeded by its key. */
+export function randomFor(key: string): Random {
+  return new Random(seedOf(key));
+}

@@ -16,7 +16,7 @@ import { homeVisits, leaderVisits } from './campaign-rows';
 import { badHomeVisits, badVisits } from './bad-rows';
 import { listSeparator, type Draft, type SampleContext, type SampleSemester } from './drafts';
 import { discussionRows, rectificationRows, suggestionRows, suggestionSources } from './ledger';
-import { closeFollowUps, followUpSources, type SampleRecord } from './follow-through';
+import { addPhotos, closeFollowUps, followUpSources, type SampleRecord } from './follow-through';
 
 /** The same school every time, whatever the day or language. */
 const SEED = 20270325;
@@ -74,6 +74,7 @@ function ledgerOf(
       id,
       date: draft.sortDate,
       good: draft.intended.length === 0,
+      counted: draft.intended.every((p) => p.severity !== 'error'),
       cells: { ...draft.cells, id },
     };
   });
@@ -149,11 +150,12 @@ export function sampleSchool(today: IsoDate, lang: Lang): SampleSchool {
   const ledgerInput = { random, lang, today, campaignStart: settings.campaignStart, people };
   const suggestions = suggestionRows(ledgerInput);
   const sources = [
-    ...followUpSources(ctx, [...visits, ...home], { visits: 3, homeVisits: 1 }),
+    ...followUpSources(ctx, [...visits, ...home]),
     ...suggestionSources(ledgerInput, suggestions),
   ];
   const rectification = rectificationRows(ledgerInput, sources);
   closeFollowUps(ctx, [...visits, ...home]);
+  addPhotos(visits);
   const discussions = discussionRows(ledgerInput);
   const sep = listSeparator(lang);
 
