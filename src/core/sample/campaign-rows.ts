@@ -133,11 +133,14 @@ export function inClassOf(semester: SampleSemester, className: string): SampleSt
   return semester.roster.filter((s) => s.className === className);
 }
 
-/** The days of a semester on which home visits can have happened so far (from the campaign's start). */
+/**
+ * The days of a semester on which home visits can have happened so far: from the semester's start (teachers
+ * visit families from the first weeks of term, and a semester's first quota month counts those days, §3),
+ * not from the campaign's, which bounds leader visits only.
+ */
 export function homeVisitSpan(ctx: SampleContext, semester: SampleSemester): { from: IsoDate; to: IsoDate } {
-  const { campaignStart } = ctx.calendar;
   return {
-    from: semester.start > campaignStart ? semester.start : campaignStart,
+    from: semester.start,
     to: semester.end < ctx.today ? semester.end : ctx.today,
   };
 }
