@@ -3,6 +3,7 @@ import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
 import { monthOf, type IsoDate } from '../dates';
 import { computeStatus, personProgress } from '../engine';
 import {
+  hasActiveOwner,
   openFollowUps,
   overdueItems,
   unitHead,
@@ -86,12 +87,6 @@ function hasContent(due: Due): boolean {
 /** The unit an overdue item belongs to: its 责任人's first leader unit, else their home-visit unit. */
 function unitOfOwner(campaign: Campaign, owner: string): Unit | undefined {
   return unitOfRecord(campaign, owner, false) ?? unitOfRecord(campaign, owner, true);
-}
-
-/** Whether an item's 责任人 is an active staff member of 人员 (an empty 责任人 is not). */
-export function hasActiveOwner(campaign: Campaign, owner: string): boolean {
-  const person = owner.trim() === '' ? undefined : campaign.rosters.staffByKey.get(nameKey(owner));
-  return person !== undefined && person.active;
 }
 
 /**
