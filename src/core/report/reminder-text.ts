@@ -183,7 +183,6 @@ function figures(lines: readonly PersonLine[], lang: Lang): string {
 
 function digestMail(campaign: Campaign, due: DigestDue, today: IsoDate): Omit<ReminderMail, 'to'> {
   const lang = campaign.lang;
-  const t = texts(lang).remind;
   const m = texts(lang).reminderMail;
   const month = monthOf(today);
   const unit = due.unit.name;
