@@ -1,6 +1,6 @@
 // Turning a follow-up (V-n / H-n) or a suggestion (S-n) into a rectification item: a new 问题整改 row, linked both ways.
 import { isIsoDate } from '../core/dates';
-import { followUpOwner } from '../core/follow-through';
+import { followUpOwner, hasActiveOwner } from '../core/follow-through';
 import { cellText, isEmptyCell, parseGrid, type Cell } from '../core/grid';
 import { format, texts } from '../core/i18n/messages';
 import type { FieldError } from '../core/input-errors';
@@ -38,8 +38,10 @@ export interface ConvertRequest {
   problem: unknown;
   /** 责任人 (empty: the follow-up's owner; for a suggestion, left empty). */
   owner: unknown;
-  /** 期限, 'YYYY-MM-DD' or empty. */
+  /** 期限, 'YYYY-MM-DD' or empty; not before today. */
   deadline: unknown;
+  /** true once the person has seen the warnings (a 责任人 not on the roster) and chose 仍然保存. */
+  confirmed?: unknown;
   /** Who does it. */
   who: string;
   /** The 修改日志 note of the new row, {id} its R-n (default: the sidebar's "新增 R-n（侧栏）"). */
@@ -80,7 +82,9 @@ export function rectificationDefaults(
 }
 
 /**
- * Opens a rectification item from a follow-up or a suggestion. Checked before the lock (problem, owner, deadline);
+ * Opens a rectification item from a follow-up or a suggestion. Checked before the lock (problem, owner, deadline:
+ * not before today); a 责任人 who is not an active staff member is answered with a warning, nothing written,
+ * until the request comes back `confirmed`;
  * under it the record's sheet and 问题整改 (made with its header when the workbook has none) are read again, the
  * record must exist, have no 整改编号 and (for a follow-up) still be open. Then one row is appended to 问题整改 —
  * R-n, 登记日期 today, 来源 the record's 编号, 问题, 责任人, 期限, 状态 待整改 — and the record's empty cells are filled:
@@ -106,11 +110,16 @@ export function convertToRectification(
   const deadline = textField(errors, lang, 'deadline', u.deadlineField, request.deadline, 10, false);
   if (deadline !== '' && !isIsoDate(deadline))
     errors.push({ field: 'deadline', message: t.sidebar.errors.date });
+  else if (deadline !== '' && deadline < session.today)
+    errors.push({ field: 'deadline', message: format(t.fixOwner.deadlinePast, { today: session.today }) });
   const problem = typed || defaults.problem.slice(0, PROBLEM_MAX);
   if (problem === '')
     errors.push({ field: 'problem', message: format(t.sidebar.errors.required, { field: u.problem }) });
   if (errors.length > 0) return { ok: false, errors };
   const owner = ownerTyped || defaults.owner;
+  // A 责任人 typed as free text (as the record form's 跟进人): one not on the roster is said before saving.
+  if (owner !== '' && !hasActiveOwner(session.campaign, owner) && request.confirmed !== true)
+    return { ok: false, errors: [], warnings: [format(t.fixOwner.ownerUnknown, { name: owner })] };
   const actor = actorOf(session, request.who);
   const today = session.today;
 

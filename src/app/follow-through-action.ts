@@ -6,8 +6,12 @@ import type { Lock } from './ports';
 import { writeStatusSheet } from './recompute';
 import type { WorkbookSession } from './session';
 
-/** What an action did: the 编号 it wrote or touched and a sentence, or why it did nothing (per field; '' for the whole). */
-export type ActionOutcome = { ok: true; id: string; message: string } | { ok: false; errors: FieldError[] };
+/**
+ * What an action did: the 编号 it wrote or touched and a sentence, or why it did nothing (per field; '' for the
+ * whole). `warnings` (no errors): nothing written yet, the person confirms (仍然保存) and sends it again.
+ */
+export type ActionOutcome =
+  { ok: true; id: string; message: string } | { ok: false; errors: FieldError[]; warnings?: string[] };
 
 export const refuse = (message: string, field = ''): ActionOutcome => ({
   ok: false,

@@ -57,6 +57,7 @@ export function convertFromSidebar(ports: SidebarPorts, input: unknown): ActionA
       problem: field(input, 'problem'),
       owner: field(input, 'owner'),
       deadline: field(input, 'deadline'),
+      confirmed: field(input, 'confirmed'),
       who,
     }),
   );

@@ -36,7 +36,7 @@ export function todoList(campaign: Campaign, person: string, today: IsoDate): To
       id: f.id,
       date: f.date,
       age: f.age,
-      overdue: f.age > FOLLOW_UP_LATE_DAYS,
+      late: f.age > FOLLOW_UP_LATE_DAYS,
       line: format(u.itemFollowUp, {
         id: f.id,
         followUp: t.values.followUps[f.followUp],

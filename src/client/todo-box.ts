@@ -71,13 +71,13 @@ export function todoBox(ctx: TodoContext): TodoBox {
         ' ',
         item.line,
       ),
-      item.overdue
-        ? h(
-            'p',
-            { class: 'badge todo-late' },
-            item.kind === 'followUp' ? format(u.followUpLate, { days: lateDays }) : u.overdue,
-          )
-        : null,
+      item.kind === 'followUp'
+        ? item.late
+          ? h('p', { class: 'badge todo-late' }, format(u.followUpLate, { days: lateDays }))
+          : null
+        : item.overdue
+          ? h('p', { class: 'badge todo-late' }, u.overdue)
+          : null,
       item.deadline ? h('p', { class: 'hint' }, format(u.deadline, { date: item.deadline })) : null,
       item.text ? h('p', { class: 'todo-text' }, item.text) : null,
       actions,
@@ -135,11 +135,22 @@ export function todoBox(ctx: TodoContext): TodoBox {
     };
     cancel.addEventListener('click', shut);
     form.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') shut();
+      if (event.key !== 'Escape') return;
+      // Escape on the warnings is 返回修改; elsewhere it closes the form.
+      if (confirmBox.contains(event.target as Node)) {
+        event.stopPropagation();
+        (confirmBox.querySelector('[data-action="go-back"]') as HTMLButtonElement | null)?.click();
+      } else shut();
     });
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const value = (name: string) => fields.find((f) => f.name === name)?.control.value ?? '';
+    // Warnings of the server (a 责任人 not on the roster) before saving, with 仍然保存 / 返回修改.
+    const confirmBox = h('div', { class: 'confirm', id: `${prefix}-confirm`, hidden: true });
+    const hideConfirm = () => {
+      replaceChildren(confirmBox);
+      confirmBox.hidden = true;
+    };
+    const value = (name: string) => fields.find((f) => f.name === name)?.control.value ?? '';
+    const send = (confirmed: boolean) => {
+      hideConfirm();
       submit.disabled = true;
       status.textContent = u.working;
       const call =
@@ -150,10 +161,17 @@ export function todoBox(ctx: TodoContext): TodoBox {
               problem: value('problem'),
               owner: value('owner'),
               deadline: value('deadline'),
+              ...(confirmed ? { confirmed: true } : {}),
             });
       call.then(
         (answer) => {
           submit.disabled = false;
+          if (!answer.ok && answer.errors.length === 0 && (answer.warnings?.length ?? 0) > 0) {
+            showFieldErrors(fields, []);
+            status.textContent = '';
+            askToConfirm(answer.warnings ?? []);
+            return;
+          }
           answered(answer, fields);
         },
         (error: unknown) => {
@@ -161,7 +179,37 @@ export function todoBox(ctx: TodoContext): TodoBox {
           status.textContent = format(u.failed, { message: errorMessage(error) });
         },
       );
+    };
+    const askToConfirm = (warnings: readonly string[]) => {
+      const x = ctx.texts.ux;
+      const anyway = h(
+        'button',
+        { type: 'button', class: 'primary', 'data-action': 'save-anyway' },
+        x.saveAnyway,
+      );
+      const back = h('button', { type: 'button', class: 'secondary', 'data-action': 'go-back' }, x.goBack);
+      const title = h('p', { id: `${prefix}-confirm-title` }, x.warningsTitle);
+      replaceChildren(
+        confirmBox,
+        title,
+        h('ul', {}, ...warnings.map((w) => h('li', { class: 'warning' }, w))),
+        h('div', { class: 'confirm-actions' }, anyway, back),
+      );
+      confirmBox.setAttribute('role', 'alertdialog');
+      confirmBox.setAttribute('aria-labelledby', title.id);
+      confirmBox.hidden = false;
+      anyway.addEventListener('click', () => send(true));
+      back.addEventListener('click', () => {
+        hideConfirm();
+        (fields.find((f) => f.name === 'owner') ?? fields[0])?.control.focus();
+      });
+      anyway.focus();
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      send(false);
     });
+    form.append(confirmBox);
     replaceChildren(box, form);
     fields[0]?.control.focus();
   }

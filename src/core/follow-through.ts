@@ -42,6 +42,11 @@ function activeStaffName(campaign: Campaign, name: string): string | undefined {
   return person !== undefined && person.active ? person.name : undefined;
 }
 
+/** Whether a 责任人 (or any owner) is an active staff member of 人员; an empty one is not. */
+export function hasActiveOwner(campaign: Campaign, owner: string): boolean {
+  return owner.trim() !== '' && activeStaffName(campaign, owner) !== undefined;
+}
+
 /**
  * The unit's head (§2): 部门指标 › 负责人 when it names an active staff member, else the unit's first active
  * member (roster order) whose 职务 contains 校长 or 主任; undefined when there is none.

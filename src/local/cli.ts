@@ -12,6 +12,7 @@ import { exportCommand } from './commands/export';
 import { eraseCommand } from './commands/erase';
 import { summaryCommand } from './commands/summary';
 import { newYearCommand } from './commands/new-year';
+import { lineWriter } from './closed-stdout';
 
 /** Every command, by name. A new command is one import and one line here. */
 const COMMANDS: Record<string, CliCommand> = {
@@ -27,7 +28,8 @@ const COMMANDS: Record<string, CliCommand> = {
 };
 
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  // Piped into a reader that closes early (`| head`): no EPIPE crash, the command ends with its own code.
+  out: lineWriter(process.stdout),
   err: (text) => process.stderr.write(`${text}\n`),
   now: () => new Date(),
   env: process.env,

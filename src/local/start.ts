@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { format, texts, type Lang } from '../core/i18n/messages';
 import { runFileWriter, WRITER_ROLE } from './playground/file-writer';
-import { OptionError, parseOptions } from './playground/options';
+import { helpLang, OptionError, parseOptions, wantsHelp } from './playground/options';
 import { StartError, startPlayground, type RunningPlayground } from './playground/run';
 
 export interface StartIo {
@@ -21,7 +21,10 @@ function projectRoot(): string {
   return path.resolve(__dirname, '..');
 }
 
-/** Starts the playground; resolves to the running one, or to the exit code of a start that failed. */
+/**
+ * Starts the playground; resolves to the running one, or to the exit code of a start that failed, or 0 after
+ * printing the usage (--help, -h).
+ */
 export async function start(
   argv: readonly string[],
   io: StartIo = processIo,
@@ -29,6 +32,10 @@ export async function start(
   cwd: string = process.cwd(),
   root: string = projectRoot(),
 ): Promise<RunningPlayground | number> {
+  if (wantsHelp(argv)) {
+    io.out(texts(helpLang(argv, env)).fixOwner.playgroundHelp);
+    return 0;
+  }
   let lang: Lang = 'zh';
   try {
     const options = parseOptions(argv, env, cwd);

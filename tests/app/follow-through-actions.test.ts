@@ -9,7 +9,7 @@ import {
 } from '../../src/app/sidebar-todo';
 import { convertSuggestionAt } from '../../src/app/suggestion-to-rectification';
 import { WorkbookSession } from '../../src/app/session';
-import type { ActionAnswer } from '../../src/contract/todo-payload';
+import type { ActionAnswer, TodoItem } from '../../src/contract/todo-payload';
 import type { Grid } from '../../src/core/grid';
 import { school, visit, homeVisit, type Row } from '../core/helpers';
 import { ports } from './sidebar-ports';
@@ -109,11 +109,15 @@ describe('我的待办', () => {
     const todo = sidebarBootstrap(p).person?.todo;
     // V-1 dated 04-01 is 19 days old on 04-20; R-1 opened 04-02 is 18 days old and past its 期限 (04-15);
     // V-5 dated 04-10 is 10 days. V-2 is 王主任's, V-3 closed, V-4 resolved, R-2 done, H-1 赵老师's.
-    expect(todo?.items.map((i) => [i.kind, i.id, i.age, i.overdue])).toEqual([
-      ['followUp', 'V-1', 19, true],
-      ['rectification', 'R-1', 18, true],
-      ['followUp', 'V-5', 10, true],
+    // A follow-up has no 期限: it is `late` (older than 7 days), never `overdue`; an item is `overdue`.
+    const flags = (i: TodoItem) => (i.kind === 'followUp' ? { late: i.late } : { overdue: i.overdue });
+    expect(todo?.items.map((i) => [i.kind, i.id, i.age, flags(i)])).toEqual([
+      ['followUp', 'V-1', 19, { late: true }],
+      ['rectification', 'R-1', 18, { overdue: true }],
+      ['followUp', 'V-5', 10, { late: true }],
     ]);
+    expect(todo?.items.filter((i) => i.kind === 'followUp').some((i) => 'overdue' in i)).toBe(false);
+    expect(todo?.items.filter((i) => i.kind === 'rectification').some((i) => 'late' in i)).toBe(false);
     expect(todo?.items[0]).toMatchObject({
       line: 'V-1 · 及时汇报 · 2027-04-01 · 已 19 天',
       text: '操场照明不足',
@@ -132,7 +136,9 @@ describe('我的待办', () => {
     expect(sidebarTodo(p)?.items.map((i) => i.id)).toEqual(['V-2']);
     p.store.set(PERSON_KEY, '赵老师');
     const todo = sidebarTodo(p);
-    expect(todo?.items.map((i) => [i.id, i.age, i.overdue])).toEqual([['H-1', 3, false]]);
+    expect(todo?.items.map((i) => [i.id, i.age, i.kind === 'followUp' && i.late])).toEqual([
+      ['H-1', 3, false],
+    ]);
     expect(JSON.stringify(todo)).not.toMatch(/13[89]\d{8}/);
   });
 });
@@ -325,6 +331,50 @@ describe('turning a follow-up into a rectification item', () => {
       errors: [{ field: 'deadline', message: '日期应写成 YYYY-MM-DD' }],
     });
     expect(snapshot(p)).toBe(before);
+  });
+
+  test('a 责任人 not on the roster is warned before saving (nothing written); 仍然保存 (confirmed) saves it as typed', () => {
+    const p = setUp();
+    const before = snapshot(p);
+    const input = { id: 'V-1', problem: '', owner: '不存在的人', deadline: '2027-05-31' };
+    expect(convertFromSidebar(p, input)).toEqual({
+      ok: false,
+      errors: [],
+      warnings: [
+        '责任人“不存在的人”不在人员名单中（或已不在职）：此人收不到提醒，逾期后只会出现在学校负责人的部门汇总里。',
+      ],
+    });
+    expect(snapshot(p)).toBe(before);
+    // 孙老师 is on the roster but 在职 否: the same warning.
+    expect(convertFromSidebar(p, { ...input, owner: '孙老师' })).toMatchObject({
+      ok: false,
+      errors: [],
+      warnings: [expect.stringContaining('责任人“孙老师”不在人员名单中')],
+    });
+    expect(snapshot(p)).toBe(before);
+    ok(convertFromSidebar(p, { ...input, confirmed: true }));
+    expect(cells(p, '问题整改', 4)).toMatchObject({ 编号: 'R-3', 责任人: '不存在的人', 期限: '2027-05-31' });
+  });
+
+  test('a 责任人 on the roster (王主任) or left to the follow-up’s owner is saved with no warning', () => {
+    const p = setUp();
+    expect(convertFromSidebar(p, { id: 'V-1', problem: '', owner: '王主任', deadline: '' }).ok).toBe(true);
+    expect(convertFromSidebar(p, { id: 'V-5', problem: '', owner: '', deadline: '' }).ok).toBe(true);
+  });
+
+  test('a 期限 before today is refused beside the field, even confirmed; today itself is fine', () => {
+    const p = setUp();
+    const before = snapshot(p);
+    const input = { id: 'V-1', problem: '', owner: '', deadline: '2027-04-19' };
+    const refusal = {
+      ok: false,
+      errors: [{ field: 'deadline', message: '期限不能早于今天（2027-04-20）' }],
+    };
+    expect(convertFromSidebar(p, input)).toEqual(refusal);
+    expect(convertFromSidebar(p, { ...input, owner: '不存在的人', confirmed: true })).toEqual(refusal);
+    expect(snapshot(p)).toBe(before);
+    ok(convertFromSidebar(p, { ...input, deadline: '2027-04-20' }));
+    expect(cells(p, '问题整改', 4)).toMatchObject({ 期限: '2027-04-20', 状态: '待整改' });
   });
 
   test('without a 问题整改 sheet: made with its header under the lock, the item is R-1, the sheet made is logged', () => {

@@ -63,7 +63,7 @@ export function principal(): PersonView {
           id: 'V-3',
           date: '2027-04-02',
           age: 18,
-          overdue: true,
+          late: true,
           line: 'V-3 · 及时汇报 · 2027-04-02 · 已 18 天',
           text: '操场照明不足',
           deadline: null,

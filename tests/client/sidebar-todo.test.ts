@@ -151,6 +151,71 @@ describe('sidebar tabs', () => {
     expect(byId('todo-status').dataset.id).toBe('R-2');
   });
 
+  test('a follow-up says `late`, a rectification item `overdue`: each badge from its own flag', async () => {
+    const todo: TodoList = {
+      ...principal().todo,
+      items: principal().todo.items.map((i) =>
+        i.kind === 'followUp' ? { ...i, late: false } : { ...i, overdue: true },
+      ),
+    };
+    await mount({ sidebarBootstrap: () => ({ ...bootstrap(), person: { ...principal(), todo } }) });
+    byId('tab-todo').click();
+    expect(itemOf('V-3')?.querySelector('.todo-late')).toBeNull();
+    expect(itemOf('R-1')?.querySelector('.todo-late')?.textContent).toBe('已逾期');
+  });
+
+  test('a 责任人 not on the roster: the warning with 仍然保存 / 返回修改 in the form; 仍然保存 sends it confirmed', async () => {
+    const warning = '责任人“不存在的人”不在人员名单中（或已不在职）：此人收不到提醒。';
+    const fake = await mount({
+      sidebarConvert: (input) =>
+        input.confirmed === true
+          ? { ok: true, id: 'R-2', message: '已登记整改事项 R-2（来源 V-3）', todo: afterClose }
+          : { ok: false, errors: [], warnings: [warning] },
+    });
+    byId('tab-todo').click();
+    button('V-3', 'convert').click();
+    type('todo-V-3-convert-owner', '不存在的人');
+    await submit('todo-V-3-convert');
+    const box = byId('todo-V-3-convert-confirm');
+    expect(box.hidden).toBe(false);
+    expect(box.getAttribute('role')).toBe('alertdialog');
+    expect(box.textContent).toContain(warning);
+    const anyway = box.querySelector<HTMLButtonElement>('[data-action=save-anyway]')!;
+    expect(anyway.textContent).toBe('仍然保存');
+    expect(document.activeElement).toBe(anyway);
+    // 返回修改: the box goes, focus on 责任人, nothing saved.
+    box.querySelector<HTMLButtonElement>('[data-action=go-back]')!.click();
+    expect(box.hidden).toBe(true);
+    expect(document.activeElement).toBe(byId('todo-V-3-convert-owner'));
+    expect(byId('todo-status').dataset.id).toBeUndefined();
+    // Again, then 仍然保存: the same input, confirmed.
+    await submit('todo-V-3-convert');
+    byId('todo-V-3-convert-confirm').querySelector<HTMLButtonElement>('[data-action=save-anyway]')!.click();
+    await settle();
+    const calls = fake.calls.filter((c) => c.name === 'sidebarConvert').map((c) => c.args[0]);
+    expect(calls).toEqual([
+      { id: 'V-3', problem: '操场照明不足', owner: '不存在的人', deadline: '' },
+      { id: 'V-3', problem: '操场照明不足', owner: '不存在的人', deadline: '' },
+      { id: 'V-3', problem: '操场照明不足', owner: '不存在的人', deadline: '', confirmed: true },
+    ]);
+    expect(byId('todo-status').dataset.id).toBe('R-2');
+  });
+
+  test('a 期限 before today is shown beside the 期限 field', async () => {
+    await mount({
+      sidebarConvert: () => ({
+        ok: false,
+        errors: [{ field: 'deadline', message: '期限不能早于今天（2027-04-20）' }],
+      }),
+    });
+    byId('tab-todo').click();
+    button('V-3', 'convert').click();
+    type('todo-V-3-convert-deadline', '2027-04-01');
+    await submit('todo-V-3-convert');
+    expect(byId('todo-V-3-convert-deadline-error').textContent).toBe('期限不能早于今天（2027-04-20）');
+    expect(byId('todo-V-3-convert-deadline').getAttribute('aria-invalid')).toBe('true');
+  });
+
   test('献一计 sends title, text, category and anonymity, then empties the form', async () => {
     const fake = await mount({
       sidebarSuggest: () => ({ ok: true, id: 'S-5', message: '已收到献计 S-5，谢谢！', todo: null }),

@@ -111,6 +111,34 @@ test('turn a follow-up into a rectification item: a 问题整改 row linked both
   });
 });
 
+test('converting: a past 期限 is refused beside the field; a 责任人 not on the roster is warned, 仍然保存 saves it', async () => {
+  const id = await saveFollowUp('e2e：楼梯扶手松动');
+  const item = await todoItem(id);
+  await item.locator('button[data-action=convert]').click();
+  await frame.locator(`#todo-${id}-convert-owner`).fill('不存在的人');
+  await frame.locator(`#todo-${id}-convert-deadline`).fill('2027-04-01');
+  await frame.locator(`#todo-${id}-convert button[type=submit]`).click();
+  const deadlineError = frame.locator(`#todo-${id}-convert-deadline-error`);
+  await deadlineError.waitFor();
+  expect(await deadlineError.textContent()).toBe(`期限不能早于今天（${TODAY}）`);
+  await frame.locator(`#todo-${id}-convert-deadline`).fill('2027-05-31');
+  await frame.locator(`#todo-${id}-convert button[type=submit]`).click();
+  const confirm = frame.locator(`#todo-${id}-convert-confirm`);
+  await confirm.waitFor();
+  expect(await confirm.textContent()).toContain('责任人“不存在的人”不在人员名单中');
+  // Nothing written before 仍然保存.
+  expect((await savedCampaign(playground)).visits.find((v) => v.id === id)?.rectificationId).toBe('');
+  await confirm.locator('[data-action=save-anyway]').click();
+  const status = frame.locator('#todo-status[data-id^="R-"]');
+  await status.waitFor();
+  const rid = (await status.getAttribute('data-id')) ?? '';
+  expect((await savedCampaign(playground)).rectification.find((r) => r.id === rid)).toMatchObject({
+    source: id,
+    owner: '不存在的人',
+    deadline: '2027-05-31',
+  });
+});
+
 test('submit a suggestion (献一计), then the office turns it into a rectification item from the menu', async () => {
   await frame.locator('#tab-suggest').click();
   await frame.locator('#suggest-title').fill('e2e：图书角');

@@ -586,7 +586,7 @@ export const en: Messages = {
       'As of {today} you have visited {count} people for "{unit}" this month ({month}); the minimum is {minimum}, and {daysLeft} day(s) are left in the month (today included).',
     missingTitle: 'Not yet visited this cycle:',
     missingHomeTitle: 'Students of your class not yet visited this semester:',
-    andMore: '{count} in all',
+    andMore: '({count} in all)',
     noneMissing: 'Everyone in your groups has been visited this cycle.',
     footer: 'Sent by Visit Ledger; at most one reminder per reminder day.',
     logHeader: {
@@ -1281,5 +1281,23 @@ export const en: Messages = {
       rectificationId: 'Rect. ID',
       owner: 'Owner',
     },
+  },
+  // fix-owner: overdue items nobody on the roster owns, the convert form's checks, greetings, the playground's help.
+  fixOwner: {
+    teacher: '',
+    ownerlessTitle: '[Overdue items with no owner] (owner empty or not on the roster: please name one)',
+    ownerlessLine: '{id} ({flag}, deadline {deadline}, {days} day(s) overdue, {status}): {problem}',
+    noOwner: 'no owner',
+    ownerNotOnRoster: 'owner not on the roster: "{owner}"',
+    ownerUnknown:
+      'Owner "{name}" is not on the staff roster (or no longer active): nobody gets its reminders; once overdue it only shows in the school head\'s digest.',
+    deadlinePast: 'The deadline cannot be before today ({today})',
+    playgroundHelp:
+      'Usage: npm start -- [options] (or node dist-node/start.js [options])\n' +
+      '  --workbook FILE.xlsx   the workbook (default .local/workbook.xlsx; made from the sample school when missing)\n' +
+      '  --today YYYY-MM-DD     a fixed "today" (demos, tests; default: the day in the school\'s time zone)\n' +
+      '  --lang zh|en           language of a workbook made from the sample school (default zh)\n' +
+      '  -h, --help             show this help\n' +
+      'Environment: PORT the port (default 8080; 0 picks a free one)',
   },
 };

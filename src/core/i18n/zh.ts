@@ -536,7 +536,7 @@ export const zh = {
   },
   remind: {
     subject: '走访提醒：{unit} {month} 已走访 {count}/{minimum} 人',
-    greeting: '{name}老师：您好！',
+    greeting: '{name}{title}：您好！',
     progress:
       '截至 {today}，您在“{unit}”本月（{month}）已走访 {count} 人，每月至少 {minimum} 人，本月还剩 {daysLeft} 天（含今天）。',
     missingTitle: '本周期尚未走访的对象：',
@@ -1197,5 +1197,24 @@ export const zh = {
       rectificationId: '整改编号',
       owner: '责任人',
     },
+  },
+  // fix-owner: overdue items nobody on the roster owns, the convert form's checks, greetings, the playground's help.
+  fixOwner: {
+    /** The greeting's title when 职务 names neither 校长 nor 主任. */
+    teacher: '老师',
+    ownerlessTitle: '【已逾期、无责任人的整改事项】（责任人为空或不在人员名单中，请指定责任人）',
+    ownerlessLine: '{id}（{flag}，期限 {deadline}，已逾期 {days} 天，{status}）：{problem}',
+    noOwner: '无责任人',
+    ownerNotOnRoster: '无责任人：“{owner}”不在人员名单中',
+    ownerUnknown:
+      '责任人“{name}”不在人员名单中（或已不在职）：此人收不到提醒，逾期后只会出现在学校负责人的部门汇总里。',
+    deadlinePast: '期限不能早于今天（{today}）',
+    playgroundHelp:
+      '用法：npm start -- [选项]（或 node dist-node/start.js [选项]）\n' +
+      '  --workbook 文件.xlsx   使用的工作簿（默认 .local/workbook.xlsx；不存在时用示例学校新建）\n' +
+      '  --today YYYY-MM-DD     固定“今天”（演示、测试用；默认为学校时区的当天）\n' +
+      '  --lang zh|en           新建示例工作簿时的语言（默认 zh）\n' +
+      '  -h, --help             显示本帮助\n' +
+      '环境变量：PORT 端口（默认 8080；0 为任选一个空闲端口）',
   },
 } as const;

@@ -3,6 +3,7 @@ import { CLASS_IN_PERSON_MINIMUM } from '../defaults';
 import { monthOf, type IsoDate } from '../dates';
 import { computeStatus, personProgress } from '../engine';
 import {
+  hasActiveOwner,
   openFollowUps,
   overdueItems,
   unitHead,
@@ -57,6 +58,11 @@ export interface DigestDue {
   followUps: FollowUpItem[];
   /** The unit's overdue items: those whose 责任人's unit it is (first leader unit, else the home-visit unit). */
   overdue: OverdueItem[];
+  /**
+   * Overdue items whose 责任人 is empty or not an active staff member: in the digest of the school's leading unit
+   * (the first unit of 部门指标 with a head) only, so that they reach somebody.
+   */
+  ownerless: OverdueItem[];
 }
 
 export type Due = PersonDue | DigestDue;
@@ -72,7 +78,8 @@ function hasContent(due: Due): boolean {
       due.notYetMet.length +
       due.classes.length +
       due.followUps.length +
-      due.overdue.length >
+      due.overdue.length +
+      due.ownerless.length >
       0 || (due.coverage?.missing.length ?? 0) > 0
   );
 }
@@ -80,6 +87,14 @@ function hasContent(due: Due): boolean {
 /** The unit an overdue item belongs to: its 责任人's first leader unit, else their home-visit unit. */
 function unitOfOwner(campaign: Campaign, owner: string): Unit | undefined {
   return unitOfRecord(campaign, owner, false) ?? unitOfRecord(campaign, owner, true);
+}
+
+/**
+ * The school's leading unit (our reading of §5): the first unit of 部门指标 (normally 校长室) that has a head, whose
+ * digest carries the overdue items nobody on the roster owns; undefined when no unit has a head.
+ */
+export function leadingUnit(campaign: Campaign): Unit | undefined {
+  return campaign.units.find((unit) => unitHead(campaign, unit) !== undefined);
 }
 
 /**
@@ -94,7 +109,11 @@ export function remindersDue(campaign: Campaign, today: IsoDate): Due[] {
   const followUpUnit = new Map(
     followUps.map((f) => [f, unitKeyOf(unitOfRecord(campaign, f.visitor, f.kind === 'homeVisit'))]),
   );
-  const overdueUnit = new Map(overdue.map((o) => [o, unitKeyOf(unitOfOwner(campaign, o.owner))]));
+  const ownerless = new Set(overdue.filter((o) => !hasActiveOwner(campaign, o.owner)));
+  const leading = leadingUnit(campaign);
+  const overdueUnit = new Map(
+    overdue.map((o) => [o, ownerless.has(o) ? '' : unitKeyOf(unitOfOwner(campaign, o.owner))]),
+  );
 
   const digestsOf = new Map<string, DigestDue[]>();
   const headed = new Set<string>();
@@ -118,6 +137,7 @@ export function remindersDue(campaign: Campaign, today: IsoDate): Due[] {
         : [],
       followUps: followUps.filter((f) => followUpUnit.get(f) === unitKey),
       overdue: overdue.filter((o) => overdueUnit.get(o) === unitKey),
+      ownerless: unit === leading ? overdue.filter((o) => ownerless.has(o)) : [],
     };
     if (!hasContent(digest)) continue;
     const list = digestsOf.get(nameKey(head)) ?? [];

@@ -3,6 +3,7 @@ import { daysBetween, lastDay, monthOf, type IsoDate } from '../dates';
 import type { FollowUpItem, OverdueItem } from '../follow-through';
 import { format, texts, type Lang } from '../i18n/messages';
 import type { Campaign, PersonLine } from '../model';
+import { nameKey } from '../names';
 import { followUpName, rectStatusName } from '../values';
 import { escapeHtml } from './escape';
 import { FOLLOW_UP_REMIND_AFTER, type DigestDue, type Due, type PersonDue } from './reminder-content';
@@ -30,8 +31,20 @@ function separator(lang: Lang): string {
   return lang === 'en' ? ', ' : '、';
 }
 
+/** The end of a list cut at ten: "…胡诺 等共 11 人" / "…Hu Nuo (11 in all)". */
 function more(count: number, lang: Lang): string {
   return count > MISSING_LISTED ? ` ${format(texts(lang).remind.andMore, { count })}` : '';
+}
+
+/**
+ * How a mail greets its reader: by 职务 when it names 校长 or 主任 (董欣艳校长, 李华副主任), else 老师; a title the
+ * name already ends with is not said twice. English mails say "Dear <name>".
+ */
+export function greeting(campaign: Campaign, name: string): string {
+  const lang = campaign.lang;
+  const role = campaign.rosters.staffByKey.get(nameKey(name))?.role ?? '';
+  const title = /副?校长|副?主任/.exec(role)?.[0] ?? texts(lang).fixOwner.teacher;
+  return format(texts(lang).remind.greeting, { name, title: name.endsWith(title) ? '' : title });
 }
 
 function quoted(text: string): string {
@@ -69,6 +82,27 @@ function overdueLines(items: readonly OverdueItem[], lang: Lang): Block[] {
         format(t.overdueLine, {
           id: o.id || '—',
           owner: o.owner,
+          deadline: o.deadline,
+          days: o.daysOverdue,
+          status: rectStatusName(o.status, lang),
+          problem: quoted(o.problem),
+        }),
+      ),
+    },
+  ];
+}
+
+/** Overdue items nobody on the roster owns, each flagged (the leading unit's digest). */
+function ownerlessLines(items: readonly OverdueItem[], lang: Lang): Block[] {
+  if (items.length === 0) return [];
+  const f = texts(lang).fixOwner;
+  return [
+    {
+      heading: f.ownerlessTitle,
+      lines: items.map((o) =>
+        format(f.ownerlessLine, {
+          id: o.id || '—',
+          flag: o.owner.trim() === '' ? f.noOwner : format(f.ownerNotOnRoster, { owner: o.owner.trim() }),
           deadline: o.deadline,
           days: o.daysOverdue,
           status: rectStatusName(o.status, lang),
@@ -138,7 +172,7 @@ function personMail(campaign: Campaign, due: PersonDue, today: IsoDate): Omit<Re
   ];
   return {
     subject: format(m.personSubject, { month, parts: parts.join(m.partSeparator) }),
-    ...render(format(t.greeting, { name: due.name }), blocks, lang),
+    ...render(greeting(campaign, due.name), blocks, lang),
   };
 }
 
@@ -149,7 +183,6 @@ function figures(lines: readonly PersonLine[], lang: Lang): string {
 
 function digestMail(campaign: Campaign, due: DigestDue, today: IsoDate): Omit<ReminderMail, 'to'> {
   const lang = campaign.lang;
-  const t = texts(lang).remind;
   const m = texts(lang).reminderMail;
   const month = monthOf(today);
   const unit = due.unit.name;
@@ -177,10 +210,14 @@ function digestMail(campaign: Campaign, due: DigestDue, today: IsoDate): Omit<Re
       due.classes.length > MISSING_LISTED ? [format(m.classesMore, { count: due.classes.length })] : [];
     blocks.push({ heading: m.classesTitle, lines: [...shown, ...rest] });
   }
-  blocks.push(...followUpLines(due.followUps, lang), ...overdueLines(due.overdue, lang));
+  blocks.push(
+    ...followUpLines(due.followUps, lang),
+    ...overdueLines(due.overdue, lang),
+    ...ownerlessLines(due.ownerless, lang),
+  );
   return {
     subject: format(m.digestSubject, { unit, month }),
-    ...render(format(t.greeting, { name: due.name }), blocks, lang),
+    ...render(greeting(campaign, due.name), blocks, lang),
   };
 }
 

@@ -1,4 +1,4 @@
-// The playground's command-line options: --workbook FILE, --today YYYY-MM-DD, --lang zh|en; PORT from the environment.
+// The playground's command-line options: --workbook FILE, --today YYYY-MM-DD, --lang zh|en, --help; PORT from the environment.
 import * as path from 'node:path';
 import { isIsoDate } from '../../core/dates';
 import type { Lang } from '../../core/i18n/messages';
@@ -29,6 +29,26 @@ export class OptionError extends Error {
   ) {
     super(`${option}: ${hint}`);
   }
+}
+
+/** Whether the arguments ask for the usage (--help or -h anywhere, as the command line reads them). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** The language of the usage: --lang when given (zh|en), else the locale's (LC_ALL, LC_MESSAGES, LANG), Chinese by default. */
+export function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value = arg.startsWith('--lang=')
+      ? arg.slice('--lang='.length)
+      : arg === '--lang'
+        ? argv[i + 1]
+        : undefined;
+    if (value === 'zh' || value === 'en') return value;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en/i.test(locale) ? 'en' : 'zh';
 }
 
 /** Reads argv (after `npm start --`) and the environment; relative paths are taken from `cwd`. */
