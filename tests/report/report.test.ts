@@ -261,7 +261,10 @@ describe('regenerating a month', () => {
     const principal = (r: typeof again) => r.report.units.find((u) => u.unit === '校长室')!;
     expect(principal(again).visits).toBe(principal(aprilBefore).visits + 1);
     expect(again.report.coverage.find((c) => c.unit === '校长室')!.missing).not.toContain(target);
-    expect(wb.read('月报 2027-04')![5]![1]).toBe('2027-05-10 10:00');
+    const header = wb.read('月报 2027-04')!;
+    expect(header[6]![1]).toBe('2027-05-10 10:00');
+    // The header names the semester whose classes section 四 shows.
+    expect(header[4]).toEqual(['学期', '2027年春季学期 2027-02-17 至 2027-07-05', ...header[4]!.slice(2)]);
   });
 });
 

@@ -509,6 +509,7 @@ export const en: Messages = {
       school: 'School',
       campaign: 'Campaign',
       month: 'Month',
+      semester: 'Semester',
       phase: 'Phase',
       generatedAt: 'Generated',
       today: 'Figures as of',

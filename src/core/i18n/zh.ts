@@ -465,6 +465,7 @@ export const zh = {
       school: '学校',
       campaign: '活动',
       month: '月份',
+      semester: '学期',
       phase: '阶段',
       generatedAt: '生成时间',
       today: '统计截至',

@@ -96,6 +96,7 @@ export function reportDocument(
     [r.header.school, report.school],
     [r.header.campaign, report.campaign],
     [r.header.month, report.month],
+    [r.header.semester, format(t.semesterEngine.span, { ...report.semester })],
     [r.header.phase, meta.phase],
     [r.header.generatedAt, meta.generatedAt],
     [r.header.today, report.today],
