@@ -1,15 +1,11 @@
 // `summary FILE (--semester NAME | --year) [--today] [--out F.html|F.xlsx]`: a semester or year summary, as tables, an A4 page or a workbook.
 import { extname, resolve } from 'node:path';
 import { dateTimeInZone } from '../../core/dates';
-import { format, texts } from '../../core/i18n/messages';
+import { texts } from '../../core/i18n/messages';
 import { summaryOf, summaryScopeOf, type SummaryRequest } from '../../app/summary';
-import { reportHtml } from '../report-html';
-import { refusedMessage } from '../file-messages';
-import { writeFileSafely, WriteRefusedError } from '../safe-write';
-import { writeDocumentXlsx } from '../report-xlsx';
 import { CliError, DEFAULT_LANG, usageError, type CliCommand, type OptionValues } from './command';
 import { openCampaign } from './open-campaign';
-import { reportText } from './report';
+import { outputDocument } from './document-out';
 
 /** --semester NAME or --year, exactly one; a usage error otherwise. */
 function requestOf(values: OptionValues): SummaryRequest {
@@ -39,32 +35,11 @@ export const summaryCommand: CliCommand = {
       }
     }
     const { campaign, today } = await openCampaign(file, values, io);
-    const t = texts(campaign.lang);
     const found = summaryScopeOf(campaign, request, today);
     // An unknown semester is a usage error: one line listing the workbook's semesters, exit 2.
     if ('refusal' in found) throw new CliError(found.refusal, 2);
     const generatedAt = dateTimeInZone(io.now(), campaign.settings.timeZone);
     const { document, sheet } = summaryOf(campaign, found.scope, today, generatedAt);
-    if (typeof out !== 'string') {
-      io.out(reportText(document));
-      return 0;
-    }
-    let shortened = 0;
-    try {
-      if (extname(out).toLowerCase() === '.html') {
-        await writeFileSafely(out, Buffer.from(reportHtml(document), 'utf8'));
-      } else {
-        ({ shortened } = await writeDocumentXlsx(document, sheet, out));
-      }
-    } catch (error) {
-      if (error instanceof WriteRefusedError) throw new CliError(refusedMessage(error, campaign.lang), 2);
-      throw new CliError(
-        format(t.cliText.writeFailed, { file: out, reason: (error as Error).message.split('\n')[0] ?? '' }),
-        2,
-      );
-    }
-    if (shortened > 0) io.err(format(t.files.shortened, { count: shortened, file: out }));
-    io.out(format(t.cli.wrote, { file: out }));
-    return 0;
+    return outputDocument(document, sheet, out, campaign.lang, io);
   },
 };
