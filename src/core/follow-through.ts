@@ -91,36 +91,25 @@ export function followUpOwner(campaign: Campaign, record: Visit | HomeVisit): st
  */
 export function openFollowUps(campaign: Campaign, until: IsoDate, today: IsoDate): FollowUpItem[] {
   const items: FollowUpItem[] = [];
-  for (const v of campaign.visits) {
-    if (!isOpenOn(v, until)) continue;
+  const add = (kind: FollowUpItem['kind'], v: Visit | HomeVisit, visitor: string, text: string): void => {
+    if (!isOpenOn(v, until)) return;
     items.push({
-      kind: 'visit',
+      kind,
       id: v.id,
       row: v.row,
       date: v.date as IsoDate,
       followUp: v.followUp as FollowUp,
       owner: followUpOwner(campaign, v),
-      visitor: v.visitor,
+      visitor,
       age: daysBetween(v.date as IsoDate, today),
-      text: v.suggestions !== '' ? v.suggestions : v.record,
+      text,
       closedOn: v.closedOn,
     });
-  }
-  for (const v of campaign.homeVisits) {
-    if (!isOpenOn(v, until)) continue;
-    items.push({
-      kind: 'homeVisit',
-      id: v.id,
-      row: v.row,
-      date: v.date as IsoDate,
-      followUp: v.followUp as FollowUp,
-      owner: followUpOwner(campaign, v),
-      visitor: v.teacher,
-      age: daysBetween(v.date as IsoDate, today),
-      text: v.parentNeeds !== '' ? v.parentNeeds : v.record,
-      closedOn: v.closedOn,
-    });
-  }
+  };
+  for (const v of campaign.visits)
+    add('visit', v, v.visitor, v.suggestions !== '' ? v.suggestions : v.record);
+  for (const v of campaign.homeVisits)
+    add('homeVisit', v, v.teacher, v.parentNeeds !== '' ? v.parentNeeds : v.record);
   // Oldest first: the items waiting longest lead.
   return items.sort((a, b) => b.age - a.age || a.kind.localeCompare(b.kind) || a.row - b.row);
 }
