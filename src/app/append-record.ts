@@ -28,12 +28,12 @@ export function appendRecord(
     const grid = session.gridOf(sheet);
     const id = nextRecordIds(table, grid, parseGrid(table, sheet, grid).columnIndex.id, 1)[0] as string;
     const row = rowByColumns(table, sheet, grid, { ...cells, id });
-    const written = session.workbook.append(sheet, [row], grid.length);
+    const written = session.appendRows(sheet, [row], grid.length);
     const entries: ChangeEntry[] = made === undefined ? [] : [made];
     const note = format(texts(lang).todo.log.appended, { id });
     entries.push({ ...actor, sheet, id, row: written, note });
     logChanges(session.workbook, lang, entries);
-    refreshAfter(session, [sheet], id);
+    refreshAfter(session, id);
     return { ok: true, id, message: format(saved, { id }) };
   });
 }

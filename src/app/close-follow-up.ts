@@ -76,16 +76,16 @@ export function closeFollowUp(session: WorkbookSession, lock: Lock, request: Clo
     const entries: ChangeEntry[] = [];
     const keptResult = resultColumn === undefined || !isEmptyCell(found.cells.followUpResult);
     if (!keptResult) {
-      session.workbook.writeColumn(sheet, resultColumn, found.row, [result]);
+      session.writeColumn(sheet, resultColumn, found.row, [result]);
       entries.push(
         filledCell(base, headerOf(table, found, resultColumn, 'followUpResult', lang), result, u.log.closed),
       );
     }
-    session.workbook.writeColumn(sheet, closedColumn, found.row, [today]);
+    session.writeColumn(sheet, closedColumn, found.row, [today]);
     const note = keptResult ? `${u.log.closed}：${result}` : u.log.closed;
     entries.push(filledCell(base, headerOf(table, found, closedColumn, 'closedOn', lang), today, note));
     logChanges(session.workbook, lang, entries);
-    refreshAfter(session, [sheet], id);
+    refreshAfter(session, id);
     return { ok: true, id, message: format(keptResult ? u.closedKeptResult : u.closed, { id, date: today }) };
   });
 }

@@ -152,7 +152,7 @@ export function convertToRectification(
       deadline,
       status: rectStatusName('open', lang),
     });
-    const rectRow = session.workbook.append(rectSheet, [row], rectGrid.length);
+    const rectRow = session.appendRows(rectSheet, [row], rectGrid.length);
 
     // The record's empty cells, each written once: 整改编号, and for a follow-up 跟进结果 and 办结日期.
     const base = { ...actor, sheet: sourceSheet, id, row: found.row };
@@ -174,11 +174,11 @@ export function convertToRectification(
     for (const [key, value] of fills) {
       const column = found.columns[key];
       if (column === undefined) continue;
-      session.workbook.writeColumn(sourceSheet, column, found.row, [value]);
+      session.writeColumn(sourceSheet, column, found.row, [value]);
       entries.push(filledCell(base, headerOf(table, found, column, key, lang), value, note));
     }
     logChanges(session.workbook, lang, entries);
-    refreshAfter(session, [rectSheet, sourceSheet], rid);
+    refreshAfter(session, rid);
     return { ok: true, id: rid, message: format(u.converted, { rid, id }) };
   });
 }

@@ -69,9 +69,11 @@ export function withActionLock(lock: Lock, lang: Lang, work: () => ActionOutcome
   }
 }
 
-/** 进度 from the sheets as now written (each named one read again), still under the lock; a failure never fails the action. */
-export function refreshAfter(session: WorkbookSession, sheets: readonly string[], id: string): void {
-  for (const sheet of sheets) session.reread(sheet);
+/**
+ * 进度 from the sheets as the session now holds them (its appendRows and writeColumn keep each written sheet, so
+ * nothing is read back), still under the lock; a failure never fails the action.
+ */
+export function refreshAfter(session: WorkbookSession, id: string): void {
   try {
     writeStatusSheet(session);
   } catch (error) {

@@ -138,6 +138,32 @@ export class WorkbookSession {
     return written;
   }
 
+  /**
+   * Appends rows through the port (the caller holds the lock) and keeps the sheet's grid as it now stands, so
+   * nothing is read back; the campaign is loaded again on next use. Returns the first new row's number.
+   */
+  appendRows(sheet: string, rows: Cell[][], lastRow: number): number {
+    const written = this.workbook.append(sheet, rows, lastRow);
+    const grid = [...this.gridOf(sheet)];
+    while (grid.length < written - 1) grid.push([]);
+    grid.splice(written - 1, rows.length, ...rows);
+    this.replaceGrid(sheet, grid);
+    return written;
+  }
+
+  /** Writes one column (0-based) from a row (1-based) through the port, and into the sheet's grid likewise. */
+  writeColumn(sheet: string, column: number, firstRow: number, values: Cell[]): void {
+    this.workbook.writeColumn(sheet, column, firstRow, values);
+    const grid = [...this.gridOf(sheet)];
+    values.forEach((value, i) => {
+      const line = [...(grid[firstRow - 1 + i] ?? [])];
+      while (line.length < column) line.push(null);
+      line[column] = value;
+      grid[firstRow - 1 + i] = line;
+    });
+    this.replaceGrid(sheet, grid);
+  }
+
   private replaceGrid(sheet: string, grid: Grid): void {
     const index = this.grids.findIndex((s) => s.name === sheet);
     if (index < 0) this.grids = [...this.grids, { name: sheet, grid }];

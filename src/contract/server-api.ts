@@ -51,23 +51,6 @@ export interface ServerApi {
 
 export type ServerFunction = keyof ServerApi;
 
-/** Every name of ServerApi once (the compiler insists the list is complete). */
-const FUNCTIONS: { readonly [K in ServerFunction]: true } = {
-  sidebarBootstrap: true,
-  sidebarRememberPerson: true,
-  sidebarClassStudents: true,
-  sidebarFindStudents: true,
-  sidebarPreview: true,
-  sidebarSave: true,
-  sidebarWithdraw: true,
-  sidebarTodo: true,
-  sidebarCloseFollowUp: true,
-  sidebarConvert: true,
-  sidebarSuggest: true,
-  sidebarDiscussion: true,
-};
-export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunction[];
-
 /** T with every part that JSON cannot carry (Date, function, undefined, bigint, symbol) turned into never. */
 type JsonOnly<T> = T extends string | number | boolean | null
   ? T
@@ -78,8 +61,11 @@ type JsonOnly<T> = T extends string | number | boolean | null
       : { [K in keyof T]: JsonOnly<T[K]> };
 type IsJson<T> = [T] extends [JsonOnly<T>] ? true : false;
 
-/** Compiles only while every argument and result of ServerApi is JSON-only (google.script.run drops Dates). */
-const JSON_ONLY: {
+/**
+ * Every name of ServerApi once (the compiler insists the list is complete), and each compiles only while its
+ * arguments and result are JSON-only (google.script.run drops Dates).
+ */
+const FUNCTIONS: {
   readonly [K in ServerFunction]: IsJson<Parameters<ServerApi[K]>> extends true
     ? IsJson<ReturnType<ServerApi[K]>>
     : false;
@@ -97,4 +83,4 @@ const JSON_ONLY: {
   sidebarSuggest: true,
   sidebarDiscussion: true,
 };
-void JSON_ONLY;
+export const SERVER_FUNCTIONS = Object.keys(FUNCTIONS) as ServerFunction[];
